@@ -1,0 +1,217 @@
+// Public news pages: edition home, article, section, tag and author lists.
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../context.ts';
+import { cachePublic } from '../core/http/cache.ts';
+import { AppError } from '../core/http/errors.ts';
+import { requireEdition, siteFor } from '../editions/index.ts';
+import { findAuthorBySlug, authorPath } from '../users/index.ts';
+import {
+  countPublishedArticles,
+  findPublishedArticle,
+  findTopStory,
+  listArticleTags,
+  listMostRead,
+  listPublishedArticles,
+  listRelatedArticles,
+  listTranslations,
+  type ArticleFilter,
+} from './queries.ts';
+import { articlePath } from './model.ts';
+import { ancestry, categoryPath, findCategoryBySlug, findTagBySlug, listCategories, tagPath, withDescendants } from './sections.ts';
+import { ArticlePage } from './views/article-page.tsx';
+import { HomePage } from './views/home-page.tsx';
+import { ListPage } from './views/list-page.tsx';
+
+const PAGE_SIZE = 12;
+
+const editionParams = {
+  type: 'object',
+  properties: { edition: { type: 'string', maxLength: 16 } },
+  required: ['edition'],
+} as const;
+const slugParams = {
+  type: 'object',
+  properties: { edition: { type: 'string', maxLength: 16 }, slug: { type: 'string', maxLength: 200 } },
+  required: ['edition', 'slug'],
+} as const;
+const pageQuery = {
+  type: 'object',
+  properties: { page: { type: 'integer', minimum: 1, maximum: 100000 } },
+} as const;
+
+/** The news plugin. */
+export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
+  const { ctx } = opts;
+  const db = ctx.db;
+
+  app.get<{ Params: { edition: string } }>('/:edition', { schema: { params: editionParams } }, async (request, reply) => {
+    const edition = requireEdition(ctx, request.params.edition);
+    const now = ctx.now();
+    const code = edition.code;
+    const top = await findTopStory(db, code, now);
+    const exclude = top ? [top.id] : [];
+    const [latest, categories, mostRead] = await Promise.all([
+      listPublishedArticles(db, { edition: code, now, excludeIds: exclude }, 6),
+      listCategories(db, code),
+      listMostRead(db, code, now),
+    ]);
+    const shown = [...exclude, ...latest.map((a) => a.id)];
+    const sections = [];
+    for (const c of categories.filter((c) => c.parent_id === null)) {
+      const articles = await listPublishedArticles(
+        db,
+        { edition: code, now, categoryIds: withDescendants(categories, c.id), excludeIds: shown },
+        4,
+      );
+      if (articles.length > 0) sections.push({ name: c.name, slug: c.slug, articles });
+    }
+    const site = await siteFor(ctx, request, edition);
+    const alternates = ctx.editions
+      .all()
+      .filter((e) => e.code !== code)
+      .map((e) => ({ lang: e.code, path: `/${e.code}` }));
+    cachePublic(reply).type('text/html; charset=utf-8');
+    return <HomePage site={site} top={top} latest={latest} sections={sections} mostRead={mostRead} alternates={alternates} />;
+  });
+
+  // An article URL without its slug, or with an old one, redirects to the canonical URL.
+  app.get<{ Params: { edition: string; id: string; slug?: string } }>('/:edition/news/:id', articleHandler);
+  app.get<{ Params: { edition: string; id: string; slug?: string } }>('/:edition/news/:id/:slug', articleHandler);
+
+  async function articleHandler(
+    this: FastifyInstance,
+    request: import('fastify').FastifyRequest<{ Params: { edition: string; id: string; slug?: string } }>,
+    reply: import('fastify').FastifyReply,
+  ) {
+    const edition = requireEdition(ctx, request.params.edition);
+    const { id, slug } = request.params;
+    if (!/^[1-9][0-9]{0,9}$/.test(id) || Number(id) > 2 ** 31 - 1) throw new AppError('article_not_found');
+    const now = ctx.now();
+    const article = await findPublishedArticle(db, Number(id), now);
+    if (!article || article.edition !== edition.code) throw new AppError('article_not_found');
+    if (slug !== article.slug) {
+      return cachePublic(reply).redirect(articlePath(article), 301);
+    }
+    const [tags, related, mostRead, translations] = await Promise.all([
+      listArticleTags(db, article.id),
+      listRelatedArticles(db, article, now),
+      listMostRead(db, edition.code, now),
+      listTranslations(db, article, now),
+    ]);
+    const site = await siteFor(ctx, request, edition);
+    const alternates = translations
+      .filter((tr) => ctx.editions.get(tr.edition))
+      .map((tr) => ({ lang: tr.edition, path: articlePath(tr), name: ctx.editions.get(tr.edition)!.name }));
+    cachePublic(reply).type('text/html; charset=utf-8');
+    return (
+      <ArticlePage site={site} article={article} tags={tags} related={related} mostRead={mostRead} translations={alternates} />
+    );
+  }
+
+  app.get<{ Params: { edition: string; slug: string }; Querystring: { page?: number } }>(
+    '/:edition/category/:slug',
+    { schema: { params: slugParams, querystring: pageQuery } },
+    async (request, reply) => {
+      const edition = requireEdition(ctx, request.params.edition);
+      const categories = await listCategories(db, edition.code);
+      const category = categories.find((c) => c.slug === request.params.slug);
+      if (!category) throw new AppError('category_not_found');
+      const chain = ancestry(categories, category);
+      const site = await siteFor(ctx, request, edition);
+      const list = await paginate(request.query.page, {
+        edition: edition.code,
+        now: site.now,
+        categoryIds: withDescendants(categories, category.id),
+      });
+      cachePublic(reply).type('text/html; charset=utf-8');
+      return (
+        <ListPage
+          site={site}
+          title={category.name}
+          description={category.description || category.name}
+          intro={category.description}
+          path={categoryPath(edition.code, category.slug)}
+          trail={[
+            { label: site.t('nav.home'), href: `/${edition.code}` },
+            ...chain.map((c) => ({ label: c.name, href: categoryPath(edition.code, c.slug) })),
+          ]}
+          emptyText={site.t('category.empty')}
+          children={categories
+            .filter((c) => c.parent_id === category.id)
+            .map((c) => ({ label: c.name, href: categoryPath(edition.code, c.slug) }))}
+          {...list}
+        />
+      );
+    },
+  );
+
+  app.get<{ Params: { edition: string; slug: string }; Querystring: { page?: number } }>(
+    '/:edition/tag/:slug',
+    { schema: { params: slugParams, querystring: pageQuery } },
+    async (request, reply) => {
+      const edition = requireEdition(ctx, request.params.edition);
+      const tag = await findTagBySlug(db, edition.code, request.params.slug);
+      if (!tag) throw new AppError('tag_not_found');
+      const site = await siteFor(ctx, request, edition);
+      const list = await paginate(request.query.page, { edition: edition.code, now: site.now, tagId: tag.id });
+      const title = site.t('tag.title', { name: tag.name });
+      cachePublic(reply).type('text/html; charset=utf-8');
+      return (
+        <ListPage
+          site={site}
+          title={title}
+          description={title}
+          path={tagPath(edition.code, tag.slug)}
+          trail={[
+            { label: site.t('nav.home'), href: `/${edition.code}` },
+            { label: tag.name, href: tagPath(edition.code, tag.slug) },
+          ]}
+          emptyText={site.t('category.empty')}
+          {...list}
+        />
+      );
+    },
+  );
+
+  app.get<{ Params: { edition: string; slug: string }; Querystring: { page?: number } }>(
+    '/:edition/author/:slug',
+    { schema: { params: slugParams, querystring: pageQuery } },
+    async (request, reply) => {
+      const edition = requireEdition(ctx, request.params.edition);
+      const author = await findAuthorBySlug(db, request.params.slug);
+      if (!author) throw new AppError('author_not_found');
+      const site = await siteFor(ctx, request, edition);
+      const list = await paginate(request.query.page, { edition: edition.code, now: site.now, authorId: author.id });
+      const title = site.t('author.title', { name: author.display_name });
+      cachePublic(reply).type('text/html; charset=utf-8');
+      return (
+        <ListPage
+          site={site}
+          title={title}
+          description={author.bio || title}
+          intro={author.bio}
+          path={authorPath(edition.code, author.slug)}
+          trail={[
+            { label: site.t('nav.home'), href: `/${edition.code}` },
+            { label: author.display_name, href: authorPath(edition.code, author.slug) },
+          ]}
+          emptyText={site.t('author.empty')}
+          {...list}
+        />
+      );
+    },
+  );
+
+  /** One page of a list plus the most-read box; a page past the end is a 404. */
+  async function paginate(requested: number | undefined, filter: ArticleFilter) {
+    const page = requested ?? 1;
+    const [total, mostRead] = await Promise.all([
+      countPublishedArticles(db, filter),
+      listMostRead(db, filter.edition, filter.now),
+    ]);
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    if (page > pages) throw new AppError('not_found', 'There is no such page in this list.');
+    const articles = await listPublishedArticles(db, filter, PAGE_SIZE, (page - 1) * PAGE_SIZE);
+    return { articles, page, pages, mostRead };
+  }
+}

@@ -1,0 +1,172 @@
+// The article page, in the order readers of the reference site expect: date, headline,
+// byline, rating, photo with caption and credit, body with dateline and source, tags,
+// read count, related stories.
+import { Layout } from '../../core/views/layout.tsx';
+import { Breadcrumbs } from '../../core/views/components.tsx';
+import type { Alternate, Site } from '../../core/views/site.ts';
+import { Picture } from '../../media/index.ts';
+import { authorPath } from '../../users/index.ts';
+import { articlePath, type Article, type ArticleSummary } from '../model.ts';
+import { categoryPath, tagPath } from '../sections.ts';
+import { ArticleCard, LiveCard, MostReadBox, PublishedTime } from './cards.tsx';
+import { RatingSummary } from './rating.tsx';
+
+export interface ArticlePageProps {
+  site: Site;
+  article: Article;
+  tags: readonly { slug: string; name: string }[];
+  related: readonly ArticleSummary[];
+  mostRead: readonly ArticleSummary[];
+  translations: readonly (Alternate & { name: string })[];
+}
+
+/** The full article page. */
+export function ArticlePage(props: ArticlePageProps): JSX.Element {
+  const { site, article } = props;
+  const { t } = site;
+  const code = site.edition.code;
+  return (
+    <Layout
+      site={site}
+      head={{
+        title: article.title,
+        description: article.summary,
+        path: articlePath(article),
+        alternates: props.translations,
+      }}
+    >
+      <div class="wrap with-aside">
+        <article class="story">
+          <Breadcrumbs
+            site={site}
+            trail={[
+              { label: t('nav.home'), href: `/${code}` },
+              { label: article.category.name, href: categoryPath(code, article.category.slug) },
+            ]}
+          />
+          <header class="story__header">
+            <p class="story__date">
+              <PublishedTime site={site} date={article.publishedAt} isLong />
+            </p>
+            <h1 class="story__title" safe>
+              {article.title}
+            </h1>
+            {article.summary && (
+              <p class="story__standfirst" safe>
+                {article.summary}
+              </p>
+            )}
+            <div class="story__meta">
+              <Byline site={site} article={article} />
+              <RatingSummary site={site} sum={article.ratingSum} count={article.ratingCount} />
+            </div>
+          </header>
+          {article.image && (
+            <figure class="story__figure">
+              <Picture image={article.image} alt={article.imageAlt} sizes="(min-width: 760px) 720px, 100vw" isPriority />
+              {(article.imageCaption || article.imageCredit) && (
+                <figcaption>
+                  {article.imageCaption && (
+                    <span class="story__caption" safe>
+                      {article.imageCaption}
+                    </span>
+                  )}
+                  {article.imageCredit && (
+                    <span class="story__credit" safe>
+                      {t('article.photoCredit', { credit: article.imageCredit })}
+                    </span>
+                  )}
+                </figcaption>
+              )}
+            </figure>
+          )}
+          <div class="story__body">{safeBodyWithDatelineAndSource(article)}</div>
+          <footer class="story__footer">
+            {props.tags.length > 0 && (
+              <div class="story__tags">
+                <h2 class="visually-hidden" safe>
+                  {t('article.tags')}
+                </h2>
+                <ul class="tags">
+                  {props.tags.map((tag) => (
+                    <li>
+                      <a href={tagPath(code, tag.slug)} rel="tag" safe>
+                        {tag.name}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            <p class="story__hits" safe>
+              {t('article.read', { count: article.hitCount })}
+            </p>
+            {props.translations.length > 0 && (
+              <p class="story__translations">
+                <span safe>{t('article.otherEditions')}</span>{' '}
+                {props.translations.map((tr) => (
+                  <a href={tr.path} hreflang={tr.lang} lang={tr.lang} safe>
+                    {tr.name}
+                  </a>
+                ))}
+              </p>
+            )}
+          </footer>
+        </article>
+        <aside class="aside">
+          <MostReadBox site={site} articles={props.mostRead} />
+          <LiveCard site={site} />
+        </aside>
+      </div>
+      {props.related.length > 0 && (
+        <section class="wrap related" aria-labelledby="related-title">
+          <h2 id="related-title" class="section-title" safe>
+            {t('article.related')}
+          </h2>
+          <div class="grid">
+            {props.related.map((a) => (
+              <ArticleCard site={site} article={a} />
+            ))}
+          </div>
+        </section>
+      )}
+    </Layout>
+  );
+}
+
+function Byline({ site, article }: { site: Site; article: Article }): JSX.Element {
+  const name = article.byline ?? article.author?.name;
+  if (!name) return <></>;
+  return (
+    <p class="byline">
+      <span safe>{site.t('article.writtenBy')}</span>{' '}
+      {article.author && !article.byline ? (
+        <a href={authorPath(article.edition, article.author.slug)} rel="author" safe>
+          {article.author.name}
+        </a>
+      ) : (
+        <span class="byline__name" safe>
+          {name}
+        </span>
+      )}
+    </p>
+  );
+}
+
+/**
+ * The stored body is sanitised HTML. The dateline opens its first paragraph and the source
+ * closes its last one, as in a wire story; both are escaped fields of their own.
+ */
+function safeBodyWithDatelineAndSource(article: Article): string {
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  let html = article.bodyHtml;
+  if (article.dateline) {
+    const dateline = `<span class="dateline">${esc(article.dateline)}:</span> `;
+    html = /^\s*<p>/.test(html) ? html.replace(/^\s*<p>/, `<p>${dateline}`) : `<p>${dateline}</p>${html}`;
+  }
+  if (article.source) {
+    const source = `<span class="source">/${esc(article.source)}</span>`;
+    html = /<\/p>\s*$/.test(html) ? html.replace(/<\/p>\s*$/, `${source}</p>`) : `${html}<p>${source}</p>`;
+  }
+  return html;
+}

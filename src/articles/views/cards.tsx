@@ -1,0 +1,102 @@
+// Story cards and the boxes around lists: most read, listen live.
+import { isoInZone } from '../../i18n/index.ts';
+import type { Site } from '../../core/views/site.ts';
+import { Picture } from '../../media/index.ts';
+import { categoryPath } from '../sections.ts';
+import { articlePath, type ArticleSummary } from '../model.ts';
+
+/** <time> for a publication date in the edition's words. */
+export function PublishedTime(props: { site: Site; date: Date; isLong?: boolean }): JSX.Element {
+  const { site, date } = props;
+  return (
+    <time datetime={isoInZone(date, site.timezone)} safe>
+      {props.isLong ? site.f.dateTime(date) : site.f.date(date)}
+    </time>
+  );
+}
+
+/** A story in a list: thumbnail, section, headline, summary, date. */
+export function ArticleCard(props: {
+  site: Site;
+  article: ArticleSummary;
+  headingLevel?: 2 | 3;
+  variant?: 'lead' | 'default' | 'compact';
+  isPriority?: boolean;
+  showSection?: boolean;
+}): JSX.Element {
+  const { site, article } = props;
+  const variant = props.variant ?? 'default';
+  const sizes = variant === 'lead' ? '(min-width: 1100px) 700px, 100vw' : '(min-width: 700px) 320px, 100vw';
+  const heading = (
+    <a href={articlePath(article)} safe>
+      {article.title}
+    </a>
+  );
+  return (
+    <article class={`card card--${variant}`}>
+      {article.image && variant !== 'compact' && (
+        <Picture class="card__image" image={article.image} alt="" sizes={sizes} isPriority={props.isPriority} />
+      )}
+      <div class="card__body">
+        {props.showSection !== false && (
+          <p class="card__section">
+            <a href={categoryPath(article.edition, article.category.slug)} safe>
+              {article.category.name}
+            </a>
+          </p>
+        )}
+        {props.headingLevel === 2 ? <h2 class="card__title">{heading}</h2> : <h3 class="card__title">{heading}</h3>}
+        {variant !== 'compact' && article.summary && (
+          <p class="card__summary" safe>
+            {article.summary}
+          </p>
+        )}
+        <p class="card__meta">
+          <PublishedTime site={site} date={article.publishedAt} />
+        </p>
+      </div>
+    </article>
+  );
+}
+
+/** The numbered most-read list. */
+export function MostReadBox(props: { site: Site; articles: readonly ArticleSummary[] }): JSX.Element {
+  const { site } = props;
+  return (
+    <section class="box most-read" aria-labelledby="most-read-title">
+      <h2 id="most-read-title" class="box__title" safe>
+        {site.t('mostRead.title')}
+      </h2>
+      {props.articles.length === 0 ? (
+        <p safe>{site.t('mostRead.empty')}</p>
+      ) : (
+        <ol class="most-read__list">
+          {props.articles.map((a) => (
+            <li>
+              <a href={articlePath(a)} safe>
+                {a.title}
+              </a>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/** The "On air now" card with the red Listen live link. */
+export function LiveCard(props: { site: Site }): JSX.Element {
+  const { site } = props;
+  return (
+    <section class="box live-card" aria-labelledby="live-card-title">
+      <h2 id="live-card-title" class="box__title">
+        <span class="on-air-dot" aria-hidden="true"></span>
+        <span safe>{site.t('live.cardTitle')}</span>
+      </h2>
+      <p safe>{site.t('live.cardText')}</p>
+      <a class="button button--live" href={`/${site.edition.code}/live`} safe>
+        {site.t('nav.listenLive')}
+      </a>
+    </section>
+  );
+}

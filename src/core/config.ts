@@ -1,0 +1,126 @@
+// Settings: read once from the environment (and ./.env), validated, frozen.
+// Every problem is reported at once, one line per setting, so an operator can fix them in one go.
+// process.env is read here and nowhere else; code receives a Config through buildApp(config).
+import fs from 'node:fs';
+import path from 'node:path';
+import dotenv from 'dotenv';
+import { z } from 'zod';
+
+/** The validated, frozen settings of one Warta process. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly baseUrl: string;
+  readonly dataDir: string;
+  readonly databaseUrl: string;
+  readonly engine: 'sqlite' | 'postgres';
+  readonly demo: boolean;
+  readonly timezone: string;
+  readonly defaultEdition: string;
+  readonly cookieSecret: string | undefined;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly trustProxy: boolean;
+}
+
+/** One row per setting: the README's table is written from the same facts. */
+export const SETTINGS = [
+  ['PORT', '3000', 'TCP port the web server listens on.'],
+  ['HOST', '127.0.0.1', 'Address to bind. Keep 127.0.0.1 behind a reverse proxy on the same host; use 0.0.0.0 in a container or when the proxy is on another host.'],
+  ['WARTA_BASE_URL', 'http://localhost:PORT', 'Public URL of the site, used in canonical links, feeds and sitemaps (e.g. https://voi.example.id).'],
+  ['WARTA_DATA_DIR', './data', 'Directory for the SQLite database, uploaded media and the generated cookie secret.'],
+  ['WARTA_DATABASE_URL', 'sqlite:<data dir>/warta.db', 'sqlite:PATH for the embedded database, or postgres://user:pass@host:5432/db for PostgreSQL.'],
+  ['WARTA_DEMO', '1', 'Fill an empty database with demo content on first start (1) or start empty (0).'],
+  ['WARTA_TIMEZONE', 'Asia/Jakarta', 'IANA time zone in which dates are shown and the schedule is kept.'],
+  ['WARTA_DEFAULT_EDITION', 'en', 'Edition code that / redirects to.'],
+  ['WARTA_COOKIE_SECRET', '(generated)', 'Secret for signing cookies, 32+ characters. When unset, one is generated into <data dir>/cookie-secret on first start.'],
+  ['WARTA_LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent.'],
+  ['WARTA_TRUST_PROXY', '0', 'Set to 1 behind a reverse proxy or CDN so client addresses and protocol come from X-Forwarded-* headers.'],
+] as const;
+
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  WARTA_BASE_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+  WARTA_DATA_DIR: z.string().min(1).default('./data'),
+  WARTA_DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'must start with sqlite: or postgres://')
+    .optional(),
+  WARTA_DEMO: flag.default(true),
+  WARTA_TIMEZONE: z
+    .string()
+    .refine(isTimeZone, 'is not an IANA time zone such as Asia/Jakarta')
+    .default('Asia/Jakarta'),
+  WARTA_DEFAULT_EDITION: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[a-z0-9]+)?$/, 'must be an edition code such as en or id')
+    .default('en'),
+  WARTA_COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  WARTA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WARTA_TRUST_PROXY: flag.default(false),
+});
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Thrown when settings are invalid; `problems` holds one line per setting. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates an environment (process.env merged with .env) into a frozen Config. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  // Empty values count as unset, as most .env tooling treats them.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'settings');
+      return `Setting ${name} is invalid: ${issue.message} (got ${JSON.stringify(cleaned[name] ?? '')})`;
+    });
+    throw new ConfigError(problems);
+  }
+  const s = parsed.data;
+  const dataDir = path.resolve(s.WARTA_DATA_DIR);
+  const databaseUrl = s.WARTA_DATABASE_URL ?? `sqlite:${path.join(dataDir, 'warta.db')}`;
+  return Object.freeze({
+    port: s.PORT,
+    host: s.HOST,
+    baseUrl: s.WARTA_BASE_URL ?? `http://localhost:${s.PORT}`,
+    dataDir,
+    databaseUrl,
+    engine: databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'postgres',
+    demo: s.WARTA_DEMO,
+    timezone: s.WARTA_TIMEZONE,
+    defaultEdition: s.WARTA_DEFAULT_EDITION,
+    cookieSecret: s.WARTA_COOKIE_SECRET,
+    logLevel: s.WARTA_LOG_LEVEL,
+    trustProxy: s.WARTA_TRUST_PROXY,
+  });
+}
+
+/** The process environment with ./.env (or WARTA_ENV_FILE) underneath it: real variables win. */
+export function readEnvironment(cwd: string = process.cwd()): Record<string, string | undefined> {
+  const file = process.env.WARTA_ENV_FILE ?? path.join(cwd, '.env');
+  let fromFile: Record<string, string> = {};
+  try {
+    fromFile = dotenv.parse(fs.readFileSync(file));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  return { ...fromFile, ...process.env };
+}

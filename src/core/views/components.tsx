@@ -1,0 +1,95 @@
+// Small building blocks shared by reader pages.
+import type { Site } from './site.ts';
+
+/** Numbered pages with newer/older links; hidden when everything fits on one page. */
+export function Pagination(props: { site: Site; basePath: string; page: number; pages: number }): JSX.Element {
+  const { site, basePath, page, pages } = props;
+  if (pages <= 1) return <></>;
+  const href = (n: number) => (n === 1 ? basePath : `${basePath}?page=${n}`);
+  const numbers = pageWindow(page, pages);
+  return (
+    <nav class="pagination" aria-label={site.t('pagination.label')}>
+      {page > 1 ? (
+        <a class="pagination__step" href={href(page - 1)} rel="prev" safe>
+          {site.t('pagination.previous')}
+        </a>
+      ) : (
+        ''
+      )}
+      <ul class="pagination__pages">
+        {numbers.map((n) =>
+          n === 0 ? (
+            <li aria-hidden="true">…</li>
+          ) : (
+            <li>
+              <a
+                href={href(n)}
+                aria-current={n === page ? 'page' : undefined}
+                aria-label={site.t('list.pageOf', { page: n, pages })}
+              >
+                {site.f.number(n)}
+              </a>
+            </li>
+          ),
+        )}
+      </ul>
+      {page < pages ? (
+        <a class="pagination__step" href={href(page + 1)} rel="next" safe>
+          {site.t('pagination.next')}
+        </a>
+      ) : (
+        ''
+      )}
+    </nav>
+  );
+}
+
+/** 1 … 4 5 [6] 7 8 … 20, with 0 standing for a gap. */
+export function pageWindow(page: number, pages: number): number[] {
+  const out: number[] = [];
+  for (let n = 1; n <= pages; n++) {
+    if (n === 1 || n === pages || Math.abs(n - page) <= 2) out.push(n);
+    else if (out[out.length - 1] !== 0) out.push(0);
+  }
+  return out;
+}
+
+/** A trail of links ending at the current page. */
+export function Breadcrumbs(props: { site: Site; trail: readonly { label: string; href: string }[] }): JSX.Element {
+  return (
+    <nav class="breadcrumbs" aria-label={props.site.t('breadcrumb.label')}>
+      <ol>
+        {props.trail.map((item, i) =>
+          i === props.trail.length - 1 ? (
+            <li>
+              <a href={item.href} aria-current="page" safe>
+                {item.label}
+              </a>
+            </li>
+          ) : (
+            <li>
+              <a href={item.href} safe>
+                {item.label}
+              </a>
+            </li>
+          ),
+        )}
+      </ol>
+    </nav>
+  );
+}
+
+/** A friendly message for an empty or failed page, with a way on. */
+export function Notice(props: { title: string; text: string; linkLabel: string; href: string; level?: 1 | 2 }): JSX.Element {
+  return (
+    <div class="notice">
+      {props.level === 2 ? <h2 safe>{props.title}</h2> : <h1 safe>{props.title}</h1>}
+      <p safe>{props.text}</p>
+      <p>
+        <a class="button" href={props.href} safe>
+          {props.linkLabel}
+        </a>
+      </p>
+    </div>
+  );
+}

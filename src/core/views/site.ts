@@ -1,0 +1,52 @@
+// What every reader page knows about the site it is part of: the view-side context.
+import type { Formats, Translate } from '../../i18n/index.ts';
+
+/** An edition as views need it. */
+export interface EditionInfo {
+  readonly code: string;
+  readonly name: string;
+  readonly locale: string;
+  readonly direction: 'ltr' | 'rtl';
+}
+
+/** One entry of a navigation menu. */
+export interface NavLink {
+  readonly label: string;
+  readonly href: string;
+}
+
+/** The per-request context a reader page is rendered with. */
+export interface Site {
+  readonly edition: EditionInfo;
+  readonly editions: readonly EditionInfo[];
+  readonly t: Translate;
+  readonly f: Formats;
+  readonly timezone: string;
+  readonly baseUrl: string;
+  readonly menu: readonly NavLink[];
+  readonly now: Date;
+  readonly assets: { readonly css: string; readonly js: string };
+  /** The request's path, to mark the current section in the navigation. */
+  readonly path: string;
+}
+
+/** A translation of the current page in another edition. */
+export interface Alternate {
+  readonly lang: string;
+  readonly path: string;
+}
+
+/** What goes into <head> besides the site-wide parts. */
+export interface Head {
+  readonly title: string;
+  readonly description: string;
+  /** Canonical path (absolute URL is made from the base URL). */
+  readonly path: string;
+  readonly alternates?: readonly Alternate[];
+  readonly noindex?: boolean;
+}
+
+/** Makes an absolute URL from a site path. */
+export function absoluteUrl(site: Pick<Site, 'baseUrl'>, path: string): string {
+  return /^https?:\/\//.test(path) ? path : site.baseUrl + path;
+}

@@ -1,0 +1,31 @@
+// Builds the per-request view context of a reader page.
+import type { FastifyRequest } from 'fastify';
+import type { AppContext } from '../context.ts';
+import { AppError } from '../core/http/errors.ts';
+import type { Site } from '../core/views/site.ts';
+import { listMenuLinks } from '../menus/queries.ts';
+import type { Edition } from './registry.ts';
+
+/** The edition named in the URL, or a 404 in the reader's language. */
+export function requireEdition(ctx: AppContext, code: string): Edition {
+  const edition = ctx.editions.get(code);
+  if (!edition) throw new AppError('edition_not_found', `There is no edition "${code}".`);
+  return edition;
+}
+
+/** The context every reader page is rendered with. */
+export async function siteFor(ctx: AppContext, request: FastifyRequest, edition: Edition): Promise<Site> {
+  const menu = await listMenuLinks(ctx.db, edition.code, 'main');
+  return {
+    edition,
+    editions: ctx.editions.all(),
+    t: edition.t,
+    f: edition.f,
+    timezone: ctx.config.timezone,
+    baseUrl: ctx.config.baseUrl,
+    menu,
+    now: ctx.now(),
+    assets: { css: ctx.assets.css.url, js: ctx.assets.js.url },
+    path: request.url.split('?')[0] ?? '/',
+  };
+}

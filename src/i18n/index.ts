@@ -1,0 +1,3 @@
+// Interface language: translators, catalogs and locale-aware formats for each edition.
+export { createTranslator, hasCatalog, type Translate, type MessageKey } from './translate.ts';
+export { formatsFor, isoInZone, type Formats } from './format.ts';

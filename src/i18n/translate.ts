@@ -1,0 +1,39 @@
+// Message lookup with {placeholders} and plural forms, per edition.
+import { ar } from './catalogs/ar.ts';
+import { en, type Catalog, type MessageKey } from './catalogs/en.ts';
+import { id } from './catalogs/id.ts';
+
+export type { MessageKey } from './catalogs/en.ts';
+
+const catalogs: Record<string, Catalog> = { en, id, ar };
+
+/** Translates a key; `count` selects the plural form and is formatted in the edition's locale. */
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+/** Whether an edition code has its own message catalog. */
+export function hasCatalog(code: string): boolean {
+  return code in catalogs;
+}
+
+/** Builds the translator for an edition; editions without a catalog fall back to English. */
+export function createTranslator(code: string, locale: string): Translate {
+  const catalog = catalogs[code] ?? en;
+  const plurals = new Intl.PluralRules(locale);
+  const numbers = new Intl.NumberFormat(locale);
+  return (key, vars = {}) => {
+    const message = catalog[key];
+    let text: string;
+    if (typeof message === 'string') {
+      text = message;
+    } else {
+      const count = Number(vars.count ?? 0);
+      const forms: Readonly<Record<string, string | undefined>> = message;
+      text = forms[plurals.select(count)] ?? message.other;
+    }
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = vars[name];
+      if (value === undefined) return whole;
+      return typeof value === 'number' ? numbers.format(value) : value;
+    });
+  };
+}

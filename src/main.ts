@@ -1,0 +1,92 @@
+// Entry point of the `warta` command: serve (default), migrate, seed --demo, user create.
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, readEnvironment, type Config } from './core/config.ts';
+import { openMigrated, prepareDatabase } from './cli/database.ts';
+import { serve } from './cli/serve.ts';
+import { userCreate } from './cli/user-create.ts';
+import { UserInputError } from './users/index.ts';
+import { seedBase } from '../seed/editions.ts';
+import { seedDemo } from '../seed/demo/index.ts';
+
+const USAGE = `Usage: warta <command>
+
+  serve                 start the web server (default)
+  migrate               bring the database schema up to date
+  seed --demo           add the editions and the demo site to an empty database
+  user create --email E --name N --role R [--password-env VAR]
+                        create a newsroom account (roles: admin, editor, author,
+                        contributor, integrity_officer); the password is read from
+                        standard input, or from the environment variable VAR`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      demo: { type: 'boolean' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      'password-env': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const command = positionals.join(' ') || 'serve';
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const env = readEnvironment();
+  const config: Config = loadConfig(env);
+  switch (command) {
+    case 'serve':
+      await serve(config);
+      return -1; // keep running
+    case 'migrate': {
+      const db = await openMigrated(config);
+      const prepared = await prepareDatabase(db, { ...config, demo: false });
+      await db.close();
+      console.log(`database is up to date${prepared.isFirstStart ? ' (editions created)' : ''}`);
+      return 0;
+    }
+    case 'seed': {
+      if (!values.demo) {
+        console.error('warta seed: say what to seed: --demo');
+        return 2;
+      }
+      const db = await openMigrated(config);
+      try {
+        await seedBase(db.kysely);
+        const result = await seedDemo(db.kysely, { dataDir: config.dataDir, timezone: config.timezone, now: new Date() });
+        console.log(`demo site created: ${result.articles} articles`);
+      } finally {
+        await db.close();
+      }
+      return 0;
+    }
+    case 'user create':
+      console.log(await userCreate(config, { email: values.email, name: values.name, role: values.role, passwordEnv: values['password-env'] }, env));
+      return 0;
+    default:
+      console.error(`warta: unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError) {
+      for (const line of error.problems) console.error(`warta: ${line}`);
+    } else if (error instanceof UserInputError) {
+      console.error(`warta: cannot create the user: ${error.message}`);
+    } else if (error instanceof Error && (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      console.error(`warta: ${error.message}\n\n${USAGE}`);
+    } else {
+      console.error(`warta: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,16 @@
+// Reading navigation menus.
+import type { Kysely } from 'kysely';
+import type { Database } from '../core/db/schema.ts';
+import type { NavLink } from '../core/views/site.ts';
+
+/** The items of one edition's named menu, in order. */
+export async function listMenuLinks(db: Kysely<Database>, edition: string, name: string): Promise<NavLink[]> {
+  return db
+    .selectFrom('menu_items')
+    .innerJoin('menus', 'menus.id', 'menu_items.menu_id')
+    .select(['menu_items.label', 'menu_items.href'])
+    .where('menus.edition', '=', edition)
+    .where('menus.name', '=', name)
+    .orderBy('menu_items.position')
+    .execute();
+}

@@ -1,0 +1,65 @@
+// A static page with its place in the tree: breadcrumbs and the pages around it.
+import { Layout } from '../core/views/layout.tsx';
+import { Breadcrumbs } from '../core/views/components.tsx';
+import type { Alternate, Site } from '../core/views/site.ts';
+import { pagePath, type Page, type PageLink } from './queries.ts';
+
+export interface PageViewProps {
+  site: Site;
+  page: Page;
+  /** Ancestors from the root, not including the page. */
+  ancestors: readonly PageLink[];
+  /** The pages of this section: the root's children. */
+  sectionPages: readonly PageLink[];
+  sectionRoot: PageLink;
+  alternates: readonly Alternate[];
+}
+
+/** Renders a static page. */
+export function PageView(props: PageViewProps): JSX.Element {
+  const { site, page } = props;
+  const code = site.edition.code;
+  const nav = [props.sectionRoot, ...props.sectionPages];
+  return (
+    <Layout
+      site={site}
+      head={{ title: page.title, description: page.summary || page.title, path: pagePath(code, page.path), alternates: props.alternates }}
+    >
+      <div class="wrap with-aside with-aside--start">
+        <article class="static-page">
+          <Breadcrumbs
+            site={site}
+            trail={[
+              { label: site.t('nav.home'), href: `/${code}` },
+              ...props.ancestors.map((p) => ({ label: p.title, href: pagePath(code, p.path) })),
+              { label: page.title, href: pagePath(code, page.path) },
+            ]}
+          />
+          <h1 safe>{page.title}</h1>
+          {page.summary && (
+            <p class="static-page__summary" safe>
+              {page.summary}
+            </p>
+          )}
+          <div class="prose">{page.bodyHtml}</div>
+        </article>
+        {nav.length > 1 && (
+          <nav class="box page-nav" aria-label={site.t('page.inThisSection')}>
+            <h2 class="box__title" safe>
+              {props.sectionRoot.title}
+            </h2>
+            <ul>
+              {nav.map((p) => (
+                <li>
+                  <a href={pagePath(code, p.path)} aria-current={p.id === page.id ? 'page' : undefined} safe>
+                    {p.title}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </div>
+    </Layout>
+  );
+}

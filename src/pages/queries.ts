@@ -1,0 +1,80 @@
+// Reading the static page tree (Company Profile and the like).
+import type { Kysely } from 'kysely';
+import { toDate } from '../core/db/dialect.ts';
+import type { Database } from '../core/db/schema.ts';
+
+type Db = Kysely<Database>;
+
+/** A published static page. */
+export interface Page {
+  readonly id: number;
+  readonly edition: string;
+  readonly parentId: number | null;
+  readonly path: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly bodyHtml: string;
+  readonly translationGroup: string;
+  readonly updatedAt: Date;
+}
+
+/** A link to a page in a tree. */
+export interface PageLink {
+  readonly id: number;
+  readonly parentId: number | null;
+  readonly path: string;
+  readonly title: string;
+}
+
+/** A published page by its path within an edition. */
+export async function findPublishedPage(db: Db, edition: string, path: string): Promise<Page | undefined> {
+  const row = await db
+    .selectFrom('pages')
+    .selectAll()
+    .where('edition', '=', edition)
+    .where('path', '=', path)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    edition: row.edition,
+    parentId: row.parent_id,
+    path: row.path,
+    title: row.title,
+    summary: row.summary,
+    bodyHtml: row.body_html,
+    translationGroup: row.translation_group,
+    updatedAt: toDate(row.updated_at),
+  };
+}
+
+/** Every published page of an edition (the tree is small: a few dozen pages). */
+export async function listPublishedPages(db: Db, edition: string): Promise<PageLink[]> {
+  const rows = await db
+    .selectFrom('pages')
+    .select(['id', 'parent_id', 'path', 'title'])
+    .where('edition', '=', edition)
+    .where('status', '=', 'published')
+    .orderBy('position')
+    .orderBy('title')
+    .execute();
+  return rows.map((r) => ({ id: r.id, parentId: r.parent_id, path: r.path, title: r.title }));
+}
+
+/** Published translations of a page in other editions. */
+export async function listPageTranslations(db: Db, page: Page) {
+  return db
+    .selectFrom('pages')
+    .select(['edition', 'path'])
+    .where('translation_group', '=', page.translationGroup)
+    .where('id', '!=', page.id)
+    .where('status', '=', 'published')
+    .orderBy('edition')
+    .execute();
+}
+
+/** The URL path of a page. */
+export function pagePath(edition: string, path: string): string {
+  return `/${edition}/${path.split('/').map(encodeURIComponent).join('/')}`;
+}

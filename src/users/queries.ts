@@ -1,0 +1,50 @@
+// Reading and creating people: authors on the public site, staff in the newsroom.
+import type { Kysely } from 'kysely';
+import { toDbTime } from '../core/db/dialect.ts';
+import type { Database, Role, UserRow } from '../core/db/schema.ts';
+
+type Db = Kysely<Database>;
+
+/** An active user with a public author page, by slug. */
+export async function findAuthorBySlug(db: Db, slug: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('slug', '=', slug).where('is_active', '=', 1).executeTakeFirst();
+}
+
+/** A user by e-mail (stored lower-case). */
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+}
+
+export interface NewUser {
+  email: string;
+  displayName: string;
+  slug: string;
+  role: Role;
+  passwordHash: string | null;
+  bio?: string;
+}
+
+/** Inserts a user and returns it. */
+export async function insertUser(db: Db, user: NewUser, now: Date): Promise<UserRow> {
+  return db
+    .insertInto('users')
+    .values({
+      email: user.email.trim().toLowerCase(),
+      display_name: user.displayName,
+      slug: user.slug,
+      role: user.role,
+      password_hash: user.passwordHash,
+      bio: user.bio ?? '',
+      photo_media_id: null,
+      is_active: 1,
+      created_at: toDbTime(now),
+      updated_at: toDbTime(now),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** The path of an author's page in an edition. */
+export function authorPath(edition: string, slug: string): string {
+  return `/${edition}/author/${encodeURIComponent(slug)}`;
+}
