@@ -17,7 +17,7 @@ import {
   type ArticleFilter,
 } from './queries.ts';
 import { articlePath } from './model.ts';
-import { ancestry, categoryPath, findCategoryBySlug, findTagBySlug, listCategories, tagPath, withDescendants } from './sections.ts';
+import { ancestry, categoryPath, findTagBySlug, listCategories, tagPath, withDescendants } from './sections.ts';
 import { ArticlePage } from './views/article-page.tsx';
 import { HomePage } from './views/home-page.tsx';
 import { ListPage } from './views/list-page.tsx';

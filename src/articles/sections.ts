@@ -9,11 +9,6 @@ export async function listCategories(db: Db, edition: string): Promise<CategoryR
   return db.selectFrom('categories').selectAll().where('edition', '=', edition).orderBy('position').orderBy('name').execute();
 }
 
-/** A category by slug within an edition. */
-export async function findCategoryBySlug(db: Db, edition: string, slug: string): Promise<CategoryRow | undefined> {
-  return db.selectFrom('categories').selectAll().where('edition', '=', edition).where('slug', '=', slug).executeTakeFirst();
-}
-
 /** A category and all categories below it, from an edition's full list (no extra query). */
 export function withDescendants(all: readonly CategoryRow[], rootId: number): number[] {
   const ids = [rootId];

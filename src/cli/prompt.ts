@@ -13,8 +13,8 @@ export function readSecret(question: string): Promise<string> {
     }
     rl.once('line', (line) => {
       if (isTty) process.stderr.write('\n');
+      resolve(line); // before close(), whose handler would resolve with ''
       rl.close();
-      resolve(line);
     });
     rl.once('close', () => resolve(''));
   });

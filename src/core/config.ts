@@ -40,7 +40,7 @@ export const SETTINGS = [
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
 const schema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000), // 0: any free port (tests)
   HOST: z.string().min(1).default('127.0.0.1'),
   WARTA_BASE_URL: z
     .url({ protocol: /^https?$/ })

@@ -20,6 +20,8 @@ export function PageView(props: PageViewProps): JSX.Element {
   const { site, page } = props;
   const code = site.edition.code;
   const nav = [props.sectionRoot, ...props.sectionPages];
+  // Page bodies are sanitised when saved (src/core/text/sanitize.ts).
+  const safeBodyHtml = page.bodyHtml;
   return (
     <Layout
       site={site}
@@ -36,12 +38,12 @@ export function PageView(props: PageViewProps): JSX.Element {
             ]}
           />
           <h1 safe>{page.title}</h1>
-          {page.summary && (
+          {!!page.summary && (
             <p class="static-page__summary" safe>
               {page.summary}
             </p>
           )}
-          <div class="prose">{page.bodyHtml}</div>
+          <div class="prose">{safeBodyHtml}</div>
         </article>
         {nav.length > 1 && (
           <nav class="box page-nav" aria-label={site.t('page.inThisSection')}>

@@ -97,7 +97,7 @@ export async function makeArticle(
 }
 
 /** A published page; give parent to nest it. */
-export async function makePage(db: Db, values: Partial<PageRow> & { parent?: PageRow } = {}): Promise<PageRow> {
+export async function makePage(db: Db, values: Partial<Omit<PageRow, 'created_at' | 'updated_at'>> & { parent?: PageRow } = {}): Promise<PageRow> {
   const n = next();
   const title = values.title ?? `Page ${n}`;
   const slug = values.slug ?? slugify(`${title}-${n}`);

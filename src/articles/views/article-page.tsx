@@ -51,7 +51,7 @@ export function ArticlePage(props: ArticlePageProps): JSX.Element {
             <h1 class="story__title" safe>
               {article.title}
             </h1>
-            {article.summary && (
+            {!!article.summary && (
               <p class="story__standfirst" safe>
                 {article.summary}
               </p>
@@ -61,17 +61,17 @@ export function ArticlePage(props: ArticlePageProps): JSX.Element {
               <RatingSummary site={site} sum={article.ratingSum} count={article.ratingCount} />
             </div>
           </header>
-          {article.image && (
+          {!!article.image && (
             <figure class="story__figure">
               <Picture image={article.image} alt={article.imageAlt} sizes="(min-width: 760px) 720px, 100vw" isPriority />
-              {(article.imageCaption || article.imageCredit) && (
+              {!!(article.imageCaption || article.imageCredit) && (
                 <figcaption>
-                  {article.imageCaption && (
+                  {!!article.imageCaption && (
                     <span class="story__caption" safe>
                       {article.imageCaption}
                     </span>
                   )}
-                  {article.imageCredit && (
+                  {!!article.imageCredit && (
                     <span class="story__credit" safe>
                       {t('article.photoCredit', { credit: article.imageCredit })}
                     </span>

@@ -34,7 +34,7 @@ export function ArticleCard(props: {
   );
   return (
     <article class={`card card--${variant}`}>
-      {article.image && variant !== 'compact' && (
+      {!!article.image && variant !== 'compact' && (
         <Picture class="card__image" image={article.image} alt="" sizes={sizes} isPriority={props.isPriority} />
       )}
       <div class="card__body">
@@ -46,7 +46,7 @@ export function ArticleCard(props: {
           </p>
         )}
         {props.headingLevel === 2 ? <h2 class="card__title">{heading}</h2> : <h3 class="card__title">{heading}</h3>}
-        {variant !== 'compact' && article.summary && (
+        {variant !== 'compact' && !!article.summary && (
           <p class="card__summary" safe>
             {article.summary}
           </p>

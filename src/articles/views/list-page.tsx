@@ -34,12 +34,12 @@ export function ListPage(props: ListPageProps): JSX.Element {
           <Breadcrumbs site={site} trail={props.trail} />
           <header class="list__header">
             <h1 safe>{props.title}</h1>
-            {props.intro && (
+            {!!props.intro && (
               <p class="list__intro" safe>
                 {props.intro}
               </p>
             )}
-            {props.children && props.children.length > 0 && (
+            {!!props.children && props.children.length > 0 && (
               <nav class="subsections" aria-label={site.t('category.subsections')}>
                 <ul>
                   {props.children.map((c) => (

@@ -7,13 +7,14 @@ export function RatingSummary(props: { site: Site; sum: number; count: number })
   const average = count > 0 ? sum / count : 0;
   const rounded = Math.round(average * 10) / 10;
   const label = count > 0 ? site.t('article.rating', { average: rounded }) : site.t('article.notRated');
-  const percent = Math.round((average / 5) * 100);
+  // Rounded to half stars so the stylesheet can draw it without an inline style (CSP).
+  const halfStars = (Math.round(average * 2) / 2).toFixed(1);
   return (
     <div class="rating">
       <span class="rating__label" safe>
         {site.t('article.rateThis')}
       </span>
-      <span class="stars" role="img" aria-label={label} style={`--fill: ${percent}%`}>
+      <span class="stars" role="img" aria-label={label} data-stars={halfStars}>
         <span aria-hidden="true">★★★★★</span>
       </span>
       <span class="rating__count" safe>

@@ -6,7 +6,7 @@ export function slugify(text: string, maxLength = 80): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '') // drop Latin accents after decomposition
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-') // marks stay: Arabic hamza and Indic vowels are marks
     .replace(/^-+|-+$/g, '');
   return (slug.slice(0, maxLength).replace(/-+$/, '') || 'item').normalize('NFC');
 }

@@ -26,6 +26,7 @@ export function Pagination(props: { site: Site; basePath: string; page: number; 
                 href={href(n)}
                 aria-current={n === page ? 'page' : undefined}
                 aria-label={site.t('list.pageOf', { page: n, pages })}
+                safe
               >
                 {site.f.number(n)}
               </a>

@@ -20,7 +20,7 @@ export function Layout(props: { site: Site; head: Head; children: Children; body
           <title safe>{title}</title>
           <meta name="description" content={head.description} />
           <link rel="canonical" href={absoluteUrl(site, head.path)} />
-          {head.alternates && head.alternates.length > 0 && (
+          {!!head.alternates && head.alternates.length > 0 && (
             <>
               <link rel="alternate" hreflang={edition.code} href={absoluteUrl(site, head.path)} />
               {head.alternates.map((a) => (
@@ -135,17 +135,6 @@ function Footer({ site }: { site: Site }): JSX.Element {
         <p class="site-footer__about" safe>
           {t('footer.about')}
         </p>
-        <nav aria-label={t('nav.sections')} class="site-footer__nav">
-          <ul>
-            {site.menu.map((item) => (
-              <li>
-                <a href={item.href} safe>
-                  {item.label}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
         <p class="site-footer__rights" safe>
           {t('footer.rights', { year: String(site.now.getUTCFullYear()) })}
         </p>

@@ -1,0 +1,2070 @@
+// Demo news stories: original, fictional-but-plausible reporting in English, Indonesian and Arabic, with photo descriptions.
+import type { DemoArticle, PerEdition } from './types.ts';
+
+/** Alt texts describe what the generated picture of each scene shows (see photos.ts). */
+const ALT = {
+  harbour: {
+    en: 'Fishing boats on the water in front of a container port with cranes',
+    id: 'Perahu nelayan di perairan depan pelabuhan peti kemas dengan derek-derek besar',
+    ar: 'قوارب صيد في المياه أمام ميناء للحاويات تعلوه الرافعات',
+  },
+  city: {
+    en: 'Tall buildings above a tree-lined city road',
+    id: 'Gedung-gedung tinggi di atas jalan kota yang dinaungi pepohonan',
+    ar: 'مبان شاهقة فوق طريق في المدينة تصطف على جانبيه الأشجار',
+  },
+  forest: {
+    en: 'Layers of forested hills fading into mist',
+    id: 'Perbukitan berhutan yang berlapis-lapis dan memudar dalam kabut',
+    ar: 'تلال مكسوة بالغابات تتلاشى في الضباب',
+  },
+  stage: {
+    en: 'A dancer and gamelan musicians on a lit stage before an audience',
+    id: 'Penari dan pemain gamelan di panggung yang disorot lampu di depan penonton',
+    ar: 'راقصة وعازفو غاميلان على خشبة مسرح مضاءة أمام الجمهور',
+  },
+  field: {
+    en: 'Farmers in conical hats in terraced rice fields below a volcano',
+    id: 'Petani bercaping di sawah berundak di kaki gunung api',
+    ar: 'مزارعون يعتمرون قبعات مخروطية في حقول أرز مدرجة أسفل بركان',
+  },
+  mountain: {
+    en: 'A volcano with a plume of smoke above green hills and a village',
+    id: 'Gunung api mengepulkan asap di atas perbukitan hijau dan permukiman',
+    ar: 'بركان يتصاعد منه الدخان فوق تلال خضراء وقرية',
+  },
+  studio: {
+    en: 'A radio studio with microphones, a mixing desk and an on-air light',
+    id: 'Studio radio dengan mikrofon, meja mixer, dan lampu tanda siaran',
+    ar: 'استوديو إذاعي فيه ميكروفونات وطاولة مزج وضوء البث المباشر',
+  },
+  market: {
+    en: 'Market stalls with striped awnings, produce and shoppers',
+    id: 'Lapak pasar beratap kain bergaris dengan hasil bumi dan pembeli',
+    ar: 'أكشاك سوق ذات مظلات مخططة ومنتجات طازجة ومتسوقون',
+  },
+  sea: {
+    en: 'Open sea with small islands on the horizon',
+    id: 'Laut lepas dengan pulau-pulau kecil di cakrawala',
+    ar: 'بحر مفتوح وجزر صغيرة في الأفق',
+  },
+  /** 'stadium' with an even seed. */
+  football: {
+    en: 'Footballers on a pitch in front of packed stands',
+    id: 'Pemain sepak bola di lapangan dengan tribune penuh penonton',
+    ar: 'لاعبو كرة قدم على أرض الملعب أمام مدرجات مكتظة',
+  },
+  /** 'stadium' with an odd seed. */
+  badminton: {
+    en: 'Badminton players on an indoor court in front of a crowd',
+    id: 'Pemain bulu tangkis di lapangan dalam ruangan di depan penonton',
+    ar: 'لاعبو كرة الريشة في صالة مغلقة أمام الجمهور',
+  },
+} satisfies Record<string, PerEdition<string>>;
+
+export const articles: DemoArticle[] = [
+  // ----------------------------------------------------------------- National
+  {
+    key: 'jakarta-flood-pumps',
+    category: 'national',
+    author: 'dewi',
+    daysAgo: 0,
+    hour: 9,
+    minute: 15,
+    featured: true,
+    reads: 2840,
+    ratings: [176, 41],
+    photo: {
+      scene: 'city',
+      seed: 104,
+      caption: {
+        en: 'Traffic moves along a main road in North Jakarta, one of the districts that depend on pumping stations to drain storm water into Jakarta Bay. The city has replaced the pumps at four of its largest stations this year.',
+        id: 'Lalu lintas di salah satu jalan utama Jakarta Utara, wilayah yang bergantung pada stasiun pompa untuk membuang air hujan ke Teluk Jakarta. Tahun ini pemerintah kota mengganti pompa di empat stasiun terbesarnya.',
+        ar: 'حركة السير على طريق رئيسي في شمال جاكرتا، وهي من المناطق التي تعتمد على محطات الضخ لتصريف مياه الأمطار إلى خليج جاكرتا. وقد استبدلت المدينة هذا العام المضخات في أربع من كبرى محطاتها.',
+      },
+      alt: ALT.city,
+      credit: 'Warta Photo/Rina Hapsari',
+    },
+    text: {
+      en: {
+        title: 'Jakarta tests upgraded flood pumps ahead of the rainy season',
+        summary:
+          'City engineers ran the largest pumping stations in North Jakarta at full capacity for six hours, as forecasters warn of heavier than usual rain.',
+        dateline: 'Jakarta',
+        source: '',
+        body: [
+          'Engineers in Jakarta ran the city’s largest flood pumping stations at full capacity for six hours, in a test meant to show that newly installed equipment can cope with the heavy rain forecast for the coming wet season.',
+          'The exercise covered eleven stations along the northern coast, where land subsidence has left many neighbourhoods below sea level and dependent on pumps to drain storm water into the bay. Four of the stations received new pumps and control panels this year, replacing units that had been in service for more than two decades.',
+          '“Every pump started on the first attempt, and the new control system lets us follow the water level in each retention pond in real time,” said Hendra Kusuma, head of the city’s water resources agency. He said two older pumps at a station in Penjaringan had shown signs of overheating and would be serviced within a fortnight.',
+          'Forecasters at the national meteorology agency have said rainfall across greater Jakarta could be above the seasonal average, raising the risk of the kind of widespread flooding that has closed roads and rail lines in several recent years.',
+          'Alongside the pump upgrades, the city has dredged forty kilometres of drainage channels and asked residents to keep gutters clear of rubbish. Neighbourhood heads in flood-prone districts have also been given hand-held radios to report rising water directly to the agency’s control room.',
+          'Residents of Muara Baru, one of the lowest-lying areas, welcomed the test but said the real measure would come with the first big storm. “We have heard promises before. If the water goes down in hours instead of days, we will believe it,” said Siti Aminah, who runs a food stall near the sea wall.',
+        ],
+        tags: ['Jakarta', 'flooding', 'infrastructure', 'public services'],
+      },
+      id: {
+        title: 'Jakarta uji pompa banjir baru menjelang musim hujan',
+        summary:
+          'Stasiun-stasiun pompa terbesar di Jakarta Utara dioperasikan dengan kapasitas penuh selama enam jam, sementara prakirawan cuaca memperingatkan curah hujan di atas normal.',
+        dateline: 'Jakarta',
+        source: '',
+        body: [
+          'Dinas Sumber Daya Air DKI Jakarta mengoperasikan stasiun-stasiun pompa banjir terbesar di ibu kota dengan kapasitas penuh selama enam jam. Uji coba ini dilakukan untuk memastikan peralatan yang baru dipasang sanggup menghadapi hujan lebat yang diperkirakan turun pada musim hujan mendatang.',
+          'Uji coba mencakup sebelas stasiun pompa di pesisir utara. Akibat penurunan muka tanah, banyak permukiman di kawasan itu kini berada di bawah permukaan laut dan sangat bergantung pada pompa untuk membuang air hujan ke teluk. Empat di antaranya mendapat pompa dan panel kendali baru tahun ini, menggantikan unit yang sudah bekerja lebih dari dua puluh tahun.',
+          '“Semua pompa langsung menyala pada percobaan pertama, dan dengan sistem kendali yang baru kami bisa memantau tinggi air di setiap waduk secara langsung,” kata Kepala Dinas Sumber Daya Air, Hendra Kusuma. Ia menambahkan, dua pompa lama di stasiun Penjaringan menunjukkan gejala panas berlebih dan akan diperbaiki dalam dua pekan.',
+          'Badan meteorologi memperkirakan curah hujan di Jabodetabek dapat melampaui rata-rata musiman. Artinya, risiko banjir besar seperti yang beberapa kali melumpuhkan jalan dan jalur kereta dalam beberapa tahun terakhir perlu diantisipasi sejak dini.',
+          'Selain memperbarui pompa, pemerintah provinsi telah mengeruk empat puluh kilometer saluran dan mengimbau warga agar tidak membuang sampah ke got. Para ketua RW di wilayah rawan banjir juga dibekali radio genggam untuk melaporkan kenaikan air langsung ke ruang kendali dinas.',
+          'Warga Muara Baru, salah satu kawasan terendah di Jakarta, menyambut baik uji coba itu, tetapi menilai bukti sesungguhnya baru terlihat saat hujan deras pertama datang. “Janji sudah sering kami dengar. Kalau air surut dalam hitungan jam, bukan hari, baru kami percaya,” ujar Siti Aminah, pemilik warung makan di dekat tanggul laut.',
+        ],
+        tags: ['Jakarta', 'banjir', 'infrastruktur', 'layanan publik'],
+      },
+      ar: {
+        title: 'جاكرتا تختبر مضخات جديدة لمواجهة الفيضانات قبل موسم الأمطار',
+        summary:
+          'شغّل مهندسو المدينة أكبر محطات الضخ في شمال جاكرتا بكامل طاقتها لمدة ست ساعات، في وقت يحذر فيه خبراء الأرصاد من أمطار تفوق المعدل المعتاد.',
+        dateline: 'جاكرتا',
+        source: '',
+        body: [
+          'شغّل مهندسون في جاكرتا أكبر محطات ضخ مياه الفيضانات في المدينة بكامل طاقتها لمدة ست ساعات، في اختبار يهدف إلى التأكد من قدرة المعدات المركبة حديثا على مواجهة الأمطار الغزيرة المتوقعة في موسم الأمطار المقبل.',
+          'وشمل الاختبار إحدى عشرة محطة على امتداد الساحل الشمالي، حيث أدى هبوط الأرض إلى انخفاض كثير من الأحياء عن مستوى سطح البحر، فأصبحت تعتمد على المضخات لتصريف مياه الأمطار إلى الخليج. وقد زُوّدت أربع من هذه المحطات هذا العام بمضخات ولوحات تحكم جديدة حلت محل وحدات عملت أكثر من عشرين عاما.',
+          'وقال هندرا كوسوما، رئيس هيئة الموارد المائية في المدينة: «عملت جميع المضخات من المحاولة الأولى، ويتيح لنا نظام التحكم الجديد متابعة منسوب المياه في كل حوض تجميع لحظة بلحظة». وأضاف أن مضختين قديمتين في محطة بنجارينغان أظهرتا علامات ارتفاع في الحرارة، وستخضعان للصيانة خلال أسبوعين.',
+          'وتتوقع هيئة الأرصاد الجوية أن تتجاوز كميات الأمطار في جاكرتا الكبرى معدلها الموسمي، ما يزيد من خطر فيضانات واسعة كتلك التي أغلقت الطرق وخطوط القطارات في عدة سنوات ماضية.',
+          'وإلى جانب تحديث المضخات، طهّرت السلطات أربعين كيلومترا من قنوات الصرف، ودعت السكان إلى عدم إلقاء النفايات في المجاري. كما زُوّد رؤساء الأحياء في المناطق المعرضة للفيضانات بأجهزة لاسلكية للإبلاغ عن ارتفاع المياه مباشرة إلى غرفة التحكم.',
+          'ورحب سكان حي موارا بارو، وهو من أكثر المناطق انخفاضا، بالاختبار، لكنهم قالوا إن المحك الحقيقي سيكون مع أول عاصفة كبيرة. وقالت سيتي أمينة، صاحبة كشك طعام قرب الجدار البحري: «سمعنا وعودا كثيرة من قبل. إذا انحسرت المياه في ساعات بدلا من أيام، فسنصدق».',
+        ],
+        tags: ['جاكرتا', 'الفيضانات', 'البنية التحتية', 'الخدمات العامة'],
+      },
+    },
+  },
+  {
+    key: 'watu-ranggeh-alert',
+    category: 'national',
+    author: 'made',
+    daysAgo: 2,
+    hour: 7,
+    minute: 40,
+    reads: 1935,
+    ratings: [118, 29],
+    photo: {
+      scene: 'mountain',
+      seed: 212,
+      caption: {
+        en: 'Steam rises from the crater of Mount Watu Ranggeh, seen from a village on its southern slope on the island of Flores, East Nusa Tenggara. Monitoring staff have recorded hundreds of shallow volcanic earthquakes a day.',
+        id: 'Asap mengepul dari kawah Gunung Watu Ranggeh, dilihat dari sebuah desa di lereng selatan, Pulau Flores, Nusa Tenggara Timur. Petugas pos pengamatan mencatat ratusan gempa vulkanik dangkal setiap hari.',
+      },
+      alt: ALT.mountain,
+      credit: 'Warta Photo/Komang Ardana',
+    },
+    text: {
+      en: {
+        title: 'Alert level raised at Mount Watu Ranggeh after surge in volcanic tremors',
+        summary:
+          'Villagers near the crater on Flores have been told to stay out of a four-kilometre exclusion zone as monitors record hundreds of small earthquakes a day.',
+        dateline: 'Ende',
+        source: 'Nusantara Wire/VOI',
+        body: [
+          'Authorities have raised the alert status of Mount Watu Ranggeh on the island of Flores to the second-highest level, after instruments recorded a sharp rise in volcanic earthquakes beneath the summit over the past week.',
+          'The volcano monitoring office said its seismographs had registered more than three hundred shallow tremors in a single day, compared with a usual count of fewer than twenty. A thin white plume has been rising about four hundred metres above the crater, and satellite measurements show a slight swelling of the mountain’s eastern flank.',
+          '“These signs tell us magma is moving closer to the surface. It does not mean an eruption is certain, but we cannot rule it out,” said Yulius Bria, who heads the observation post on the southern slope. Staff there now send readings to the regional centre every hour instead of twice a day.',
+          'Residents have been told not to enter a four-kilometre zone around the crater. About 1,900 people live in three villages at the edge of that zone; district officials said evacuation routes had been checked and school buildings in the town of Ende prepared as shelters should the situation worsen.',
+          'Farmers on the slopes, many of whom grow cloves and candlenuts, said they were worried about their harvest. The regional disaster management agency has promised to arrange escorted visits so that growers can tend their trees in daylight if activity stays at its current level.',
+          'Watu Ranggeh last erupted explosively more than forty years ago, when ash fell across much of central Flores. Smaller steam-driven blasts have been recorded in the decades since.',
+        ],
+        tags: ['volcano', 'disaster preparedness', 'Flores'],
+      },
+      id: {
+        title: 'Status Gunung Watu Ranggeh naik setelah gempa vulkanik melonjak',
+        summary:
+          'Warga diminta menjauhi radius empat kilometer dari kawah, sementara alat pemantau mencatat ratusan gempa kecil setiap hari.',
+        dateline: 'Ende',
+        source: 'Nusantara Wire/VOI',
+        body: [
+          'Status aktivitas Gunung Watu Ranggeh di Pulau Flores dinaikkan ke level tertinggi kedua setelah peralatan pemantau mencatat lonjakan gempa vulkanik di bawah puncak dalam sepekan terakhir.',
+          'Pos pengamatan gunung api mencatat lebih dari tiga ratus gempa dangkal dalam sehari, padahal biasanya kurang dari dua puluh. Asap putih tipis membubung sekitar empat ratus meter dari bibir kawah, dan data satelit menunjukkan penggembungan kecil di lereng timur.',
+          '“Tanda-tanda ini menunjukkan magma bergerak mendekati permukaan. Belum tentu terjadi letusan, tetapi kemungkinan itu tidak bisa dikesampingkan,” kata Yulius Bria, kepala pos pengamatan di lereng selatan. Kini petugas mengirimkan data ke pusat pemantauan setiap jam, bukan lagi dua kali sehari.',
+          'Warga dilarang memasuki radius empat kilometer dari kawah. Sekitar 1.900 jiwa tinggal di tiga desa di tepi zona tersebut. Pemerintah kabupaten menyatakan jalur evakuasi sudah diperiksa dan sejumlah gedung sekolah di Kota Ende disiapkan sebagai tempat pengungsian bila keadaan memburuk.',
+          'Petani cengkih dan kemiri di lereng gunung mengaku cemas akan nasib panen mereka. Badan penanggulangan bencana daerah berjanji mengatur kunjungan dengan pendampingan petugas pada siang hari, agar petani tetap bisa merawat kebun selama aktivitas gunung tidak meningkat.',
+        ],
+        tags: ['gunung api', 'kesiapsiagaan bencana', 'Flores'],
+      },
+    },
+  },
+  {
+    key: 'maluku-island-teachers',
+    category: 'national',
+    author: 'dewi',
+    daysAgo: 6,
+    hour: 10,
+    minute: 5,
+    reads: 1412,
+    ratings: [131, 30],
+    photo: {
+      scene: 'sea',
+      seed: 318,
+      caption: {
+        en: 'The waters off Ambon, Maluku, from where newly recruited teachers set out by ship for island schools in the province’s southern districts. Some villages there are served by only one boat a week.',
+        id: 'Perairan Ambon, Maluku, tempat para guru baru bertolak dengan kapal menuju sekolah-sekolah di pulau-pulau bagian selatan provinsi. Sejumlah desa di sana hanya disinggahi kapal sekali seminggu.',
+      },
+      alt: ALT.sea,
+      credit: 'Warta Photo/Lestari Pane',
+    },
+    text: {
+      en: {
+        title: 'Three hundred teachers head for island schools across Maluku',
+        summary:
+          'The new recruits will spend at least two years in schools that have struggled to keep staff, many of them reachable only by boat.',
+        dateline: 'Ambon',
+        source: 'Warta/VOI',
+        body: [
+          'Three hundred newly qualified teachers left Ambon by ship and small aircraft this week to take up posts in remote island schools across Maluku province, under a programme that pays allowances to staff willing to work where classrooms have long been hard to fill.',
+          'Most will teach in primary and lower secondary schools in the Aru, Tanimbar and Southwest Maluku island groups, where some villages are reached only by a weekly boat. Provincial education officials said around one in five schools in those districts had been relying on volunteers, or on a single teacher covering several grades.',
+          '“A child on a small island deserves the same lessons as a child in Ambon. The problem has never been the children, it has been getting teachers there and keeping them,” said Maria Latuconsina, head of the provincial education office.',
+          'Each teacher commits to at least two years. In return they receive a remote-area allowance, housing provided by the village, and a satellite internet connection at the school so they can take part in online training and stay in touch with their families.',
+          'Teachers from earlier intakes say the first months are the hardest. “There was no electricity after nine at night, and the boat came when the sea allowed it,” said Johan Pattiasina, who spent three years on an island in the Kei group and now trains new recruits. “But by the end, the village was my family.”',
+        ],
+        tags: ['education', 'Maluku', 'remote islands'],
+      },
+      id: {
+        title: 'Tiga ratus guru berangkat ke sekolah-sekolah kepulauan di Maluku',
+        summary:
+          'Para guru baru akan bertugas sedikitnya dua tahun di sekolah yang selama ini kekurangan tenaga pengajar, banyak di antaranya hanya bisa dijangkau dengan kapal.',
+        dateline: 'Ambon',
+        source: 'Warta/VOI',
+        body: [
+          'Sebanyak tiga ratus guru baru bertolak dari Ambon dengan kapal dan pesawat kecil pekan ini menuju sekolah-sekolah di pulau terpencil di Provinsi Maluku. Mereka direkrut melalui program yang memberikan tunjangan khusus bagi guru yang bersedia mengajar di daerah yang sulit mendapatkan tenaga pengajar.',
+          'Sebagian besar akan mengajar di SD dan SMP di Kepulauan Aru, Tanimbar, dan Maluku Barat Daya. Di sejumlah desa di wilayah itu, kapal hanya singgah sekali seminggu. Menurut dinas pendidikan provinsi, sekitar satu dari lima sekolah di kabupaten-kabupaten tersebut selama ini mengandalkan relawan atau satu guru yang mengajar beberapa kelas sekaligus.',
+          '“Anak di pulau kecil berhak mendapat pelajaran yang sama dengan anak di Ambon. Masalahnya bukan pada anak-anak, melainkan bagaimana guru bisa sampai ke sana dan betah,” kata Kepala Dinas Pendidikan Maluku, Maria Latuconsina.',
+          'Setiap guru wajib bertugas minimal dua tahun. Sebagai gantinya, mereka mendapat tunjangan daerah terpencil, rumah yang disediakan desa, serta sambungan internet satelit di sekolah agar bisa mengikuti pelatihan daring dan tetap berkabar dengan keluarga.',
+          'Guru dari angkatan sebelumnya mengakui bulan-bulan pertama adalah masa tersulit. “Listrik padam setelah jam sembilan malam, dan kapal datang kalau laut mengizinkan,” tutur Johan Pattiasina, yang tiga tahun mengajar di Kepulauan Kei dan kini melatih guru baru. “Tapi pada akhirnya, warga desa sudah seperti keluarga sendiri.”',
+        ],
+        tags: ['pendidikan', 'Maluku', 'pulau terpencil'],
+      },
+    },
+  },
+  {
+    key: 'sentani-floating-clinics',
+    category: 'national',
+    byline: 'Nusantara Wire',
+    daysAgo: 12,
+    hour: 13,
+    minute: 30,
+    reads: 988,
+    ratings: [96, 21],
+    photo: {
+      scene: 'sea',
+      seed: 425,
+      caption: {
+        en: 'Lake Sentani, west of Jayapura in Papua, where two floating clinics now call at lakeside villages every week. The lake is dotted with small islands, several of them home to fishing communities.',
+        id: 'Danau Sentani di sebelah barat Jayapura, Papua, tempat dua klinik terapung kini menyinggahi kampung-kampung di tepi danau setiap pekan. Danau ini bertabur pulau kecil, beberapa di antaranya dihuni komunitas nelayan.',
+      },
+      alt: ALT.sea,
+      credit: 'Warta Photo/Yohanes Wenda',
+    },
+    text: {
+      en: {
+        title: 'Floating clinics bring check-ups to lakeside villages near Jayapura',
+        summary:
+          'Two boats fitted out as small health posts now make a weekly circuit of Lake Sentani, offering vaccinations, antenatal care and basic treatment.',
+        dateline: 'Jayapura',
+        source: 'Nusantara Wire/VOI',
+        body: [
+          'Two boats converted into floating clinics have begun weekly rounds of the villages on Lake Sentani, west of Jayapura, bringing vaccinations, antenatal check-ups and basic treatment to communities that often have to travel for hours to reach a health centre.',
+          'Each boat carries a doctor, two nurses and a midwife, along with a small pharmacy, a solar-powered refrigerator for vaccines and a folding examination room. The crews stop at around a dozen villages a week, announcing their arrival by radio and through church networks.',
+          'District health officials said the clinics saw more than six hundred patients in their first month. The most common complaints were skin infections, malaria symptoms and toothache, and the nurses also registered forty-two pregnant women who had not previously had a check-up.',
+          '“Before, a mother here would wait until she was very sick before paying for a motorboat to town. Now the clinic comes to the jetty,” said Regina Yoku, a health volunteer in one of the lakeside villages.',
+          'The district plans to add a third boat next year to reach villages on the coast further west, and is training young people from the area as boat crew and health volunteers so that the service does not depend on staff from elsewhere.',
+        ],
+        tags: ['health', 'Papua', 'public services'],
+      },
+      id: {
+        title: 'Klinik terapung layani warga kampung di tepi Danau Sentani',
+        summary:
+          'Dua kapal yang disulap menjadi pos kesehatan kini berkeliling Danau Sentani setiap pekan untuk imunisasi, pemeriksaan kehamilan, dan pengobatan dasar.',
+        dateline: 'Jayapura',
+        source: 'Nusantara Wire/VOI',
+        body: [
+          'Dua kapal yang diubah menjadi klinik terapung mulai berkeliling ke kampung-kampung di tepi Danau Sentani, sebelah barat Jayapura, setiap pekan. Klinik ini membawa layanan imunisasi, pemeriksaan kehamilan, dan pengobatan dasar bagi warga yang selama ini harus menempuh perjalanan berjam-jam ke puskesmas.',
+          'Setiap kapal membawa seorang dokter, dua perawat, dan seorang bidan, dilengkapi apotek kecil, lemari pendingin vaksin bertenaga surya, serta ruang periksa lipat. Dalam sepekan, tim singgah di sekitar dua belas kampung; kedatangan mereka diumumkan lewat radio dan jaringan gereja setempat.',
+          'Dinas kesehatan kabupaten mencatat lebih dari enam ratus pasien dilayani pada bulan pertama. Keluhan terbanyak adalah infeksi kulit, gejala malaria, dan sakit gigi. Para perawat juga mendata empat puluh dua ibu hamil yang belum pernah memeriksakan kandungannya.',
+          '“Dulu, mama-mama di sini menunggu sampai sakit parah baru menyewa perahu motor ke kota. Sekarang kliniknya yang datang ke dermaga,” kata Regina Yoku, kader kesehatan di salah satu kampung.',
+          'Tahun depan pemerintah kabupaten berencana menambah satu kapal lagi untuk menjangkau kampung-kampung pesisir di sebelah barat. Pemuda setempat juga dilatih menjadi awak kapal dan kader kesehatan agar layanan ini tidak bergantung pada tenaga dari luar daerah.',
+        ],
+        tags: ['kesehatan', 'Papua', 'layanan publik'],
+      },
+    },
+  },
+  {
+    key: 'sulawesi-railway-trials',
+    category: 'national',
+    author: 'bayu',
+    daysAgo: 11,
+    hour: 16,
+    minute: 10,
+    reads: 1207,
+    ratings: [88, 22],
+    photo: {
+      scene: 'field',
+      seed: 531,
+      caption: {
+        en: 'Rice fields near Maros, South Sulawesi, along the route of the new railway between the town and the northern outskirts of Makassar. Farmers say the line has changed the look of the valley but not the rhythm of the harvest.',
+      },
+      alt: ALT.field,
+      credit: 'Warta Photo/Andi Mappaseng',
+    },
+    text: {
+      en: {
+        title: 'Passenger trials begin on South Sulawesi railway',
+        summary:
+          'Test trains with invited passengers are running between Makassar and Maros, giving many residents their first ride on a train.',
+        dateline: 'Maros',
+        source: '',
+        body: [
+          'Passenger trials have begun on South Sulawesi’s new railway, with test trains carrying invited travellers between the northern outskirts of Makassar and the town of Maros, across a landscape of rice fields and limestone hills.',
+          'The trains run four times a day in each direction and take about thirty-five minutes, compared with more than an hour by road at busy times. During the trial, seats are free for residents who register in advance, and the operator is collecting feedback on timetables, station access and fares.',
+          '“Most people here have never been on a train. We see grandparents bringing their grandchildren just to ride once and take photographs,” said Andi Rahmat, the station master at Maros. He said staff were also practising how quickly they could clear the line when livestock strayed onto the track, a common problem in the first weeks.',
+          'Transport officials hope the line will eventually carry farm produce and cement as well as passengers, easing traffic on the main coastal road. Freight services are expected to start once loading yards at two stations are complete.',
+          'Full commercial service is planned after the trial period, subject to a safety certificate from the transport ministry. Fares have not yet been announced, but the operator said they would be set to compete with the minibuses that ply the same route.',
+        ],
+        tags: ['railway', 'transport', 'Sulawesi'],
+      },
+    },
+  },
+  {
+    key: 'padang-tsunami-drill',
+    category: 'national',
+    author: 'made',
+    daysAgo: 19,
+    hour: 11,
+    minute: 45,
+    reads: 1630,
+    ratings: [149, 34],
+    photo: {
+      scene: 'city',
+      seed: 634,
+      caption: {
+        en: 'Buildings in Padang, West Sumatra, where several multi-storey structures have been designated as vertical evacuation shelters for residents who live close to the shore.',
+        id: 'Deretan gedung di Padang, Sumatra Barat. Sejumlah bangunan bertingkat di kota ini ditetapkan sebagai tempat evakuasi vertikal bagi warga yang tinggal dekat pantai.',
+      },
+      alt: ALT.city,
+      credit: 'Warta Photo/Fajar Nugroho',
+    },
+    text: {
+      en: {
+        title: 'Coastal towns in West Sumatra rehearse tsunami evacuation',
+        summary:
+          'Sirens sounded across Padang as more than twenty thousand residents, pupils and office workers walked to high ground and designated shelters.',
+        dateline: 'Padang',
+        source: 'Warta/VOI',
+        body: [
+          'Sirens sounded along the coast of West Sumatra as more than twenty thousand people in Padang and neighbouring towns took part in a tsunami evacuation drill, walking from homes, schools and offices to hills and multi-storey shelters.',
+          'The exercise simulated a strong undersea earthquake off the Mentawai Islands, followed by a warning that waves could reach the shore within thirty minutes. Organisers timed how long it took residents of low-lying districts to reach safe points, and noted bottlenecks at bridges and junctions.',
+          '“The average time to reach a shelter was twenty-two minutes, which is inside our target, but some routes were far too slow,” said Rudi Chaniago of the provincial disaster management agency. People trying to leave by car had blocked pedestrians on two main roads, he said, and the agency would review signs and the timing of traffic lights during alerts.',
+          'Schools were a focus of this year’s drill. Teachers led pupils along marked routes, and older students were assigned to help classmates with disabilities. At one primary school near the beach, the children were on the third floor of a nearby mosque that doubles as a vertical shelter within fourteen minutes.',
+          'The region lies close to a major fault, and scientists have long warned that a large earthquake there is a question of when, not if. Officials said that regular drills, rather than sirens alone, were what would save lives.',
+        ],
+        tags: ['disaster preparedness', 'tsunami', 'West Sumatra'],
+      },
+      id: {
+        title: 'Warga pesisir Sumatra Barat gelar simulasi evakuasi tsunami',
+        summary:
+          'Sirene meraung di seluruh Padang saat lebih dari dua puluh ribu warga, pelajar, dan pegawai kantor berjalan menuju dataran tinggi dan gedung evakuasi.',
+        dateline: 'Padang',
+        source: 'Warta/VOI',
+        body: [
+          'Sirene peringatan dini meraung di sepanjang pesisir Sumatra Barat ketika lebih dari dua puluh ribu warga Padang dan kota-kota sekitarnya mengikuti simulasi evakuasi tsunami. Mereka berjalan kaki dari rumah, sekolah, dan kantor menuju perbukitan serta gedung-gedung evakuasi bertingkat.',
+          'Simulasi ini menggambarkan gempa kuat di dasar laut dekat Kepulauan Mentawai, disusul peringatan bahwa gelombang bisa mencapai pantai dalam tiga puluh menit. Panitia mencatat waktu tempuh warga dari kawasan dataran rendah ke titik aman, sekaligus menandai kemacetan di jembatan dan persimpangan.',
+          '“Rata-rata waktu tempuh ke tempat evakuasi dua puluh dua menit, masih di bawah target, tetapi beberapa jalur terlalu lambat,” kata Rudi Chaniago dari badan penanggulangan bencana provinsi. Menurut dia, warga yang mencoba mengungsi dengan mobil justru menghambat pejalan kaki di dua jalan utama, sehingga rambu dan pengaturan lampu lalu lintas saat peringatan akan dievaluasi.',
+          'Tahun ini sekolah menjadi perhatian utama. Guru memandu murid melalui jalur yang sudah ditandai, dan siswa kelas atas ditugasi membantu teman-teman penyandang disabilitas. Di sebuah SD dekat pantai, anak-anak sudah tiba di lantai tiga masjid terdekat, yang juga berfungsi sebagai tempat evakuasi vertikal, dalam empat belas menit.',
+          'Wilayah ini berada dekat zona patahan besar, dan para ilmuwan sudah lama mengingatkan bahwa gempa kuat di sana hanya soal waktu. Pemerintah daerah menegaskan, latihan yang rutin, bukan sekadar sirene, yang akan menyelamatkan nyawa.',
+        ],
+        tags: ['kesiapsiagaan bencana', 'tsunami', 'Sumatra Barat'],
+      },
+    },
+  },
+  {
+    key: 'bandung-air-sensors',
+    category: 'national',
+    author: 'made',
+    daysAgo: 31,
+    hour: 14,
+    minute: 20,
+    reads: 2210,
+    ratings: [201, 45],
+    photo: {
+      scene: 'city',
+      seed: 738,
+      caption: {
+        en: 'A street in Bandung, West Java, where students have mounted eighty home-made air quality sensors on the roofs of schools, mosques and community halls.',
+        id: 'Suasana jalan di Bandung, Jawa Barat. Mahasiswa memasang delapan puluh sensor kualitas udara buatan sendiri di atap sekolah, masjid, dan balai warga di kota ini.',
+      },
+      alt: ALT.city,
+      credit: 'Warta Photo/Nurul Fitria',
+    },
+    text: {
+      en: {
+        title: 'Bandung students build low-cost sensors to map air quality street by street',
+        summary:
+          'A university team has installed eighty home-made monitors on schools and mosques, and publishes the readings online every ten minutes.',
+        dateline: 'Bandung',
+        source: '',
+        body: [
+          'Engineering students in Bandung have built and installed eighty low-cost air quality sensors across the city, creating a street-level map of pollution that is updated every ten minutes and freely available online.',
+          'Each device costs about six hundred thousand rupiah to make, a fraction of the price of an official monitoring station. The units measure fine particles, temperature and humidity, and are mounted on the roofs of schools, mosques and community halls whose caretakers volunteered to host them.',
+          '“Official stations give a reliable figure for a whole district, but pollution changes from one street to the next. We wanted people to see what they breathe on their own way to school,” said Nadia Permatasari, the final-year student who leads the project.',
+          'Early data show the highest readings at busy junctions during the morning rush and in neighbourhoods where households burn rubbish in the evening. Once a month the team compares its sensors with a government station to correct for drift.',
+          'The city environment office said it would use the map to decide where to plant trees and where to focus campaigns against open burning. The students have published their designs so that other cities can build the sensors themselves.',
+        ],
+        tags: ['air quality', 'environment', 'Bandung', 'education'],
+      },
+      id: {
+        title: 'Mahasiswa Bandung rakit sensor murah untuk petakan kualitas udara per jalan',
+        summary:
+          'Tim mahasiswa memasang delapan puluh alat pemantau buatan sendiri di sekolah dan masjid, dan datanya diperbarui secara daring setiap sepuluh menit.',
+        dateline: 'Bandung',
+        source: '',
+        body: [
+          'Mahasiswa teknik di Bandung merakit dan memasang delapan puluh sensor kualitas udara berbiaya rendah di berbagai penjuru kota. Hasilnya, peta polusi hingga tingkat jalan yang diperbarui setiap sepuluh menit dan bisa diakses gratis secara daring.',
+          'Biaya pembuatan satu alat sekitar enam ratus ribu rupiah, jauh lebih murah daripada stasiun pemantau resmi. Sensor ini mengukur partikel halus, suhu, dan kelembapan, serta dipasang di atap sekolah, masjid, dan balai warga yang pengelolanya bersedia menjadi tuan rumah.',
+          '“Stasiun resmi memberi angka yang andal untuk satu wilayah, padahal polusi bisa berbeda dari satu jalan ke jalan lain. Kami ingin warga tahu udara seperti apa yang mereka hirup di rute menuju sekolah,” kata Nadia Permatasari, mahasiswi tingkat akhir yang memimpin proyek ini.',
+          'Data awal menunjukkan angka tertinggi di persimpangan padat pada jam sibuk pagi, serta di permukiman tempat warga membakar sampah pada sore hari. Setiap bulan, tim membandingkan sensor mereka dengan stasiun milik pemerintah untuk mengoreksi penyimpangan.',
+          'Dinas lingkungan hidup kota menyatakan akan memakai peta tersebut untuk menentukan lokasi penanaman pohon dan sasaran kampanye larangan membakar sampah. Para mahasiswa juga membuka rancangan alatnya agar kota-kota lain bisa membuat sensor serupa.',
+        ],
+        tags: ['kualitas udara', 'lingkungan', 'Bandung', 'pendidikan'],
+      },
+    },
+  },
+  // -------------------------------------------------------------------- World
+  {
+    key: 'un-ocean-small-fishers',
+    category: 'world',
+    author: 'made',
+    daysAgo: 4,
+    hour: 6,
+    minute: 50,
+    reads: 764,
+    ratings: [61, 15],
+    photo: {
+      scene: 'sea',
+      seed: 842,
+      caption: {
+        en: 'Fishing grounds off the coast of North Sulawesi. Indonesia told delegates in New York that fishers who work waters like these should be consulted on new marine protection rules.',
+        id: 'Perairan tangkapan ikan di lepas pantai Sulawesi Utara. Indonesia menegaskan di New York bahwa nelayan yang menggantungkan hidup di perairan seperti ini harus dilibatkan dalam penyusunan aturan perlindungan laut.',
+      },
+      alt: ALT.sea,
+      credit: 'Warta Photo/Lestari Pane',
+    },
+    text: {
+      en: {
+        title: 'Indonesia calls for small-scale fishers to be heard at UN ocean talks',
+        summary:
+          'The Indonesian delegation says coastal communities that catch most of the fish sold in local markets must have a say in new rules on marine protection.',
+        dateline: 'New York',
+        source: '',
+        body: [
+          'Indonesia has urged governments meeting at the United Nations in New York to give small-scale fishers a formal voice in negotiations on protecting the high seas and coastal waters, arguing that rules drawn up without them are unlikely to work.',
+          'Speaking for the delegation, senior fisheries official Ratna Simanjuntak said traditional fishers supplied most of the fish eaten in coastal communities across Asia and Africa, yet rarely took part in decisions about marine protected areas or catch limits.',
+          '“When a protected area is drawn on a map in a capital city, it is the fisher with a small boat who feels it first. They should be at the table when the lines are drawn,” she told a session on sustainable fisheries.',
+          'Indonesia, which has one of the world’s longest coastlines, proposed that countries report how they consult fishing communities when they designate new protected zones. Several Pacific island states and two West African delegations spoke in support.',
+          'Environmental groups welcomed the proposal but said it should be matched by action at home, pointing to conflicts between local fishers and larger vessels in several Indonesian provinces. Negotiations are due to continue over the coming days.',
+        ],
+        tags: ['fisheries', 'diplomacy', 'oceans'],
+      },
+      id: {
+        title: 'Di forum laut PBB, Indonesia minta suara nelayan kecil didengar',
+        summary:
+          'Delegasi Indonesia menegaskan masyarakat pesisir, yang memasok sebagian besar ikan di pasar lokal, harus dilibatkan dalam penyusunan aturan perlindungan laut.',
+        dateline: 'New York',
+        source: '',
+        body: [
+          'Indonesia mendesak negara-negara yang bersidang di Perserikatan Bangsa-Bangsa, New York, agar memberi nelayan skala kecil tempat resmi dalam perundingan tentang perlindungan laut lepas dan perairan pesisir. Menurut Indonesia, aturan yang disusun tanpa melibatkan mereka sulit berjalan di lapangan.',
+          'Mewakili delegasi, pejabat senior perikanan Ratna Simanjuntak menyampaikan bahwa nelayan tradisional memasok sebagian besar ikan yang dikonsumsi masyarakat pesisir di Asia dan Afrika, tetapi jarang dilibatkan dalam keputusan soal kawasan konservasi laut maupun batas tangkapan.',
+          '“Ketika kawasan lindung digambar di atas peta di sebuah ibu kota, nelayan dengan perahu kecillah yang pertama merasakan dampaknya. Mereka harus ikut duduk di meja saat garis itu ditarik,” katanya dalam sesi tentang perikanan berkelanjutan.',
+          'Sebagai negara dengan salah satu garis pantai terpanjang di dunia, Indonesia mengusulkan agar setiap negara melaporkan cara mereka berkonsultasi dengan komunitas nelayan saat menetapkan kawasan lindung baru. Usulan itu didukung sejumlah negara kepulauan Pasifik dan dua delegasi dari Afrika Barat.',
+          'Kelompok pemerhati lingkungan menyambut baik usulan tersebut, tetapi mengingatkan agar hal serupa juga dijalankan di dalam negeri, merujuk pada konflik antara nelayan lokal dan kapal-kapal besar di beberapa provinsi. Perundingan dijadwalkan berlanjut dalam beberapa hari ke depan.',
+        ],
+        tags: ['perikanan', 'diplomasi', 'kelautan'],
+      },
+    },
+  },
+  {
+    key: 'jeddah-umrah-help-desk',
+    category: 'world',
+    author: 'dewi',
+    daysAgo: 8,
+    hour: 15,
+    minute: 25,
+    reads: 3120,
+    ratings: [241, 52],
+    photo: {
+      scene: 'city',
+      seed: 946,
+      caption: {
+        en: 'Buildings in Jeddah, Saudi Arabia, the main point of arrival for Indonesian pilgrims performing umrah. The consulate’s new help desk at the airport is staffed around the clock.',
+        id: 'Deretan gedung di Jeddah, Arab Saudi, pintu masuk utama jemaah umrah asal Indonesia. Meja layanan baru konsulat di bandara siaga selama 24 jam.',
+        ar: 'مبان في مدينة جدة بالمملكة العربية السعودية، نقطة الوصول الرئيسية للمعتمرين الإندونيسيين. ويعمل مكتب المساعدة الجديد التابع للقنصلية في المطار على مدار الساعة.',
+      },
+      alt: ALT.city,
+      credit: 'Warta Photo/Teguh Santoso',
+    },
+    text: {
+      en: {
+        title: 'Indonesian consulate opens help desk for umrah pilgrims at Jeddah airport',
+        summary:
+          'Staff speaking Indonesian and regional languages will assist pilgrims with lost luggage, missed transfers and medical needs.',
+        dateline: 'Jeddah',
+        source: '',
+        body: [
+          'Indonesia’s consulate general in Jeddah has opened a help desk at the city’s main airport for pilgrims arriving to perform umrah, the minor pilgrimage that can be made at any time of the year.',
+          'Indonesians are among the largest groups of umrah pilgrims, and consular staff say problems with lost documents, missed bus transfers to Mecca and travel agents who fail to appear have grown along with their numbers. The desk will be staffed around the clock by officials and volunteers who speak Indonesian as well as Javanese, Sundanese and Madurese.',
+          '“Many of our pilgrims are elderly and travelling abroad for the first time. When something goes wrong in a large airport, hearing a familiar language makes all the difference,” said Consul Ahmad Fauzan, who heads the consulate’s citizen protection section.',
+          'The desk will also keep a list of licensed travel agencies, so that pilgrims can check whether their operator is registered, after several cases this year in which groups were left without accommodation. Pilgrims who fall ill can be referred to hospitals that have agreements with the consulate.',
+          'Officials in Jakarta have advised prospective pilgrims to book only with registered agencies, to keep copies of their passports and visas, and to save the consulate’s emergency number before they leave.',
+        ],
+        tags: ['umrah', 'Saudi Arabia', 'consular services'],
+      },
+      id: {
+        title: 'Konsulat RI buka meja layanan jemaah umrah di Bandara Jeddah',
+        summary:
+          'Petugas yang fasih berbahasa Indonesia dan bahasa daerah siap membantu jemaah yang kehilangan bagasi, tertinggal bus, atau membutuhkan layanan kesehatan.',
+        dateline: 'Jeddah',
+        source: '',
+        body: [
+          'Konsulat Jenderal Republik Indonesia di Jeddah membuka meja layanan di bandara utama kota itu bagi jemaah yang datang untuk menunaikan ibadah umrah, yang dapat dilakukan sepanjang tahun.',
+          'Jemaah asal Indonesia termasuk yang terbanyak, dan menurut petugas konsulat, masalah seperti dokumen hilang, tertinggal bus menuju Makkah, atau agen perjalanan yang tidak muncul ikut bertambah seiring jumlah jemaah. Meja layanan ini dijaga selama 24 jam oleh staf dan relawan yang menguasai bahasa Indonesia, Jawa, Sunda, dan Madura.',
+          '“Banyak jemaah kita sudah lanjut usia dan baru pertama kali ke luar negeri. Kalau ada masalah di bandara sebesar ini, mendengar bahasa yang akrab di telinga sangat menenangkan,” kata Konsul Ahmad Fauzan, kepala fungsi perlindungan warga negara di konsulat.',
+          'Petugas juga menyediakan daftar biro perjalanan umrah berizin, sehingga jemaah bisa memastikan penyelenggara mereka terdaftar. Langkah ini diambil setelah beberapa kasus tahun ini, ketika rombongan jemaah telantar tanpa penginapan. Jemaah yang sakit dapat dirujuk ke rumah sakit yang telah bekerja sama dengan konsulat.',
+          'Kementerian terkait di Jakarta mengimbau calon jemaah agar hanya mendaftar melalui biro resmi, menyimpan salinan paspor dan visa, serta mencatat nomor darurat konsulat sebelum berangkat.',
+        ],
+        tags: ['umrah', 'Arab Saudi', 'layanan konsuler'],
+      },
+      ar: {
+        title: 'القنصلية الإندونيسية تفتتح مكتبا لمساعدة المعتمرين في مطار جدة',
+        summary:
+          'موظفون يتحدثون الإندونيسية ولغات محلية سيساعدون المعتمرين في حالات فقدان الأمتعة وفوات مواعيد النقل والحاجة إلى الرعاية الطبية.',
+        dateline: 'جدة',
+        source: '',
+        body: [
+          'افتتحت القنصلية العامة لإندونيسيا في جدة مكتبا للمساعدة في المطار الرئيسي بالمدينة لخدمة القادمين لأداء العمرة، التي يمكن أداؤها في أي وقت من السنة.',
+          'ويُعد الإندونيسيون من أكبر جماعات المعتمرين، ويقول موظفو القنصلية إن المشكلات المتعلقة بفقدان الوثائق وفوات الحافلات المتجهة إلى مكة المكرمة وتخلّف بعض وكلاء السفر عن الحضور قد ازدادت مع ازدياد أعدادهم. وسيعمل في المكتب على مدار الساعة موظفون ومتطوعون يتحدثون الإندونيسية إلى جانب الجاوية والسوندية والمادورية.',
+          'وقال القنصل أحمد فوزان، رئيس قسم حماية المواطنين في القنصلية: «كثير من معتمرينا من كبار السن، ويسافرون إلى الخارج لأول مرة. وعندما يقع خطأ ما في مطار كبير، فإن سماع لغة مألوفة يصنع فارقا كبيرا».',
+          'وسيحتفظ المكتب أيضا بقائمة لوكالات السفر المرخصة، حتى يتمكن المعتمرون من التحقق من تسجيل الجهة المنظمة لرحلتهم، وذلك بعد حالات عدة هذا العام تُركت فيها مجموعات من المعتمرين دون سكن. ويمكن إحالة من يمرض منهم إلى مستشفيات ترتبط باتفاقيات مع القنصلية.',
+          'ونصح المسؤولون في جاكرتا الراغبين في أداء العمرة بالحجز لدى الوكالات المسجلة فقط، والاحتفاظ بنسخ من جوازات السفر والتأشيرات، وحفظ رقم الطوارئ الخاص بالقنصلية قبل السفر.',
+        ],
+        tags: ['العمرة', 'السعودية', 'الخدمات القنصلية', 'الخدمات العامة'],
+      },
+    },
+  },
+  {
+    key: 'madagascar-rice-cooperation',
+    category: 'world',
+    author: 'bayu',
+    daysAgo: 23,
+    hour: 8,
+    minute: 0,
+    reads: 512,
+    ratings: [47, 12],
+    photo: {
+      scene: 'field',
+      seed: 1050,
+      caption: {
+        en: 'Terraced rice paddies of the kind found in both Madagascar’s central highlands and Indonesia. An Indonesian team is testing seed varieties on demonstration plots near Antananarivo.',
+      },
+      alt: ALT.field,
+      credit: 'Warta Photo/Fajar Nugroho',
+    },
+    text: {
+      en: {
+        title: 'Indonesian agronomists share rice-growing methods with farmers in Madagascar',
+        summary:
+          'A two-year programme is testing Indonesian seed varieties and water-saving techniques on demonstration plots in the central highlands.',
+        dateline: 'Antananarivo',
+        source: 'Warta/VOI',
+        body: [
+          'A team of Indonesian agricultural specialists has begun working with rice farmers in Madagascar’s central highlands, in a technical cooperation programme that will test Indonesian seed varieties and irrigation methods on demonstration plots near Antananarivo.',
+          'Rice is the staple food in both countries, and Madagascar’s terraced paddies look familiar to visitors from Java and Bali. But yields there remain low, and the country imports a significant share of the rice it eats.',
+          'The programme will compare three Indonesian varieties with local seed, and train farmers in alternate wetting and drying, a method that lets paddies dry out briefly between irrigations to save water without hurting the harvest.',
+          '“Our farmers went through the same problems forty years ago. We are not bringing a miracle, we are bringing experience, and we expect to learn from Malagasy farmers too,” said team leader Bambang Sutrisno, an agronomist from a research institute in Bogor.',
+          'Ten Malagasy agricultural extension officers will spend three months in Indonesia next year visiting research stations and farmers’ cooperatives. Officials from both countries said the programme could be extended to other regions if the first harvests are encouraging.',
+        ],
+        tags: ['rice', 'agriculture', 'development cooperation'],
+      },
+    },
+  },
+  {
+    key: 'pacific-weather-warnings',
+    category: 'world',
+    author: 'made',
+    daysAgo: 30,
+    hour: 12,
+    minute: 35,
+    reads: 433,
+    ratings: [38, 10],
+    photo: {
+      scene: 'sea',
+      seed: 1154,
+      caption: {
+        en: 'Open water in the western Pacific. Weather systems often cross the seas between Papua and the Pacific islands, and forecasters say faster data sharing could give low-lying communities more time to prepare.',
+      },
+      alt: ALT.sea,
+      credit: 'Warta Photo/Yohanes Wenda',
+    },
+    text: {
+      en: {
+        title: 'Indonesia and Pacific island states agree to share severe weather warnings',
+        summary:
+          'Meteorological services will exchange radar and satellite data and coordinate alerts for tropical cyclones and storm surges.',
+        dateline: 'Suva',
+        source: 'Nusantara Wire/VOI',
+        body: [
+          'Indonesia and several Pacific island states have agreed to share weather data and coordinate warnings of tropical cyclones, storm surges and extreme rainfall, at a regional meeting of meteorological services in Suva, Fiji.',
+          'Under the arrangement, Indonesia’s meteorology agency will give its Pacific counterparts access to satellite imagery and radar data from its eastern provinces, and will help train forecasters from small island states that have no radar networks of their own.',
+          'Officials said weather systems often cross the waters between Papua and the western Pacific, and that faster sharing of information could give communities on low-lying islands more time to prepare. Warnings would also be broadcast on community and national radio in local languages.',
+          '“A cyclone does not stop at a border. If we see it first, our neighbours should know at the same moment we do,” said Wulan Dari, a deputy head of Indonesia’s meteorology agency who led the delegation.',
+          'The arrangement will be reviewed after one cyclone season. Participants also discussed pooling funds for automatic weather stations on outlying islands, where observations are scarce.',
+        ],
+        tags: ['climate', 'diplomacy', 'Pacific'],
+      },
+    },
+  },
+  {
+    key: 'rotterdam-community-radio',
+    category: 'world',
+    author: 'dewi',
+    daysAgo: 39,
+    hour: 19,
+    minute: 5,
+    reads: 1876,
+    ratings: [188, 40],
+    photo: {
+      scene: 'studio',
+      seed: 1258,
+      caption: {
+        en: 'A small volunteer-run studio of the kind used by the Indonesian community station in Rotterdam, which broadcasts six hours every evening in Indonesian and Dutch.',
+      },
+      alt: ALT.studio,
+      credit: 'Warta Photo/Rina Hapsari',
+    },
+    text: {
+      en: {
+        title: 'Indonesian community in Rotterdam launches its own radio station',
+        summary:
+          'Run by volunteers from a community centre, the station broadcasts news, recipes and music in Indonesian and Dutch.',
+        dateline: 'Rotterdam',
+        source: '',
+        body: [
+          'Members of the Indonesian community in Rotterdam have launched an internet radio station run entirely by volunteers, broadcasting news, interviews, cooking programmes and music in Indonesian and Dutch.',
+          'The station operates from a small studio in a community centre in the south of the city and is on air for six hours each evening. Its presenters include students, retired seafarers, and second- and third-generation Dutch Indonesians who are learning the language of their grandparents.',
+          '“Older people wanted something in their own language, and young people wanted to understand where their families come from. Radio turned out to be the way to bring them together,” said founder Linda Wibisono, a nurse who moved to the Netherlands twenty years ago.',
+          'The station relays a daily news bulletin from Voice of Warta and produces its own programme on questions that matter to the community, from pension rules to finding Indonesian ingredients in Dutch supermarkets.',
+          'The organisers hope to apply for a community broadcasting licence on FM next year. Until then, listeners can tune in through the station’s website and a mobile app.',
+        ],
+        tags: ['diaspora', 'radio', 'Netherlands'],
+      },
+    },
+  },
+  // ----------------------------------------------------------- Southeast Asia
+  {
+    key: 'asean-vessel-tracking',
+    category: 'southeast-asia',
+    author: 'made',
+    daysAgo: 1,
+    hour: 14,
+    minute: 10,
+    featured: true,
+    reads: 2315,
+    ratings: [163, 38],
+    photo: {
+      scene: 'harbour',
+      seed: 1362,
+      caption: {
+        en: 'Fishing boats in a busy port. ASEAN officials meeting in Bangkok agreed to pool tracking data from licensed vessels to help patrols identify illegal fishing in shared waters.',
+        id: 'Perahu-perahu nelayan di sebuah pelabuhan yang sibuk. Pejabat ASEAN yang bertemu di Bangkok sepakat menghimpun data pelacakan kapal berizin untuk membantu patroli mengenali pencurian ikan di perairan bersama.',
+        ar: 'قوارب صيد في ميناء مزدحم. واتفق مسؤولو آسيان المجتمعون في بانكوك على تجميع بيانات تتبع السفن المرخصة لمساعدة الدوريات على رصد الصيد غير المشروع في المياه المشتركة.',
+      },
+      alt: ALT.harbour,
+      credit: 'Warta Photo/Andi Mappaseng',
+    },
+    text: {
+      en: {
+        title: 'ASEAN states agree to pool vessel tracking data against illegal fishing',
+        summary:
+          'The agreement reached in Bangkok will let member states see the positions of licensed fishing boats in shared waters, a step officials say will make patrols more effective.',
+        dateline: 'Bangkok',
+        source: '',
+        body: [
+          'Fisheries officials from the ten ASEAN member states have agreed to share tracking data from licensed fishing vessels, in a move aimed at making it harder for illegal, unreported and unregulated fishing to go unnoticed in the region’s shared waters.',
+          'Under the agreement, reached after two days of talks in Bangkok, each country will feed the positions of its licensed boats into a regional platform. Patrol vessels and coastguards will be able to check whether a boat they encounter is registered and where it has been, instead of relying on the paperwork on deck.',
+          'Indonesia’s representative, Director of Fisheries Surveillance Agus Wicaksono, said the system would help distinguish honest fishers from vessels that switch off their transponders or change flags. “Most fishers in our region follow the rules. This gives patrols the information to focus on those who do not,” he said.',
+          'The platform will start with vessels above thirty gross tonnes, and officials will discuss extending it to smaller boats later. Several delegations raised concerns about the cost of tracking equipment for small operators, and the meeting agreed to seek funding from development partners.',
+          'Regional research bodies estimate that illegal fishing costs Southeast Asian economies billions of dollars a year and threatens the livelihoods of coastal communities that depend on healthy fish stocks. The agreement is expected to be endorsed by ministers at their next annual meeting.',
+        ],
+        tags: ['ASEAN', 'fisheries', 'illegal fishing'],
+      },
+      id: {
+        title: 'Negara ASEAN sepakat berbagi data pelacakan kapal untuk tekan pencurian ikan',
+        summary:
+          'Kesepakatan di Bangkok memungkinkan negara anggota melihat posisi kapal ikan berizin di perairan bersama, langkah yang dinilai akan membuat patroli lebih efektif.',
+        dateline: 'Bangkok',
+        source: '',
+        body: [
+          'Pejabat perikanan dari sepuluh negara anggota ASEAN sepakat berbagi data pelacakan kapal penangkap ikan berizin. Langkah ini bertujuan mempersempit ruang gerak penangkapan ikan yang ilegal, tidak dilaporkan, dan tidak diatur di perairan bersama kawasan.',
+          'Berdasarkan kesepakatan yang dicapai setelah dua hari perundingan di Bangkok, setiap negara akan memasukkan posisi kapal-kapal berizinnya ke dalam satu platform regional. Kapal patroli dan penjaga pantai dapat memeriksa apakah kapal yang mereka temui terdaftar dan ke mana saja kapal itu berlayar, tanpa hanya bergantung pada dokumen di atas kapal.',
+          'Wakil Indonesia, Direktur Pengawasan Perikanan Agus Wicaksono, mengatakan sistem ini akan membantu membedakan nelayan yang jujur dari kapal yang mematikan transponder atau berganti bendera. “Sebagian besar nelayan di kawasan kita taat aturan. Dengan data ini, patroli bisa fokus pada mereka yang melanggar,” ujarnya.',
+          'Tahap awal platform ini berlaku untuk kapal berbobot di atas tiga puluh gros ton, sedangkan perluasan ke kapal yang lebih kecil akan dibahas kemudian. Sejumlah delegasi menyoroti mahalnya alat pelacak bagi pelaku usaha kecil, sehingga pertemuan sepakat mencari dukungan pendanaan dari mitra pembangunan.',
+          'Menurut perkiraan lembaga-lembaga riset kawasan, penangkapan ikan ilegal merugikan perekonomian Asia Tenggara miliaran dolar setiap tahun dan mengancam mata pencarian masyarakat pesisir. Kesepakatan ini dijadwalkan disahkan para menteri dalam pertemuan tahunan berikutnya.',
+        ],
+        tags: ['ASEAN', 'perikanan', 'penangkapan ikan ilegal'],
+      },
+      ar: {
+        title: 'دول آسيان تتفق على تبادل بيانات تتبع السفن لمكافحة الصيد غير المشروع',
+        summary:
+          'يتيح الاتفاق الذي تم التوصل إليه في بانكوك للدول الأعضاء معرفة مواقع سفن الصيد المرخصة في المياه المشتركة، وهي خطوة يقول المسؤولون إنها ستزيد فاعلية الدوريات.',
+        dateline: 'بانكوك',
+        source: '',
+        body: [
+          'اتفق مسؤولو مصايد الأسماك في الدول العشر الأعضاء في رابطة آسيان على تبادل بيانات التتبع الخاصة بسفن الصيد المرخصة، في خطوة تهدف إلى الحد من الصيد غير المشروع وغير المبلغ عنه وغير المنظم في المياه المشتركة بالمنطقة.',
+          'وبموجب الاتفاق الذي تم التوصل إليه بعد يومين من المحادثات في بانكوك، ستُدخل كل دولة مواقع سفنها المرخصة في منصة إقليمية موحدة، وسيكون بوسع سفن الدوريات وخفر السواحل التحقق مما إذا كانت السفينة التي تصادفها مسجلة، ومعرفة المسار الذي سلكته، بدلا من الاعتماد على الوثائق الموجودة على متنها.',
+          'وقال ممثل إندونيسيا، مدير الرقابة على مصايد الأسماك أغوس ويتشاكسونو، إن النظام سيساعد على التمييز بين الصيادين الملتزمين والسفن التي تطفئ أجهزة الإرسال أو تغيّر أعلامها. وأضاف: «معظم الصيادين في منطقتنا يلتزمون بالقواعد، وهذا النظام يمنح الدوريات المعلومات اللازمة للتركيز على من لا يلتزمون بها».',
+          'وستبدأ المنصة بالسفن التي تزيد حمولتها على ثلاثين طنا إجماليا، على أن يبحث المسؤولون لاحقا توسيعها لتشمل القوارب الأصغر. وأبدت وفود عدة قلقها من تكلفة أجهزة التتبع على صغار المشغلين، فاتفق المجتمعون على السعي للحصول على تمويل من شركاء التنمية.',
+          'وتقدّر هيئات بحثية إقليمية أن الصيد غير المشروع يكلف اقتصادات جنوب شرق آسيا مليارات الدولارات سنويا، ويهدد مصادر رزق المجتمعات الساحلية التي تعتمد على وفرة الأسماك. ومن المنتظر أن يُعرض الاتفاق على الوزراء لإقراره في اجتماعهم السنوي المقبل.',
+        ],
+        tags: ['آسيان', 'مصايد الأسماك', 'الصيد غير المشروع', 'جنوب شرق آسيا'],
+      },
+    },
+  },
+  {
+    key: 'entikong-border-market',
+    category: 'southeast-asia',
+    author: 'bayu',
+    daysAgo: 9,
+    hour: 10,
+    minute: 50,
+    reads: 1044,
+    ratings: [79, 19],
+    photo: {
+      scene: 'market',
+      seed: 1466,
+      caption: {
+        en: 'Stalls at the new market beside the Entikong border post in West Kalimantan, where farmers and craftspeople sell vegetables, pepper and woven rattan to shoppers from Sarawak.',
+        id: 'Lapak-lapak di pasar baru dekat pos lintas batas Entikong, Kalimantan Barat. Petani dan perajin di sini menjual sayur, lada, dan anyaman rotan kepada pembeli dari Sarawak.',
+      },
+      alt: ALT.market,
+      credit: 'Warta Photo/Teguh Santoso',
+    },
+    text: {
+      en: {
+        title: 'Border market opens at Entikong to boost trade with Sarawak',
+        summary:
+          'Farmers and craftspeople from West Kalimantan now have permanent stalls a short walk from the crossing into Malaysia.',
+        dateline: 'Entikong',
+        source: 'Warta/VOI',
+        body: [
+          'A new market has opened beside the Entikong border post in West Kalimantan, giving farmers and small producers from the surrounding districts a permanent place to sell to shoppers crossing from the Malaysian state of Sarawak.',
+          'The market has a hundred and sixty stalls selling vegetables, pepper, fruit, woven rattan and home-made snacks. Traders pay a small monthly fee, and the building includes a cold store and a weighing station that producers can use free of charge.',
+          'Local officials said most traders had previously sold from the roadside or through middlemen, who bought produce cheaply and resold it across the border. “Now the buyer comes to the farmer,” said Yohana Inggit, who sells pepper and dried fish from her family’s village two hours away.',
+          'Shoppers from Sarawak make up a large share of customers at weekends. Under an existing agreement between the two countries, residents of border districts can carry goods up to a set value without paying import duty.',
+          'The trade ministry says similar markets are planned at other crossings on Borneo and on the border with Timor-Leste, part of an effort to turn frontier areas into centres of economic activity rather than places that people simply pass through.',
+        ],
+        tags: ['trade', 'Malaysia', 'small business'],
+      },
+      id: {
+        title: 'Pasar perbatasan di Entikong dibuka untuk dongkrak perdagangan dengan Sarawak',
+        summary:
+          'Petani dan perajin Kalimantan Barat kini punya lapak tetap hanya beberapa langkah dari pos lintas batas menuju Malaysia.',
+        dateline: 'Entikong',
+        source: 'Warta/VOI',
+        body: [
+          'Sebuah pasar baru dibuka di samping Pos Lintas Batas Negara Entikong, Kalimantan Barat. Pasar ini memberi petani dan produsen kecil dari kecamatan-kecamatan sekitar tempat berjualan tetap bagi pembeli yang menyeberang dari Sarawak, Malaysia.',
+          'Pasar tersebut memiliki seratus enam puluh lapak yang menjual sayuran, lada, buah-buahan, anyaman rotan, dan kudapan buatan rumah. Pedagang hanya membayar iuran bulanan yang kecil, dan gedung pasar dilengkapi ruang pendingin serta tempat penimbangan yang bisa dipakai produsen tanpa biaya.',
+          'Menurut pemerintah setempat, sebelumnya sebagian besar pedagang berjualan di pinggir jalan atau melalui tengkulak, yang membeli hasil bumi dengan harga murah lalu menjualnya kembali ke seberang perbatasan. “Sekarang pembeli yang datang ke petani,” kata Yohana Inggit, penjual lada dan ikan asin dari kampung keluarganya yang berjarak dua jam perjalanan.',
+          'Pada akhir pekan, pembeli dari Sarawak mendominasi pasar. Berdasarkan perjanjian yang berlaku antara kedua negara, warga kawasan perbatasan boleh membawa barang hingga nilai tertentu tanpa dikenai bea masuk.',
+          'Kementerian Perdagangan menyebut pasar serupa akan dibangun di pos lintas batas lain di Kalimantan dan di perbatasan dengan Timor-Leste. Tujuannya, menjadikan kawasan perbatasan pusat kegiatan ekonomi, bukan sekadar tempat orang lewat.',
+        ],
+        tags: ['perdagangan', 'Malaysia', 'UMKM'],
+      },
+    },
+  },
+  {
+    key: 'regional-haze-monitoring',
+    category: 'southeast-asia',
+    author: 'made',
+    daysAgo: 15,
+    hour: 9,
+    minute: 30,
+    reads: 689,
+    ratings: [52, 14],
+    photo: {
+      scene: 'forest',
+      seed: 1570,
+      caption: {
+        en: 'Forested hills in Sumatra. Agencies from four countries will share satellite hotspot data daily and send extra patrols to peatland areas most at risk of fire.',
+      },
+      alt: ALT.forest,
+      credit: 'Warta Photo/Lestari Pane',
+    },
+    text: {
+      en: {
+        title: 'Regional agencies step up haze monitoring ahead of the dry season',
+        summary:
+          'Weather services from Indonesia, Malaysia, Singapore and Brunei will share hotspot data daily and run joint ground checks in peatland areas.',
+        dateline: 'Singapore',
+        source: 'Nusantara Wire/VOI',
+        body: [
+          'Weather and environment agencies from Indonesia, Malaysia, Singapore and Brunei have agreed to share satellite hotspot data every day and coordinate ground checks in peatland areas as they prepare for the dry season, when land fires can send smoke haze across borders.',
+          'At a meeting in Singapore, officials reviewed fire records from recent years and identified districts on Sumatra and Borneo where peat soils are most at risk. Those areas will receive extra patrols and equipment to keep water levels high in drainage canals, which makes peat much harder to ignite.',
+          '“Peat that stays wet does not burn. Most of our work happens months before the first smoke appears,” said Teuku Iskandar, an official from Indonesia’s environment ministry who presented the country’s peatland restoration figures.',
+          'The agencies will also publish a shared weekly air quality outlook for the region, so that schools and health services can plan ahead. Malaysian and Singaporean officials welcomed the fall in large fires in recent seasons but cautioned that a strong dry spell could reverse the trend.',
+          'Farmers’ groups at the meeting asked for more support for clearing land without fire, including machinery and composting programmes, saying burning remained the cheapest option for many smallholders.',
+        ],
+        tags: ['haze', 'environment', 'ASEAN'],
+      },
+    },
+  },
+  {
+    key: 'yogyakarta-language-camp',
+    category: 'southeast-asia',
+    author: 'sari',
+    daysAgo: 27,
+    hour: 17,
+    minute: 45,
+    reads: 958,
+    ratings: [104, 23],
+    photo: {
+      scene: 'stage',
+      seed: 1674,
+      caption: {
+        en: 'Students from across Southeast Asia take the stage with a local gamelan ensemble and dancers at the closing show of the Indonesian language camp in Yogyakarta.',
+      },
+      alt: ALT.stage,
+      credit: 'Warta Photo/Nurul Fitria',
+    },
+    text: {
+      en: {
+        title: 'Students from across Southeast Asia learn Indonesian at Yogyakarta language camp',
+        summary:
+          'Sixty students from seven countries spent three weeks studying Indonesian, living with local families and rehearsing for a closing show.',
+        dateline: 'Yogyakarta',
+        source: '',
+        body: [
+          'Sixty university students from seven Southeast Asian countries have completed a three-week Indonesian language camp in Yogyakarta, where classroom lessons were combined with homestays, market visits and workshops in traditional arts.',
+          'The participants came from Thailand, Vietnam, the Philippines, Myanmar, Cambodia, Laos and Timor-Leste. Most had studied Indonesian at home for a year or less; by the end of the camp, the organisers said, nearly all could hold a conversation and several could read a newspaper article.',
+          '“In class I learned grammar, but at my host family’s dinner table I learned how people really talk, and that is very different,” said Nguyen Thi Lan, a student from Hanoi who hopes to work as a translator.',
+          'The camp ended with a performance in which the students sang Indonesian songs and staged a short shadow-puppet play they had written themselves. Host families and teachers filled the hall.',
+          'The programme, funded by Indonesia’s education ministry, is part of an effort to build a network of young people in the region who speak Indonesian. Organisers said applications for next year had already doubled.',
+        ],
+        tags: ['education', 'Indonesian language', 'Yogyakarta', 'ASEAN'],
+      },
+    },
+  },
+  // ------------------------------------------------------------------ Economy
+  {
+    key: 'makassar-deep-water-berth',
+    category: 'economy',
+    author: 'bayu',
+    daysAgo: 3,
+    hour: 8,
+    minute: 20,
+    reads: 1688,
+    ratings: [121, 28],
+    photo: {
+      scene: 'harbour',
+      seed: 1778,
+      caption: {
+        en: 'Cranes stand over the container terminal at the port of Makassar, South Sulawesi, where a new deep-water berth has doubled the number of ships that can be handled at once.',
+        id: 'Derek-derek menjulang di terminal peti kemas Pelabuhan Makassar, Sulawesi Selatan. Dermaga laut dalam yang baru membuat jumlah kapal yang dapat dilayani sekaligus menjadi dua kali lipat.',
+      },
+      alt: ALT.harbour,
+      credit: 'Warta Photo/Andi Mappaseng',
+    },
+    text: {
+      en: {
+        title: 'Makassar port opens deep-water berth to speed shipping to eastern Indonesia',
+        summary:
+          'The new terminal can take larger container ships, which operators say will cut waiting times and freight costs for goods bound for Maluku and Papua.',
+        dateline: 'Makassar',
+        source: 'Warta/VOI',
+        body: [
+          'A new deep-water container berth has opened at the port of Makassar in South Sulawesi, allowing larger ships to call at the city and, port officials say, cutting the time cargo spends waiting before it moves on to Maluku, Papua and Nusa Tenggara.',
+          'The 350-metre quay has a depth of sixteen metres and is served by four ship-to-shore cranes, doubling the number of vessels the container terminal can handle at once. The yard behind it adds room for three hundred thousand more containers a year.',
+          '“Makassar is the gateway to the east. When ships wait here for three days, rice and building materials in Sorong or Ambon become more expensive. Our goal is to bring that wait down to less than a day,” said port director Syamsul Bahri.',
+          'Shipping companies said they would move some services to larger vessels now that the berth is open. A logistics association in Makassar estimated that freight costs to the eastern provinces could fall by five to ten percent if waiting times drop as promised.',
+          'The port has also introduced a digital booking system for trucks collecting containers, aimed at ending the queues that regularly stretched along the roads outside the gates. Drivers now receive a time slot on their phones.',
+          'The upgrade is part of a wider programme to modernise ports across the archipelago, which the government sees as key to narrowing the gap in prices between Java and the outer islands.',
+        ],
+        tags: ['ports', 'shipping', 'Sulawesi', 'logistics'],
+      },
+      id: {
+        title: 'Dermaga laut dalam Makassar dibuka, pengiriman ke Indonesia timur dipercepat',
+        summary:
+          'Terminal baru ini mampu melayani kapal peti kemas yang lebih besar, sehingga waktu tunggu dan ongkos angkut barang ke Maluku dan Papua diharapkan turun.',
+        dateline: 'Makassar',
+        source: 'Warta/VOI',
+        body: [
+          'Dermaga peti kemas laut dalam yang baru mulai beroperasi di Pelabuhan Makassar, Sulawesi Selatan. Menurut pengelola pelabuhan, dermaga ini memungkinkan kapal-kapal yang lebih besar bersandar dan memangkas waktu tunggu muatan sebelum diteruskan ke Maluku, Papua, dan Nusa Tenggara.',
+          'Dermaga sepanjang 350 meter dengan kedalaman enam belas meter itu dilayani empat derek kapal-ke-darat, sehingga kapasitas terminal untuk melayani kapal secara bersamaan naik dua kali lipat. Lapangan penumpukan di belakangnya menambah daya tampung tiga ratus ribu peti kemas per tahun.',
+          '“Makassar adalah pintu gerbang ke timur. Kalau kapal menunggu tiga hari di sini, harga beras dan bahan bangunan di Sorong atau Ambon ikut naik. Target kami, waktu tunggu itu kurang dari sehari,” kata General Manager pelabuhan, Syamsul Bahri.',
+          'Perusahaan pelayaran menyatakan akan mengalihkan sebagian layanan ke kapal berukuran lebih besar. Asosiasi logistik di Makassar memperkirakan ongkos angkut ke provinsi-provinsi timur bisa turun lima hingga sepuluh persen bila waktu tunggu benar-benar berkurang.',
+          'Pelabuhan juga menerapkan sistem pemesanan digital bagi truk pengangkut peti kemas untuk mengakhiri antrean panjang yang kerap mengular di jalan depan gerbang. Kini sopir menerima jadwal kedatangan melalui ponsel.',
+        ],
+        tags: ['pelabuhan', 'pelayaran', 'Sulawesi', 'logistik'],
+      },
+    },
+  },
+  {
+    key: 'pekalongan-batik-gulf',
+    category: 'economy',
+    author: 'bayu',
+    daysAgo: 7,
+    hour: 13,
+    minute: 5,
+    reads: 2467,
+    ratings: [209, 47],
+    photo: {
+      scene: 'market',
+      seed: 1882,
+      caption: {
+        en: 'Stalls at a textile market in Pekalongan, Central Java, a city known for its batik workshops. Producers are adapting colours and fabrics for new buyers in the Gulf.',
+        id: 'Lapak-lapak di pasar tekstil Pekalongan, Jawa Tengah, kota yang terkenal dengan rumah-rumah produksi batiknya. Para perajin menyesuaikan warna dan bahan untuk pembeli baru di kawasan Teluk.',
+        ar: 'أكشاك في سوق للمنسوجات في بيكالونغان بجاوة الوسطى، المدينة المعروفة بورش الباتيك. ويكيّف المنتجون ألوانهم وأقمشتهم لتناسب مشترين جددا في الخليج.',
+      },
+      alt: ALT.market,
+      credit: 'Warta Photo/Nurul Fitria',
+    },
+    text: {
+      en: {
+        title: 'Pekalongan batik makers look to the Gulf for new buyers',
+        summary:
+          'Small workshops are adapting colours and designs for customers in the Middle East after a trade fair in Dubai brought in their first large orders.',
+        dateline: 'Pekalongan',
+        source: '',
+        body: [
+          'Batik workshops in Pekalongan, on the north coast of Central Java, are preparing their first large shipments to buyers in the Gulf, after a trade fair in Dubai brought in orders that producers say could open a lasting new market.',
+          'Twelve small and medium-sized workshops from the city took part in the fair with support from the regional trade office. Between them they came home with orders for around fourteen thousand pieces, mostly scarves, long dresses and fabric for tailoring, to be delivered over the next six months.',
+          'The makers said buyers were drawn to hand-drawn and stamped batik but asked for softer colours and lighter fabrics suited to a hot climate. “We used to think our customers were only at home or in Malaysia. Now we are mixing new colours for women in Riyadh and Doha,” said Fatimah Azzahra, who runs a workshop with thirty employees.',
+          'The larger orders bring their own challenges. Many workshops dry their cloth in the sun and depend on a handful of experienced artisans for the finest work, and some have had to hire and train new staff. The trade office is helping producers with export paperwork and quality checks.',
+          'Batik exports have fluctuated in recent years as cheaper printed fabric with batik-style patterns competes with handmade pieces. Producers hope that buyers in the Gulf, who they say value handwork and are willing to pay for it, will help keep traditional techniques commercially viable.',
+        ],
+        tags: ['batik', 'exports', 'small business', 'Central Java'],
+      },
+      id: {
+        title: 'Perajin batik Pekalongan bidik pembeli baru di negara-negara Teluk',
+        summary:
+          'Rumah-rumah produksi batik menyesuaikan warna dan motif untuk konsumen Timur Tengah setelah pameran dagang di Dubai mendatangkan pesanan besar pertama.',
+        dateline: 'Pekalongan',
+        source: '',
+        body: [
+          'Rumah-rumah produksi batik di Pekalongan, pesisir utara Jawa Tengah, tengah menyiapkan pengiriman besar pertama mereka ke pembeli di negara-negara Teluk. Pesanan itu datang setelah mereka mengikuti pameran dagang di Dubai, yang menurut para perajin bisa membuka pasar baru yang berkelanjutan.',
+          'Dua belas usaha batik skala kecil dan menengah dari Pekalongan ikut dalam pameran tersebut dengan dukungan dinas perdagangan daerah. Mereka pulang membawa pesanan sekitar empat belas ribu potong, sebagian besar berupa kerudung, gamis, dan kain untuk dijahit, yang harus dikirim dalam enam bulan ke depan.',
+          'Menurut para perajin, pembeli tertarik pada batik tulis dan batik cap, tetapi meminta warna yang lebih lembut dan bahan yang lebih ringan agar nyaman dipakai di iklim panas. “Dulu kami kira pelanggan kami hanya di dalam negeri atau Malaysia. Sekarang kami meracik warna baru untuk perempuan di Riyadh dan Doha,” kata Fatimah Azzahra, pemilik usaha batik dengan tiga puluh pekerja.',
+          'Pesanan dalam jumlah besar juga membawa tantangan. Banyak perajin masih mengandalkan panas matahari untuk menjemur kain dan hanya memiliki segelintir pembatik senior untuk pekerjaan paling halus, sehingga sebagian harus merekrut dan melatih pekerja baru. Dinas perdagangan membantu pengurusan dokumen ekspor dan pemeriksaan mutu.',
+          'Ekspor batik naik turun dalam beberapa tahun terakhir karena kain printing bermotif batik yang lebih murah bersaing dengan batik buatan tangan. Para perajin berharap pembeli dari kawasan Teluk, yang dinilai menghargai kerja tangan dan mau membayar untuk itu, dapat membantu teknik tradisional tetap bertahan secara ekonomi.',
+        ],
+        tags: ['batik', 'ekspor', 'UMKM', 'Jawa Tengah'],
+      },
+      ar: {
+        title: 'صانعو الباتيك في بيكالونغان يتطلعون إلى مشترين جدد في الخليج',
+        summary:
+          'ورش صغيرة تعدّل ألوانها وتصاميمها لتناسب الزبائن في الشرق الأوسط، بعد أن جلب لها معرض تجاري في دبي أولى طلبياتها الكبيرة.',
+        dateline: 'بيكالونغان',
+        source: '',
+        body: [
+          'تستعد ورش الباتيك في مدينة بيكالونغان، على الساحل الشمالي لجاوة الوسطى، لشحن أولى طلبياتها الكبيرة إلى مشترين في دول الخليج، بعد مشاركتها في معرض تجاري في دبي يقول المنتجون إنه قد يفتح أمامهم سوقا جديدة ودائمة.',
+          'وشاركت في المعرض اثنتا عشرة ورشة صغيرة ومتوسطة من المدينة بدعم من مكتب التجارة الإقليمي، وعادت بطلبيات تبلغ نحو أربعة عشر ألف قطعة، معظمها أوشحة وفساتين طويلة وأقمشة للتفصيل، على أن تُسلَّم خلال الأشهر الستة المقبلة.',
+          'ويقول الصانعون إن المشترين انجذبوا إلى الباتيك المرسوم يدويا والمطبوع بالأختام النحاسية، لكنهم طلبوا ألوانا أهدأ وأقمشة أخف تناسب المناخ الحار. وقالت فاطمة الزهراء، التي تدير ورشة يعمل فيها ثلاثون شخصا: «كنا نظن أن زبائننا في بلادنا أو في ماليزيا فقط، أما الآن فنمزج ألوانا جديدة لنساء في الرياض والدوحة».',
+          'غير أن الطلبيات الكبيرة تحمل معها تحديات، إذ تعتمد ورش كثيرة على تجفيف الأقمشة تحت الشمس وعلى عدد قليل من الحرفيين المهرة في الأعمال الدقيقة، واضطر بعضها إلى توظيف عمال جدد وتدريبهم. ويساعد مكتب التجارة المنتجين في إعداد وثائق التصدير وفحص الجودة.',
+          'وشهدت صادرات الباتيك تقلبات في السنوات الأخيرة بسبب منافسة الأقمشة المطبوعة الرخيصة ذات النقوش المشابهة. ويأمل المنتجون أن يسهم المشترون في الخليج، الذين يقدّرون العمل اليدوي ويدفعون ثمنه، في الحفاظ على الجدوى التجارية للتقنيات التقليدية.',
+        ],
+        tags: ['الباتيك', 'الصادرات', 'المشاريع الصغيرة', 'التراث'],
+      },
+    },
+  },
+  {
+    key: 'central-java-early-harvest',
+    category: 'economy',
+    author: 'bayu',
+    daysAgo: 5,
+    hour: 11,
+    minute: 0,
+    reads: 1322,
+    ratings: [97, 24],
+    photo: {
+      scene: 'field',
+      seed: 1986,
+      caption: {
+        en: 'Farmers at work in the rice fields of Klaten, Central Java, where an early harvest has pushed yields above last season’s. The state food agency is buying grain at the government floor price.',
+        id: 'Petani bekerja di sawah Klaten, Jawa Tengah, tempat panen lebih awal mendongkrak hasil di atas musim lalu. Badan pangan negara membeli gabah petani sesuai harga pembelian pemerintah.',
+      },
+      alt: ALT.field,
+      credit: 'Warta Photo/Fajar Nugroho',
+    },
+    text: {
+      en: {
+        title: 'Early harvest lifts rice stocks in Central Java',
+        summary:
+          'Good rains and fewer pest outbreaks have brought yields above last season’s, and the state food agency is buying grain from farmers at the floor price.',
+        dateline: 'Klaten',
+        source: 'Nusantara Wire/VOI',
+        body: [
+          'Farmers across Central Java have begun harvesting rice earlier than usual after a season of steady rain and relatively few pest outbreaks, and provincial agriculture officials expect yields to come in above the previous season’s.',
+          'In Klaten, one of the province’s main rice-producing districts, harvesters were working through fields of ripe grain while traders’ trucks waited on the narrow roads between the paddies. Officials said average yields in the district had reached about six and a half tonnes of unhusked rice per hectare.',
+          '“The water was good this season and the planthoppers did not come like they did two years ago. We only sprayed once,” said Suparno, who farms just under a hectare with his two sons.',
+          'The state food agency said it had started buying grain from farmers’ groups at the government floor price to build up reserves. Farm-gate prices have eased slightly as supply increases, and officials said the purchases were meant to stop them from falling too far.',
+          'Agricultural economists caution that the weather in the second planting season remains uncertain, and that stock levels will depend on how much land is replanted straight away. Irrigation officials have asked farmers’ groups to agree planting schedules so that water is shared fairly.',
+        ],
+        tags: ['rice', 'agriculture', 'food security', 'Central Java'],
+      },
+      id: {
+        title: 'Panen lebih awal tambah stok beras di Jawa Tengah',
+        summary:
+          'Curah hujan yang cukup dan minimnya serangan hama membuat hasil panen melampaui musim lalu, sementara badan pangan negara menyerap gabah petani.',
+        dateline: 'Klaten',
+        source: 'Nusantara Wire/VOI',
+        body: [
+          'Petani di berbagai daerah di Jawa Tengah mulai memanen padi lebih awal dari biasanya setelah musim tanam yang ditandai hujan teratur dan serangan hama yang relatif sedikit. Dinas pertanian provinsi memperkirakan hasil panen kali ini melampaui musim sebelumnya.',
+          'Di Klaten, salah satu lumbung padi provinsi, para buruh panen sibuk memotong padi yang menguning, sementara truk-truk pedagang menunggu di jalan sempit di antara petak sawah. Menurut dinas setempat, rata-rata produktivitas di kabupaten itu mencapai sekitar enam setengah ton gabah kering panen per hektare.',
+          '“Musim ini airnya cukup dan wereng tidak menyerang seperti dua tahun lalu. Kami cuma menyemprot sekali,” kata Suparno, petani yang menggarap sawah kurang dari satu hektare bersama dua anaknya.',
+          'Badan pangan negara menyatakan telah mulai membeli gabah dari kelompok tani sesuai harga pembelian pemerintah untuk menambah cadangan. Harga di tingkat petani sedikit melemah seiring bertambahnya pasokan, dan penyerapan ini dimaksudkan agar harga tidak jatuh terlalu dalam.',
+          'Para ekonom pertanian mengingatkan bahwa cuaca pada musim tanam kedua masih sulit diprediksi, dan ketersediaan stok akan bergantung pada seberapa luas lahan yang segera ditanami kembali. Petugas irigasi meminta kelompok tani menyepakati jadwal tanam agar pembagian air tetap adil.',
+        ],
+        tags: ['beras', 'pertanian', 'ketahanan pangan', 'Jawa Tengah'],
+      },
+    },
+  },
+  {
+    key: 'gayo-coffee-direct-export',
+    category: 'economy',
+    author: 'sari',
+    daysAgo: 13,
+    hour: 15,
+    minute: 40,
+    reads: 1539,
+    ratings: [142, 31],
+    photo: {
+      scene: 'forest',
+      seed: 2090,
+      caption: {
+        en: 'Forested hills around Takengon in the Gayo highlands of Central Aceh, where smallholders grow arabica coffee in the shade of taller trees.',
+        id: 'Perbukitan berhutan di sekitar Takengon, dataran tinggi Gayo, Aceh Tengah. Petani kecil di sini menanam kopi arabika di bawah naungan pohon-pohon yang lebih tinggi.',
+      },
+      alt: ALT.forest,
+      credit: 'Warta Photo/Teguh Santoso',
+    },
+    text: {
+      en: {
+        title: 'Gayo highland coffee cooperative signs first direct export deal',
+        summary:
+          'About eight hundred smallholders in Central Aceh will sell to a roaster in South Korea without going through middlemen, earning a premium for top grades.',
+        dateline: 'Takengon',
+        source: '',
+        body: [
+          'A cooperative of coffee growers in the Gayo highlands of Aceh has signed its first direct export contract, agreeing to supply arabica beans to a specialty roaster in South Korea without passing through the traders who have long bought most of the region’s crop.',
+          'The cooperative represents about eight hundred smallholders who farm the hillsides above Lake Laut Tawar, near the town of Takengon. Under the contract it will ship forty tonnes of green coffee in the first year, with a premium paid for beans that score highly in blind tastings.',
+          'Cooperative chair Zulkifli Ar-Rasyid said the deal followed three years of work on quality, including shared drying beds, moisture meters and training in picking only ripe cherries. “Our coffee was always good, but we did not control how it was sorted. Now the farmer knows exactly why one bag is worth more than another,” he said.',
+          'Members will receive the standard local price on delivery and a second payment once the buyer has paid the premium. Staff from the roaster visited the highlands twice before signing, and plan to return at harvest time to select lots.',
+          'Gayo coffee is one of Indonesia’s best-known origins, but many growers say they see little of the value it gains abroad. Agriculture officials hope other cooperatives in the region will follow with direct contracts of their own.',
+        ],
+        tags: ['coffee', 'exports', 'Aceh', 'agriculture'],
+      },
+      id: {
+        title: 'Koperasi kopi Gayo teken kontrak ekspor langsung pertama',
+        summary:
+          'Sekitar delapan ratus petani kecil di Aceh Tengah akan menjual kopi langsung ke pemanggang di Korea Selatan tanpa perantara, dengan harga premium untuk mutu terbaik.',
+        dateline: 'Takengon',
+        source: '',
+        body: [
+          'Sebuah koperasi petani kopi di dataran tinggi Gayo, Aceh, meneken kontrak ekspor langsung pertamanya. Koperasi itu akan memasok biji kopi arabika ke sebuah usaha pemanggangan kopi spesialti di Korea Selatan, tanpa melalui pedagang perantara yang selama ini membeli sebagian besar hasil panen di kawasan tersebut.',
+          'Koperasi ini menaungi sekitar delapan ratus petani kecil yang berkebun di lereng-lereng bukit di atas Danau Laut Tawar, dekat Kota Takengon. Berdasarkan kontrak, koperasi akan mengirim empat puluh ton kopi beras pada tahun pertama, dengan harga premium untuk biji yang meraih nilai tinggi dalam uji cita rasa tanpa label.',
+          'Ketua koperasi, Zulkifli Ar-Rasyid, mengatakan kesepakatan ini buah kerja tiga tahun untuk memperbaiki mutu, mulai dari para-para penjemuran bersama, alat ukur kadar air, hingga pelatihan memetik buah yang benar-benar merah. “Kopi kami dari dulu bagus, tapi kami tidak memegang kendali atas sortirannya. Sekarang petani tahu persis mengapa satu karung lebih mahal dari yang lain,” ujarnya.',
+          'Anggota koperasi akan menerima harga pasar setempat saat menyetor kopi, lalu pembayaran kedua setelah pembeli melunasi harga premium. Perwakilan pembeli sudah dua kali mengunjungi Gayo sebelum kontrak diteken, dan berencana kembali saat panen untuk memilih kopi.',
+          'Kopi Gayo termasuk kopi asal Indonesia yang paling dikenal di dunia, tetapi banyak petani mengaku hanya menikmati sedikit dari nilai tambahnya di luar negeri. Dinas pertanian berharap koperasi lain di kawasan itu menyusul dengan kontrak langsung serupa.',
+        ],
+        tags: ['kopi', 'ekspor', 'Aceh', 'pertanian'],
+      },
+    },
+  },
+  {
+    key: 'jeneponto-seaweed-drying',
+    category: 'economy',
+    author: 'made',
+    daysAgo: 21,
+    hour: 7,
+    minute: 15,
+    reads: 721,
+    ratings: [58, 16],
+    photo: {
+      scene: 'sea',
+      seed: 2194,
+      caption: {
+        en: 'Coastal waters off Jeneponto, South Sulawesi, where villagers grow seaweed on long lines anchored in the shallows. A pilot project has shown that drying the harvest under cover earns farmers a better price.',
+        id: 'Perairan pesisir Jeneponto, Sulawesi Selatan, tempat warga membudidayakan rumput laut dengan tali bentang di perairan dangkal. Uji coba menunjukkan, menjemur hasil panen di bawah atap membuat harga jual lebih baik.',
+      },
+      alt: ALT.sea,
+      credit: 'Warta Photo/Andi Mappaseng',
+    },
+    text: {
+      en: {
+        title: 'Seaweed farmers in South Sulawesi turn to drying sheds to raise prices',
+        summary:
+          'Drying the harvest on covered racks instead of on the beach produces cleaner seaweed that processors pay more for, a pilot project has found.',
+        dateline: 'Jeneponto',
+        source: '',
+        body: [
+          'Seaweed farmers on the south coast of Sulawesi are switching from drying their harvest on beaches and roadsides to covered drying racks, after a pilot project showed that cleaner seaweed fetches a noticeably better price from processors.',
+          'Seaweed grown on lines in shallow coastal water is one of the main sources of income in many villages in Jeneponto and Takalar. After harvest it is usually spread on the sand or on tarpaulins, where it picks up grit and can be soaked by sudden rain, lowering its quality.',
+          'In the pilot, forty farmers shared raised bamboo racks under clear plastic roofs. Their seaweed dried in three days instead of four or five, and buyers paid on average fifteen percent more because it contained less sand and moisture.',
+          '“Before, when it rained we would run to cover everything and still lose some. Now we sleep at night,” said Daeng Ngai, who has worked the seaweed lines for twenty years.',
+          'The provincial fisheries office plans to help farmers’ groups build another two hundred racks, and is working with processors on a grading system so that better quality is rewarded consistently. Indonesia is one of the world’s largest producers of the red seaweed used to make carrageenan, a thickener found in foods and cosmetics.',
+        ],
+        tags: ['seaweed', 'fisheries', 'Sulawesi'],
+      },
+      id: {
+        title: 'Petani rumput laut Sulsel beralih ke para-para beratap demi harga lebih baik',
+        summary:
+          'Uji coba menunjukkan rumput laut yang dijemur di rak beratap lebih bersih dan dihargai lebih tinggi oleh pabrik pengolah dibanding yang dijemur di pantai.',
+        dateline: 'Jeneponto',
+        source: '',
+        body: [
+          'Petani rumput laut di pesisir selatan Sulawesi mulai meninggalkan kebiasaan menjemur hasil panen di pantai dan pinggir jalan. Mereka beralih ke para-para beratap setelah uji coba membuktikan rumput laut yang lebih bersih dihargai jauh lebih baik oleh pabrik pengolah.',
+          'Budi daya rumput laut dengan tali bentang di perairan dangkal menjadi salah satu sumber penghasilan utama di banyak desa di Jeneponto dan Takalar. Usai dipanen, rumput laut biasanya dihamparkan di pasir atau di atas terpal, sehingga tercampur kotoran dan bisa basah kuyup bila hujan turun tiba-tiba. Akibatnya, mutunya turun.',
+          'Dalam uji coba, empat puluh petani memakai bersama rak bambu berkaki yang dinaungi atap plastik bening. Rumput laut mereka kering dalam tiga hari, bukan empat atau lima hari, dan pembeli membayar rata-rata lima belas persen lebih mahal karena kadar pasir dan airnya lebih rendah.',
+          '“Dulu, kalau hujan, kami lari menutup semua jemuran dan tetap saja ada yang rusak. Sekarang kami bisa tidur nyenyak,” kata Daeng Ngai, yang sudah dua puluh tahun membudidayakan rumput laut.',
+          'Dinas kelautan dan perikanan provinsi berencana membantu kelompok pembudi daya membangun dua ratus rak lagi, sekaligus menyusun sistem pemeringkatan mutu bersama pabrik agar kualitas yang lebih baik selalu dihargai lebih tinggi.',
+        ],
+        tags: ['rumput laut', 'perikanan', 'Sulawesi'],
+      },
+    },
+  },
+  {
+    key: 'surabaya-market-qr-payments',
+    category: 'economy',
+    author: 'bayu',
+    daysAgo: 17,
+    hour: 12,
+    minute: 25,
+    reads: 1890,
+    ratings: [150, 37],
+    photo: {
+      scene: 'market',
+      seed: 2298,
+      caption: {
+        en: 'Shoppers at a municipal market in Surabaya, East Java, where more than half the stalls now accept payment by QR code. Traders say customers carry less cash than they used to.',
+        id: 'Pengunjung di salah satu pasar milik pemerintah kota di Surabaya, Jawa Timur. Lebih dari separuh lapak di pasar-pasar kota ini kini menerima pembayaran dengan kode QR.',
+      },
+      alt: ALT.market,
+      credit: 'Warta Photo/Rina Hapsari',
+    },
+    text: {
+      en: {
+        title: 'Traditional market traders in Surabaya switch to QR code payments',
+        summary:
+          'More than half the stalls in the city’s municipal markets now accept payment by phone, as traders say their customers carry less cash.',
+        dateline: 'Surabaya',
+        source: 'Warta/VOI',
+        body: [
+          'More than half of the stallholders in Surabaya’s municipal markets now accept payment by QR code, according to the company that manages the markets, as vegetable sellers, butchers and spice traders adapt to customers who increasingly shop without cash.',
+          'The market company and several banks ran a campaign over the past year, sending staff from stall to stall to register traders and explain how payments reach their accounts. A single national standard means one printed code works with every banking and e-wallet app.',
+          '“At first I was afraid the money would disappear somewhere. Now I look at my phone and it is already there, and I do not need to hunt for change,” said Rukmini, who sells chillies and shallots at a market in the north of the city.',
+          'Traders say the digital records have also helped them apply for small business loans, because banks can see their daily turnover. Some older traders still prefer cash, and market officials say both will remain accepted.',
+          'Payment providers say QR payments have grown rapidly across the country, with small merchants making up most new users. Consumer groups have urged banks to keep fees for small traders low and to help those who lose their phones or are targeted by scams.',
+        ],
+        tags: ['digital payments', 'small business', 'Surabaya'],
+      },
+      id: {
+        title: 'Pedagang pasar tradisional Surabaya beralih ke pembayaran kode QR',
+        summary:
+          'Lebih dari separuh lapak di pasar-pasar milik pemerintah kota kini menerima pembayaran lewat ponsel, karena pembeli makin jarang membawa uang tunai.',
+        dateline: 'Surabaya',
+        source: 'Warta/VOI',
+        body: [
+          'Lebih dari separuh pedagang di pasar-pasar milik Pemerintah Kota Surabaya kini menerima pembayaran dengan kode QR. Menurut perusahaan daerah pengelola pasar, penjual sayur, daging, dan bumbu dapur menyesuaikan diri dengan pembeli yang makin sering berbelanja tanpa uang tunai.',
+          'Sepanjang tahun lalu, pengelola pasar dan sejumlah bank berkeliling dari lapak ke lapak untuk mendaftarkan pedagang dan menjelaskan bagaimana uang masuk ke rekening mereka. Berkat standar nasional, satu kode yang dicetak bisa dipindai dengan aplikasi bank atau dompet digital apa pun.',
+          '“Awalnya saya takut uangnya hilang entah ke mana. Sekarang tinggal lihat ponsel, uangnya sudah masuk, dan saya tidak perlu repot cari uang kembalian,” kata Bu Rukmini, pedagang cabai dan bawang merah di sebuah pasar di Surabaya utara.',
+          'Para pedagang menyebut catatan transaksi digital juga memudahkan mereka mengajukan kredit usaha, karena bank dapat melihat omzet harian. Meski begitu, sebagian pedagang yang lebih tua masih memilih uang tunai, dan pengelola pasar memastikan kedua cara pembayaran tetap berlaku.',
+          'Penyedia jasa pembayaran mencatat penggunaan kode QR tumbuh pesat di seluruh Indonesia, dengan pedagang kecil sebagai pengguna baru terbanyak. Lembaga perlindungan konsumen meminta bank menjaga biaya tetap rendah bagi pedagang kecil dan membantu mereka yang kehilangan ponsel atau menjadi sasaran penipuan.',
+        ],
+        tags: ['pembayaran digital', 'UMKM', 'Surabaya'],
+      },
+    },
+  },
+  // ------------------------------------------------------------------ Culture
+  {
+    key: 'yogyakarta-gamelan-festival',
+    category: 'culture',
+    author: 'sari',
+    daysAgo: 2,
+    hour: 20,
+    minute: 30,
+    reads: 1974,
+    ratings: [207, 44],
+    photo: {
+      scene: 'stage',
+      seed: 2402,
+      caption: {
+        en: 'A dancer performs with a gamelan ensemble on the festival stage in Yogyakarta, where twenty-eight groups from twelve countries are taking part over five nights.',
+        id: 'Seorang penari tampil diiringi gamelan di panggung festival di Yogyakarta, yang diikuti dua puluh delapan kelompok dari dua belas negara selama lima malam.',
+        ar: 'راقصة تؤدي عرضها بمصاحبة فرقة غاميلان على مسرح المهرجان في يوغياكارتا، الذي تشارك فيه ثماني وعشرون فرقة من اثنتي عشرة دولة على مدى خمس ليال.',
+      },
+      alt: ALT.stage,
+      credit: 'Warta Photo/Komang Ardana',
+    },
+    text: {
+      en: {
+        title: 'Gamelan festival in Yogyakarta draws ensembles from twelve countries',
+        summary:
+          'Groups from Japan, the United States, Europe and across Indonesia are performing over five nights, from court music to new compositions.',
+        dateline: 'Yogyakarta',
+        source: '',
+        body: [
+          'Gamelan ensembles from twelve countries have gathered in Yogyakarta for a five-night festival that brings together classical court repertoire, village traditions and new works written for the bronze instruments of Java and Bali.',
+          'Among the twenty-eight groups taking part are ensembles from universities in Japan, the United States, the Netherlands and New Zealand, and a community gamelan from Mexico City founded by a musician who studied in Yogyakarta in the 1990s. Indonesian groups include court musicians, school ensembles and a women’s group from a village in Gunungkidul.',
+          '“Gamelan is not a museum piece. People who have never been to Java sit down at these instruments and find that it changes the way they listen,” said festival director Purwanto Hadi, a composer who teaches at a local arts institute.',
+          'Performances take place each evening in an open pavilion and are free to the public. In the mornings, visiting musicians join workshops with Javanese teachers, and several international groups are performing pieces written this year by Indonesian composers.',
+          'The festival closes with a joint performance in which musicians from all the ensembles play together on several sets of instruments. Organisers say the event has grown every year and now draws audiences from across Java.',
+        ],
+        tags: ['gamelan', 'music', 'Yogyakarta', 'festivals'],
+      },
+      id: {
+        title: 'Festival gamelan di Yogyakarta hadirkan kelompok musik dari dua belas negara',
+        summary:
+          'Kelompok dari Jepang, Amerika Serikat, Eropa, dan berbagai daerah di Indonesia tampil selama lima malam, membawakan gending keraton hingga karya baru.',
+        dateline: 'Yogyakarta',
+        source: '',
+        body: [
+          'Kelompok-kelompok gamelan dari dua belas negara berkumpul di Yogyakarta dalam festival selama lima malam. Festival ini mempertemukan repertoar klasik keraton, tradisi desa, dan karya-karya baru yang digubah untuk perangkat perunggu Jawa dan Bali.',
+          'Di antara dua puluh delapan kelompok peserta terdapat grup dari universitas di Jepang, Amerika Serikat, Belanda, dan Selandia Baru, serta komunitas gamelan dari Mexico City yang didirikan seorang musisi yang pernah belajar di Yogyakarta pada 1990-an. Dari dalam negeri tampil para penabuh keraton, grup pelajar, dan kelompok karawitan ibu-ibu dari sebuah desa di Gunungkidul.',
+          '“Gamelan bukan benda museum. Orang yang belum pernah ke Jawa duduk di depan gamelan, lalu menyadari bahwa cara mereka mendengarkan musik ikut berubah,” kata direktur festival Purwanto Hadi, komponis yang mengajar di sebuah institut seni di Yogyakarta.',
+          'Pertunjukan digelar setiap malam di pendapa terbuka dan gratis untuk umum. Pada pagi hari, para musisi tamu mengikuti lokakarya bersama pengrawit Jawa, dan beberapa kelompok mancanegara membawakan komposisi yang ditulis komponis Indonesia tahun ini.',
+          'Festival ditutup dengan pertunjukan bersama, ketika para pemain dari semua kelompok menabuh beberapa perangkat gamelan sekaligus. Menurut panitia, festival ini terus berkembang setiap tahun dan kini menarik penonton dari berbagai kota di Jawa.',
+        ],
+        tags: ['gamelan', 'musik', 'Yogyakarta', 'festival'],
+      },
+      ar: {
+        title: 'مهرجان الغاميلان في يوغياكارتا يجمع فرقا من اثنتي عشرة دولة',
+        summary:
+          'تقدم فرق من اليابان والولايات المتحدة وأوروبا ومن أنحاء إندونيسيا عروضها على مدى خمس ليال، من موسيقى البلاط إلى المؤلفات الجديدة.',
+        dateline: 'يوغياكارتا',
+        source: '',
+        body: [
+          'تجتمع فرق الغاميلان من اثنتي عشرة دولة في مدينة يوغياكارتا للمشاركة في مهرجان يمتد خمس ليال، يجمع بين موسيقى البلاط الكلاسيكية والتقاليد الشعبية في القرى والأعمال الجديدة المكتوبة للآلات البرونزية الجاوية والبالية.',
+          'ومن بين الفرق الثماني والعشرين المشاركة فرق من جامعات في اليابان والولايات المتحدة وهولندا ونيوزيلندا، وفرقة مجتمعية من مدينة مكسيكو أسسها موسيقي درس في يوغياكارتا في تسعينيات القرن الماضي. أما الفرق الإندونيسية فتضم موسيقيي البلاط وفرقا مدرسية وفرقة نسائية من إحدى قرى غونونغكيدول.',
+          'وقال مدير المهرجان بوروانتو هادي، وهو مؤلف موسيقي يدرّس في معهد فني محلي: «الغاميلان ليس قطعة في متحف. أناس لم يزوروا جاوة قط يجلسون إلى هذه الآلات، فيكتشفون أنها تغيّر طريقة إصغائهم إلى الموسيقى».',
+          'وتقام العروض كل مساء في جناح مفتوح، والدخول إليها مجاني. وفي الصباح يشارك الموسيقيون الزائرون في ورش عمل مع معلمين جاويين، كما تؤدي عدة فرق أجنبية مقطوعات ألّفها موسيقيون إندونيسيون هذا العام.',
+          'ويُختتم المهرجان بعرض مشترك يعزف فيه موسيقيو جميع الفرق معا على عدة مجموعات من الآلات. ويقول المنظمون إن المهرجان يكبر عاما بعد عام، وبات يجتذب جمهورا من مختلف أنحاء جاوة.',
+        ],
+        tags: ['الغاميلان', 'الموسيقى', 'يوغياكارتا', 'التراث'],
+      },
+    },
+  },
+  {
+    key: 'surakarta-young-dalang',
+    category: 'culture',
+    author: 'sari',
+    daysAgo: 10,
+    hour: 18,
+    minute: 15,
+    reads: 1265,
+    ratings: [138, 29],
+    photo: {
+      scene: 'stage',
+      seed: 2506,
+      caption: {
+        en: 'Performers and gamelan musicians on stage during a students’ showcase in Surakarta, Central Java, where a free course is training teenagers as dalang, the narrators of shadow puppet plays.',
+        id: 'Para penampil dan pengrawit di atas panggung dalam pentas para siswa di Surakarta, Jawa Tengah. Sebuah kursus gratis di kota ini melatih remaja menjadi dalang wayang kulit.',
+      },
+      alt: ALT.stage,
+      credit: 'Warta Photo/Fajar Nugroho',
+    },
+    text: {
+      en: {
+        title: 'Young puppeteers keep wayang kulit alive in Surakarta',
+        summary:
+          'A free course for teenagers is training a new generation of dalang, the narrators who perform Java’s all-night shadow puppet plays.',
+        dateline: 'Surakarta',
+        source: '',
+        body: [
+          'On weekday afternoons in Surakarta, a dozen teenagers sit cross-legged in front of a white screen, practising the voices of kings, clowns and demons. They are students on a free course that aims to train a new generation of dalang, the puppeteers who narrate Java’s all-night shadow plays.',
+          'A dalang must move the leather puppets, sing, tell jokes and cue the gamelan orchestra, often for eight hours without a break. Traditionally the skills passed from father to son, but the course is open to boys and girls from any background, and this year’s class includes five girls.',
+          '“Young people think wayang is old-fashioned until they try it. Then they discover it is stand-up comedy, opera and politics all at once,” said Ki Sutrisno Wibowo, a senior dalang who teaches the course.',
+          'The students learn the classical stories of the Mahabharata and Ramayana, but also write short plays about modern life. One recent piece, performed for parents, followed the clown Petruk as he got lost in a shopping mall.',
+          'Wayang kulit is recognised by UNESCO as part of the world’s intangible cultural heritage. Teachers say demand for performances at weddings and village celebrations remains steady, but audiences increasingly prefer shorter shows, and young dalang will need to adapt.',
+        ],
+        tags: ['wayang', 'theatre', 'heritage', 'youth'],
+      },
+      id: {
+        title: 'Dalang-dalang muda jaga napas wayang kulit di Surakarta',
+        summary:
+          'Kursus gratis untuk remaja menyiapkan generasi baru dalang, sang pencerita dalam pertunjukan wayang kulit semalam suntuk.',
+        dateline: 'Surakarta',
+        source: '',
+        body: [
+          'Setiap sore pada hari kerja di Surakarta, belasan remaja duduk bersila di depan kelir putih, berlatih menirukan suara raja, punakawan, dan raksasa. Mereka adalah peserta kursus gratis yang bertujuan menyiapkan generasi baru dalang, pencerita dalam pertunjukan wayang kulit semalam suntuk.',
+          'Seorang dalang harus memainkan wayang, nembang, melucu, sekaligus memberi aba-aba kepada para pengrawit, sering kali selama delapan jam tanpa jeda. Dulu keterampilan ini diwariskan dari ayah ke anak laki-laki, tetapi kursus ini terbuka bagi remaja putra dan putri dari latar belakang apa pun. Tahun ini, lima pesertanya perempuan.',
+          '“Anak muda mengira wayang itu kuno sampai mereka mencobanya sendiri. Ternyata wayang itu lawakan tunggal, opera, dan politik sekaligus,” kata Ki Sutrisno Wibowo, dalang senior yang mengajar di kursus tersebut.',
+          'Para peserta mempelajari lakon-lakon klasik dari Mahabharata dan Ramayana, tetapi juga menulis lakon pendek tentang kehidupan masa kini. Salah satu lakon yang baru dipentaskan di depan para orang tua berkisah tentang Petruk yang tersesat di pusat perbelanjaan.',
+          'Wayang kulit telah diakui UNESCO sebagai warisan budaya takbenda dunia. Menurut para pengajar, permintaan pentas untuk hajatan pernikahan dan bersih desa masih stabil, tetapi penonton kini lebih menyukai pertunjukan yang lebih singkat, sehingga dalang muda harus pandai menyesuaikan diri.',
+        ],
+        tags: ['wayang', 'teater', 'warisan budaya', 'generasi muda'],
+      },
+    },
+  },
+  {
+    key: 'regional-radio-dramas',
+    category: 'culture',
+    author: 'sari',
+    daysAgo: 14,
+    hour: 10,
+    minute: 0,
+    reads: 2033,
+    ratings: [219, 48],
+    photo: {
+      scene: 'studio',
+      seed: 2610,
+      caption: {
+        en: 'A recording studio at one of Radio Warta Nusantara’s regional stations, where actors voice new serial dramas in Javanese, Sundanese, Buginese and Batak, with sound effects made by hand.',
+        id: 'Studio rekaman di salah satu stasiun daerah Radio Warta Nusantara, tempat para aktor menyuarakan sandiwara berseri dalam bahasa Jawa, Sunda, Bugis, dan Batak, lengkap dengan efek suara buatan tangan.',
+      },
+      alt: ALT.studio,
+      credit: 'Warta Photo/Rina Hapsari',
+    },
+    text: {
+      en: {
+        title: 'Radio drama returns as stations revive serial plays in regional languages',
+        summary:
+          'Radio Warta Nusantara’s regional stations are producing new serials in Javanese, Sundanese, Buginese and Batak, recorded with local actors.',
+        dateline: 'Jakarta',
+        source: '',
+        body: [
+          'Radio drama, once a fixture of evenings across Indonesia, is returning to the airwaves as regional stations of Radio Warta Nusantara produce new serials in Javanese, Sundanese, Buginese and Batak, written and voiced by local talent.',
+          'The first four serials each run to twenty fifteen-minute episodes. They include a family comedy set in a Surabaya boarding house, a mystery aboard a fishing boat off Sulawesi and a love story between two students in Medan. Episodes are broadcast in the evening and are also available as podcasts.',
+          '“Our grandparents gathered around the radio for dramas. Young people listen on their phones now, but they still love a good story told in their own language,” said producer Ratih Kusumawardani, who oversees the project from Jakarta.',
+          'Recording takes place in the stations’ own studios, with sound effects made by hand: coconut shells for horses’ hooves, a sheet of zinc for thunder. Casting calls in each city drew hundreds of applicants, from drama students to retired teachers.',
+          'Language specialists have welcomed the project, saying regional languages need modern entertainment as well as traditional arts if young speakers are to keep using them.',
+        ],
+        tags: ['radio', 'regional languages', 'theatre'],
+      },
+      id: {
+        title: 'Sandiwara radio berbahasa daerah kembali mengudara',
+        summary:
+          'Stasiun-stasiun daerah Radio Warta Nusantara memproduksi drama berseri baru dalam bahasa Jawa, Sunda, Bugis, dan Batak yang diperankan aktor-aktor lokal.',
+        dateline: 'Jakarta',
+        source: '',
+        body: [
+          'Sandiwara radio, yang dulu menjadi teman malam keluarga di seluruh Indonesia, kembali mengudara. Stasiun-stasiun daerah Radio Warta Nusantara memproduksi drama berseri baru dalam bahasa Jawa, Sunda, Bugis, dan Batak, yang ditulis dan disuarakan oleh seniman setempat.',
+          'Empat judul pertama masing-masing terdiri atas dua puluh episode berdurasi lima belas menit. Ada komedi keluarga berlatar rumah kos di Surabaya, kisah misteri di atas kapal nelayan di perairan Sulawesi, dan kisah cinta dua mahasiswa di Medan. Episodenya disiarkan pada malam hari dan juga tersedia sebagai siniar.',
+          '“Kakek-nenek kita dulu berkumpul di depan radio untuk mendengarkan sandiwara. Anak muda sekarang mendengarkan lewat ponsel, tapi mereka tetap suka cerita yang bagus dalam bahasa ibunya sendiri,” kata produser Ratih Kusumawardani, yang mengawasi proyek ini dari Jakarta.',
+          'Rekaman dilakukan di studio masing-masing stasiun, dengan efek suara yang dibuat secara manual: batok kelapa untuk derap kuda, selembar seng untuk bunyi guntur. Audisi di setiap kota diikuti ratusan peminat, dari mahasiswa teater hingga pensiunan guru.',
+          'Para pegiat bahasa menyambut baik proyek ini. Menurut mereka, bahasa daerah membutuhkan hiburan modern, bukan hanya seni tradisi, agar tetap dipakai oleh penutur muda.',
+        ],
+        tags: ['radio', 'bahasa daerah', 'teater'],
+      },
+    },
+  },
+  {
+    key: 'bulukumba-phinisi-builders',
+    category: 'culture',
+    byline: 'Andi Tenri Ampa, guest contributor',
+    daysAgo: 20,
+    hour: 9,
+    minute: 0,
+    reads: 2588,
+    ratings: [262, 55],
+    photo: {
+      scene: 'sea',
+      seed: 2714,
+      caption: {
+        en: 'The sea off Bulukumba, South Sulawesi, where wooden phinisi schooners built on the beach at Tana Beru are launched. Most new boats are bought by tourism operators in eastern Indonesia.',
+        id: 'Perairan Bulukumba, Sulawesi Selatan, tempat kapal-kapal pinisi yang dibangun di pantai Tana Beru diluncurkan. Sebagian besar kapal baru dibeli pengusaha wisata di Indonesia timur.',
+      },
+      alt: ALT.sea,
+      credit: 'Warta Photo/Andi Mappaseng',
+    },
+    text: {
+      en: {
+        title: 'In Bulukumba, phinisi boatbuilders pass their craft to a new generation',
+        summary:
+          'On the beach at Tana Beru, master builders shape wooden schooners without drawings, and their apprentices are learning the same way.',
+        dateline: 'Bulukumba',
+        source: '',
+        body: [
+          'On the beach at Tana Beru in Bulukumba, at the southern tip of Sulawesi, the hulls of half-finished wooden schooners rise above the sand like the ribs of whales. Here, boatbuilders still construct the phinisi, the two-masted sailing ships of the Bugis and Makassar seafarers, largely by hand and without plans on paper.',
+          'The master builder, known as the panrita lopi, carries the design in his head. He judges the shape of each plank by eye and experience, starting from the keel and working upwards, and only later fits the frames inside the hull, the reverse of the method used in most Western shipyards.',
+          '“My grandfather never drew anything. He looked at the wood and knew where it wanted to go,” says Haji Baso, who has built more than forty boats and now has six apprentices, the youngest of them sixteen. The apprentices learn on the job, starting with simple tasks such as shaping wooden pegs before they are trusted with planking.',
+          'Today most orders come from tourism operators who fit the boats out as liveaboard vessels for diving trips in eastern Indonesia. A large phinisi can take two years to build and employ twenty workers, making the yards an important source of income for the village.',
+          'The art of boatbuilding in South Sulawesi is recognised by UNESCO as intangible cultural heritage. The builders’ worry now is timber: suitable hardwood is increasingly scarce and expensive, and some yards are experimenting with certified wood from plantation forests.',
+        ],
+        tags: ['boatbuilding', 'heritage', 'Sulawesi'],
+      },
+      id: {
+        title: 'Di Bulukumba, panrita lopi wariskan keahlian membuat pinisi',
+        summary:
+          'Di pantai Tana Beru, para ahli perahu membentuk kapal kayu tanpa gambar rancangan, dan para muridnya belajar dengan cara yang sama.',
+        dateline: 'Bulukumba',
+        source: '',
+        body: [
+          'Di pantai Tana Beru, Bulukumba, ujung selatan Sulawesi, lambung kapal kayu yang belum rampung menjulang di atas pasir bak tulang rusuk ikan paus. Di sinilah para tukang perahu masih membangun pinisi, kapal layar bertiang dua milik pelaut Bugis dan Makassar, sebagian besar dengan tangan dan tanpa rancangan di atas kertas.',
+          'Sang ahli, yang disebut panrita lopi, menyimpan seluruh rancangan di kepalanya. Ia menentukan bentuk setiap papan dengan mata dan pengalaman, dimulai dari lunas lalu naik ke atas, dan baru kemudian memasang gading-gading di bagian dalam lambung, kebalikan dari cara yang dipakai di kebanyakan galangan kapal Barat.',
+          '“Kakek saya tidak pernah menggambar apa pun. Ia melihat kayu dan tahu ke mana kayu itu mau dibawa,” kata Haji Baso, yang sudah membangun lebih dari empat puluh kapal dan kini punya enam murid, yang termuda berusia enam belas tahun. Para murid belajar sambil bekerja, dimulai dari tugas sederhana seperti membuat pasak kayu sebelum dipercaya memasang papan.',
+          'Kini pesanan terutama datang dari pengusaha wisata yang mengubah pinisi menjadi kapal pesiar untuk perjalanan menyelam di Indonesia timur. Satu pinisi besar bisa memakan waktu dua tahun dan mempekerjakan dua puluh orang, sehingga galangan menjadi sumber penghasilan penting bagi desa.',
+          'Seni pembuatan perahu di Sulawesi Selatan telah diakui UNESCO sebagai warisan budaya takbenda. Kekhawatiran para tukang kini adalah kayu: kayu keras yang cocok makin langka dan mahal, dan sebagian galangan mulai mencoba kayu bersertifikat dari hutan tanaman.',
+        ],
+        tags: ['pinisi', 'warisan budaya', 'Sulawesi'],
+      },
+    },
+  },
+  {
+    key: 'jakarta-keroncong-anniversary',
+    category: 'culture',
+    author: 'sari',
+    daysAgo: 25,
+    hour: 21,
+    minute: 10,
+    reads: 845,
+    ratings: [92, 20],
+    photo: {
+      scene: 'stage',
+      seed: 2818,
+      caption: {
+        en: 'Performers on stage at the open-air anniversary concert in central Jakarta, where the keroncong orchestra was joined by guest dancers and gamelan players.',
+      },
+      alt: ALT.stage,
+      credit: 'Warta Photo/Teguh Santoso',
+    },
+    text: {
+      en: {
+        title: 'Keroncong orchestra marks fifty years with open-air concert in Jakarta',
+        summary:
+          'Thousands gathered in a city park to hear the ensemble, founded by railway workers, play songs spanning a century of Indonesian popular music.',
+        dateline: 'Jakarta',
+        source: '',
+        body: [
+          'A keroncong orchestra founded half a century ago by railway workers in Jakarta has celebrated its fiftieth anniversary with an open-air concert that drew several thousand people to a park in the centre of the city.',
+          'Keroncong, a genre that grew out of Portuguese-influenced music brought to the archipelago centuries ago, combines small ukulele-like guitars, a cello played pizzicato, violin and flute with a singer in a slow, ornamented style. The orchestra played songs from the 1930s to the present day, including several new arrangements of pop hits.',
+          'Two founding members, now in their eighties, joined the ensemble for the final songs. “We played in train depots on Saturday nights, with instruments we built ourselves. I never imagined young people would still come to hear us,” said Sumarno, who played the cello for thirty years.',
+          'The orchestra now includes musicians in their twenties, several of whom studied at music schools and also play jazz. Its leader, violinist Hesti Rahayu, said the group wanted to show that keroncong could be both traditional and part of the city’s modern music scene.',
+          'The concert was carried live on Radio Warta Nusantara’s music channel and can be heard again on demand on the station’s website.',
+        ],
+        tags: ['keroncong', 'music', 'Jakarta'],
+      },
+    },
+  },
+  {
+    key: 'sintang-natural-dyes',
+    category: 'culture',
+    author: 'sari',
+    daysAgo: 33,
+    hour: 8,
+    minute: 45,
+    reads: 1118,
+    ratings: [121, 26],
+    photo: {
+      scene: 'forest',
+      seed: 2922,
+      caption: {
+        en: 'Forest near Sintang, West Kalimantan. Weavers in the area gather roots, bark and leaves from old-growth woodland to make the natural dyes for their ikat cloth.',
+      },
+      alt: ALT.forest,
+      credit: 'Warta Photo/Lestari Pane',
+    },
+    text: {
+      en: {
+        title: 'Dayak weavers in West Kalimantan revive natural dyes',
+        summary:
+          'Women in villages around Sintang are returning to bark, roots and leaves from the forest to colour their ikat cloth.',
+        dateline: 'Sintang',
+        source: 'Nusantara Wire/VOI',
+        body: [
+          'Weavers in villages around Sintang in West Kalimantan are reviving the use of natural dyes made from forest plants, a practice many had abandoned in favour of cheaper chemical colours.',
+          'The women produce ikat, a cloth in which bundles of thread are tied and dyed before weaving, so that the pattern appears only as the fabric takes shape on the loom. Traditional reds come from the roots of the engkudu tree and deep blues from indigo leaves; a single colour can take weeks.',
+          'A cooperative formed five years ago now has more than a hundred members. It buys thread in bulk, keeps a small garden of dye plants and sells finished cloth to collectors and designers in Jakarta and abroad, where natural-dye textiles fetch several times the price of synthetic ones.',
+          '“My mother knew every plant, but when I was young no one wanted to wait a month for one colour. Now buyers ask first: is this natural?” said Kristina, one of the cooperative’s senior weavers.',
+          'The weavers say the revival also depends on the forest. Some dye plants grow only in old forest, and the cooperative has joined neighbouring villages in protecting customary woodland from clearing.',
+        ],
+        tags: ['weaving', 'heritage', 'Kalimantan'],
+      },
+    },
+  },
+  // ------------------------------------------------------------------- Sports
+  {
+    key: 'badminton-masters-doubles-final',
+    category: 'sports',
+    author: 'rizky',
+    daysAgo: 1,
+    hour: 22,
+    minute: 40,
+    featured: true,
+    reads: 3860,
+    ratings: [271, 58],
+    photo: {
+      scene: 'stadium',
+      seed: 3027,
+      caption: {
+        en: 'A doubles rally in front of a packed crowd at the Asia Badminton Masters in Kuala Lumpur, where Fikri Ramadhan and Dimas Saputra beat the top seeds to reach the men’s doubles final.',
+        id: 'Reli ganda di depan penonton yang memadati arena Asia Badminton Masters di Kuala Lumpur. Fikri Ramadhan/Dimas Saputra menumbangkan unggulan pertama untuk melaju ke final ganda putra.',
+        ar: 'تبادل للكرات في مباراة زوجي أمام جمهور غفير في بطولة آسيا الكبرى لكرة الريشة في كوالالمبور، حيث تغلب فكري رمضان وديماس سابوترا على المصنفين أولا وبلغا نهائي الزوجي للرجال.',
+      },
+      alt: ALT.badminton,
+      credit: 'Warta Photo/Teguh Santoso',
+    },
+    text: {
+      en: {
+        title: 'Indonesian pair reach men’s doubles final at Asia Badminton Masters',
+        summary:
+          'Fikri Ramadhan and Dimas Saputra came from a game down to beat the top seeds and will play for the title in the final.',
+        dateline: 'Kuala Lumpur',
+        source: '',
+        body: [
+          'Indonesia’s Fikri Ramadhan and Dimas Saputra have reached the men’s doubles final of the Asia Badminton Masters in Kuala Lumpur, coming from a game down to beat the tournament’s top seeds in a semi-final that lasted more than an hour.',
+          'The unseeded pair lost the first game 17–21 but took control of the second with a run of seven straight points and won it 21–15. The deciding game was level at 19–19 before a smash from Saputra down the middle and a net error from their opponents sealed it 21–19.',
+          '“We talked at the change of ends and decided to attack more instead of waiting for mistakes. It was a risk, but it worked,” Ramadhan said after the match. The pair, both twenty-three, only began playing together at the start of the year.',
+          'Their coach, Heri Setiawan, said the result showed the depth of Indonesian doubles. “Two years ago these boys were in the junior squad. Now they are beating the best in the world,” he said, adding that Saputra had been treated for a sore shoulder but was expected to be fit for the final.',
+          'In the final they will meet a Japanese pair who beat the second seeds from China in straight games. Indonesia’s hopes in the women’s singles ended earlier in the day when Putri Maharani lost her semi-final in three games.',
+        ],
+        tags: ['badminton', 'national team', 'Asia Badminton Masters'],
+      },
+      id: {
+        title: 'Fikri/Dimas melaju ke final ganda putra Asia Badminton Masters',
+        summary:
+          'Pasangan Indonesia itu bangkit setelah kehilangan gim pertama dan menundukkan unggulan teratas, dan kini tinggal selangkah lagi dari gelar juara.',
+        dateline: 'Kuala Lumpur',
+        source: '',
+        body: [
+          'Pasangan ganda putra Indonesia, Fikri Ramadhan/Dimas Saputra, melaju ke final Asia Badminton Masters di Kuala Lumpur. Mereka bangkit setelah kehilangan gim pertama dan menumbangkan unggulan pertama turnamen dalam laga semifinal yang berlangsung lebih dari satu jam.',
+          'Pasangan nonunggulan itu kalah 17-21 pada gim pertama, tetapi menguasai gim kedua setelah meraih tujuh poin beruntun dan menang 21-15. Pada gim penentuan, skor sempat imbang 19-19 sebelum smes Dimas yang menghunjam ke tengah lapangan dan kesalahan lawan di depan net memastikan kemenangan 21-19.',
+          '“Saat pindah tempat, kami berdiskusi dan memutuskan untuk lebih menyerang, bukan menunggu lawan membuat kesalahan. Itu berisiko, tapi berhasil,” kata Fikri seusai pertandingan. Keduanya sama-sama berusia 23 tahun dan baru dipasangkan pada awal tahun ini.',
+          'Pelatih Heri Setiawan menilai hasil ini menunjukkan kedalaman sektor ganda putra Indonesia. “Dua tahun lalu mereka masih di pelatnas pratama. Sekarang mereka mengalahkan pemain-pemain terbaik dunia,” ujarnya. Ia menambahkan, Dimas sempat mendapat perawatan karena nyeri bahu, tetapi diperkirakan siap tampil di final.',
+          'Di partai puncak, Fikri/Dimas akan menghadapi pasangan Jepang yang menyingkirkan unggulan kedua asal Tiongkok dalam dua gim langsung. Sementara itu, harapan Indonesia di sektor tunggal putri pupus setelah Putri Maharani kalah rubber game di semifinal.',
+        ],
+        tags: ['bulu tangkis', 'tim nasional', 'Asia Badminton Masters'],
+      },
+      ar: {
+        title: 'ثنائي إندونيسي يبلغ نهائي الزوجي للرجال في بطولة آسيا الكبرى لكرة الريشة',
+        summary:
+          'قلب فكري رمضان وديماس سابوترا تأخرهما بشوط ليتغلبا على المصنفين أولا، وسيتنافسان على اللقب في المباراة النهائية.',
+        dateline: 'كوالالمبور',
+        source: '',
+        body: [
+          'بلغ الإندونيسيان فكري رمضان وديماس سابوترا نهائي منافسات الزوجي للرجال في بطولة آسيا الكبرى لكرة الريشة في كوالالمبور، بعدما قلبا تأخرهما بشوط وتغلبا على المصنفين الأوائل في البطولة في مباراة نصف نهائي تجاوزت مدتها ساعة.',
+          'وخسر الثنائي غير المصنف الشوط الأول بنتيجة 17-21، لكنه أمسك بزمام الشوط الثاني بسلسلة من سبع نقاط متتالية وفاز به 21-15. وتعادل الفريقان 19-19 في الشوط الحاسم، قبل أن تحسمه ضربة ساحقة من سابوترا في منتصف الملعب وخطأ على الشبكة من المنافسين لينتهي 21-19.',
+          'وقال رمضان بعد المباراة: «تحدثنا عند تبديل الملعب وقررنا أن نهاجم أكثر بدلا من انتظار أخطاء المنافسين. كانت مجازفة، لكنها نجحت». ولم يبدأ اللاعبان، وكلاهما في الثالثة والعشرين، اللعب معا إلا في مطلع هذا العام.',
+          'وقال مدربهما هيري سيتياوان إن النتيجة تُظهر عمق مدرسة الزوجي الإندونيسية، مضيفا: «قبل عامين كان هذان الشابان في منتخب الناشئين، واليوم يهزمان أفضل اللاعبين في العالم». وأوضح أن سابوترا تلقى علاجا لألم في الكتف، لكن من المتوقع أن يكون جاهزا للنهائي.',
+          'وسيلتقي الثنائي في النهائي زوجا يابانيا تغلب على المصنفين ثانيا من الصين في شوطين متتاليين. وفي وقت سابق من اليوم، انتهت آمال إندونيسيا في فردي السيدات بخسارة بوتري مهاراني مباراتها في نصف النهائي بعد ثلاثة أشواط.',
+        ],
+        tags: ['كرة الريشة', 'المنتخب الوطني', 'جنوب شرق آسيا'],
+      },
+    },
+  },
+  {
+    key: 'priangan-derby-win',
+    category: 'sports',
+    author: 'rizky',
+    daysAgo: 4,
+    hour: 21,
+    minute: 50,
+    reads: 2954,
+    ratings: [198, 51],
+    photo: {
+      scene: 'stadium',
+      seed: 3130,
+      caption: {
+        en: 'Players on the pitch in front of a sell-out crowd in Bandung, West Java, as Priangan FC beat Bogor Raya 2–1 to move to the top of the league.',
+        id: 'Para pemain di lapangan di depan tribune yang penuh sesak di Bandung, Jawa Barat, saat Priangan FC menaklukkan Bogor Raya 2-1 dan naik ke puncak klasemen.',
+      },
+      alt: ALT.football,
+      credit: 'Warta Photo/Fajar Nugroho',
+    },
+    text: {
+      en: {
+        title: 'Priangan FC go top of the league after West Java derby win',
+        summary:
+          'A late header from defender Yusuf Maulana gave the Bandung side a 2–1 victory over Bogor Raya in front of a sell-out crowd.',
+        dateline: 'Bandung',
+        source: '',
+        body: [
+          'Priangan FC moved to the top of the national league table after a 2–1 win over West Java rivals Bogor Raya, settled by a header from defender Yusuf Maulana four minutes from the end of normal time.',
+          'The visitors took the lead midway through the first half when striker Arif Gunawan turned inside his marker and shot low into the far corner. Priangan equalised early in the second half through a penalty from captain Ricky Sinaga after a handball in the area.',
+          'With a crowd of nearly thirty thousand urging them on, the home side pressed for a winner and found it from a corner, Maulana rising above two defenders to head in. The Bogor Raya goalkeeper made three fine saves in the closing minutes to keep the margin to one goal.',
+          '“Derbies are never beautiful, they are about character. The fans carried us through the last twenty minutes,” said Priangan coach Dadang Supriatna.',
+          'The win puts Priangan one point clear of the chasing pack with eleven matches remaining. Police and club officials said the match passed without serious incident, after both clubs agreed to seat away fans in a separate stand with its own entrance.',
+        ],
+        tags: ['football', 'league', 'Bandung'],
+      },
+      id: {
+        title: 'Priangan FC puncaki klasemen usai menangi derbi Jawa Barat',
+        summary:
+          'Sundulan bek Yusuf Maulana pada menit-menit akhir memberi tim asal Bandung itu kemenangan 2-1 atas Bogor Raya di depan stadion yang penuh sesak.',
+        dateline: 'Bandung',
+        source: '',
+        body: [
+          'Priangan FC naik ke puncak klasemen liga setelah mengalahkan sesama tim Jawa Barat, Bogor Raya, 2-1. Kemenangan dipastikan lewat sundulan bek Yusuf Maulana empat menit sebelum waktu normal berakhir.',
+          'Tim tamu lebih dulu unggul pada pertengahan babak pertama ketika penyerang Arif Gunawan berbalik melewati pengawalnya dan melepaskan tembakan mendatar ke pojok jauh gawang. Priangan menyamakan kedudukan di awal babak kedua melalui penalti kapten Ricky Sinaga setelah pemain lawan menyentuh bola dengan tangan di kotak terlarang.',
+          'Didukung hampir tiga puluh ribu penonton, tuan rumah terus menekan dan akhirnya mencetak gol kemenangan dari sepak pojok: Maulana melompat lebih tinggi dari dua pemain bertahan dan menanduk bola ke gawang. Kiper Bogor Raya melakukan tiga penyelamatan gemilang pada menit-menit akhir sehingga selisih gol hanya satu.',
+          '“Derbi tidak pernah indah, derbi itu soal karakter. Suporter mengangkat kami di dua puluh menit terakhir,” kata pelatih Priangan, Dadang Supriatna.',
+          'Kemenangan ini membuat Priangan unggul satu poin atas para pesaingnya dengan sebelas laga tersisa. Polisi dan panitia pelaksana menyatakan pertandingan berjalan tanpa insiden berarti, setelah kedua klub sepakat menempatkan suporter tamu di tribune terpisah dengan pintu masuk tersendiri.',
+        ],
+        tags: ['sepak bola', 'liga', 'Bandung'],
+      },
+    },
+  },
+  {
+    key: 'lake-toba-half-marathon',
+    category: 'sports',
+    author: 'rizky',
+    daysAgo: 12,
+    hour: 16,
+    minute: 0,
+    reads: 1402,
+    ratings: [127, 28],
+    photo: {
+      scene: 'field',
+      seed: 3234,
+      caption: {
+        en: 'Rice fields along the half-marathon course on the southern shore of Lake Toba, North Sumatra, where more than four thousand runners from twenty countries took part.',
+        id: 'Hamparan sawah di sepanjang rute lari setengah maraton di tepi selatan Danau Toba, Sumatra Utara, yang diikuti lebih dari empat ribu pelari dari dua puluh negara.',
+      },
+      alt: ALT.field,
+      credit: 'Warta Photo/Lestari Pane',
+    },
+    text: {
+      en: {
+        title: 'Runners from twenty countries race along Lake Toba in half marathon',
+        summary:
+          'Jakarta’s Rahmat Hidayatullah won the men’s race, while local athlete Rosalina Situmorang took the women’s title on the roads where she grew up.',
+        dateline: 'Balige',
+        source: 'Warta/VOI',
+        body: [
+          'More than four thousand runners, including athletes from twenty countries, took part in a half marathon along the southern shore of Lake Toba in North Sumatra, on a course that climbed through villages and rice fields with views across the world’s largest volcanic lake.',
+          'The men’s race was won by Rahmat Hidayatullah of Jakarta in one hour, six minutes and forty seconds, after he pulled away from a group of four on the final climb. Rosalina Situmorang, who grew up in a village a few kilometres from the finish, won the women’s race in one hour and nineteen minutes.',
+          '“As a child I ran over these hills to get to school. Today my whole village was standing at the roadside,” said Situmorang, who was carried on the shoulders of relatives after crossing the line.',
+          'Organisers said hotels in Balige and nearby towns were fully booked, and local people set up stalls along the course selling grilled fish, coffee and woven ulos cloth. The regional government sees sports events as a way to bring visitors to the lake outside the main holiday seasons.',
+          'Medical teams treated around forty runners for cramp and dehydration, but no serious injuries were reported. Next year’s event will add a full marathon distance.',
+        ],
+        tags: ['athletics', 'running', 'Lake Toba'],
+      },
+      id: {
+        title: 'Pelari dari dua puluh negara taklukkan rute tepi Danau Toba',
+        summary:
+          'Rahmat Hidayatullah asal Jakarta juara di kategori putra, sedangkan pelari lokal Rosalina Situmorang menang di kategori putri di kampung halamannya sendiri.',
+        dateline: 'Balige',
+        source: 'Warta/VOI',
+        body: [
+          'Lebih dari empat ribu pelari, termasuk atlet dari dua puluh negara, ambil bagian dalam lomba lari setengah maraton di tepi selatan Danau Toba, Sumatra Utara. Rutenya menanjak melewati desa-desa dan persawahan dengan pemandangan danau vulkanik terbesar di dunia.',
+          'Kategori putra dimenangi Rahmat Hidayatullah dari Jakarta dengan catatan waktu 1 jam 6 menit 40 detik, setelah ia melepaskan diri dari rombongan empat pelari di tanjakan terakhir. Rosalina Situmorang, yang dibesarkan di sebuah desa beberapa kilometer dari garis finis, menjuarai kategori putri dengan waktu 1 jam 19 menit.',
+          '“Waktu kecil saya berlari di bukit-bukit ini untuk berangkat sekolah. Hari ini seluruh kampung saya berdiri di pinggir jalan,” kata Rosalina, yang diarak di atas pundak kerabatnya setelah melintasi garis finis.',
+          'Panitia menyebut hotel-hotel di Balige dan sekitarnya penuh terisi, sementara warga membuka lapak di sepanjang rute, menjual ikan bakar, kopi, dan kain ulos. Pemerintah daerah memandang ajang olahraga sebagai cara menarik wisatawan ke Danau Toba di luar musim liburan.',
+          'Tim medis menangani sekitar empat puluh pelari yang mengalami kram dan dehidrasi, tanpa laporan cedera serius. Tahun depan panitia akan menambah kategori maraton penuh.',
+        ],
+        tags: ['atletik', 'lari', 'Danau Toba'],
+      },
+    },
+  },
+  {
+    key: 'pencak-silat-squad',
+    category: 'sports',
+    author: 'rizky',
+    daysAgo: 18,
+    hour: 14,
+    minute: 55,
+    reads: 903,
+    ratings: [84, 19],
+    photo: {
+      scene: 'stage',
+      seed: 3338,
+      caption: {
+        en: 'Athletes perform a pencak silat routine accompanied by traditional musicians during a demonstration in Jakarta at the end of the national team’s selection camp.',
+      },
+      alt: ALT.stage,
+      credit: 'Warta Photo/Komang Ardana',
+    },
+    text: {
+      en: {
+        title: 'Pencak silat federation names squad for regional games',
+        summary:
+          'Twenty-two fighters and performers were selected after a month-long camp, with Papua represented in the national team for the first time.',
+        dateline: 'Jakarta',
+        source: '',
+        body: [
+          'Indonesia’s pencak silat federation has named a squad of twenty-two athletes for next year’s regional multi-sport games, after a month-long selection camp in Jakarta that tested both combat fighters and performers in the sport’s artistic categories.',
+          'Pencak silat, the martial art practised across the Malay world, is contested in two main forms: tanding, a full-contact bout scored on clean punches, kicks and sweeps, and seni, in which athletes perform set sequences alone, in pairs or in groups and are judged on technique and expression.',
+          'Head coach Irwan Saputra said selection had favoured athletes who had performed consistently over the past two seasons. “We have talented young fighters, but at a big event nerves decide a lot. We picked people who have shown they can handle pressure,” he said.',
+          'The squad includes five athletes from West Sumatra and four from Bali, two provinces with strong silat traditions, and for the first time a fighter from Papua, nineteen-year-old Markus Kogoya, who will compete in the lightweight division.',
+          'The team will train in Bandung for two months before tune-up events in Malaysia and Vietnam. Pencak silat was inscribed on UNESCO’s list of intangible cultural heritage in 2019, and officials hope to see it included in more international competitions.',
+        ],
+        tags: ['pencak silat', 'martial arts', 'national team'],
+      },
+    },
+  },
+  {
+    key: 'mentawai-junior-surfers',
+    category: 'sports',
+    author: 'rizky',
+    daysAgo: 29,
+    hour: 11,
+    minute: 20,
+    reads: 1733,
+    ratings: [170, 36],
+    photo: {
+      scene: 'sea',
+      seed: 3442,
+      caption: {
+        en: 'The sea off the Mentawai Islands, West Sumatra, whose reef breaks attract surfers from around the world. Three local teenagers have qualified for a regional junior tour.',
+        id: 'Perairan Kepulauan Mentawai, Sumatra Barat, yang ombak karangnya memikat peselancar dari seluruh dunia. Tiga remaja setempat lolos ke tur junior tingkat Asia.',
+      },
+      alt: ALT.sea,
+      credit: 'Warta Photo/Yohanes Wenda',
+    },
+    text: {
+      en: {
+        title: 'Young Mentawai surfers earn places on Asian junior tour',
+        summary:
+          'Three teenagers from the islands off West Sumatra qualified at an event on waves that usually draw professionals from around the world.',
+        dateline: 'Padang',
+        source: 'Nusantara Wire/VOI',
+        body: [
+          'Three teenage surfers from the Mentawai Islands have earned places on a regional junior circuit after a qualifying event held on the reef breaks that have made the islands, off the coast of West Sumatra, famous among surfers worldwide.',
+          'Sixteen-year-old Rendi Sakerebau won the under-18 boys’ division, and fifteen-year-old Melati Sabulat finished second among the girls. A third islander, Yosafat Saleleubaja, was given one of two wildcard places awarded by the judges.',
+          'For decades the Mentawai waves have drawn visiting surfers on charter boats, but few local people took up the sport. That has changed as surf camps have hired islanders as guides and boat crew, and a community surf club now lends boards to children after school.',
+          '“When I started, I used a broken board a tourist had left behind. Now there are fifty kids in the water every afternoon,” said Sakerebau, who will travel abroad for the first time for the opening event.',
+          'The club hopes the results will encourage sponsors to help with travel costs. Local officials said they would support the young surfers and use their success to promote responsible tourism in the islands.',
+        ],
+        tags: ['surfing', 'Mentawai', 'West Sumatra', 'youth'],
+      },
+      id: {
+        title: 'Peselancar muda Mentawai raih tiket tur junior Asia',
+        summary:
+          'Tiga remaja dari kepulauan di lepas pantai Sumatra Barat lolos kualifikasi di ombak yang biasanya menjadi incaran peselancar profesional dunia.',
+        dateline: 'Padang',
+        source: 'Nusantara Wire/VOI',
+        body: [
+          'Tiga peselancar remaja dari Kepulauan Mentawai memastikan tempat di sirkuit junior tingkat Asia setelah tampil dalam kualifikasi yang digelar di ombak karang yang membuat kepulauan di lepas pantai Sumatra Barat itu terkenal di kalangan peselancar dunia.',
+          'Rendi Sakerebau, 16 tahun, menjuarai kategori putra di bawah 18 tahun, sedangkan Melati Sabulat, 15 tahun, finis kedua di kategori putri. Peselancar Mentawai ketiga, Yosafat Saleleubaja, mendapat satu dari dua tiket wildcard yang diberikan juri.',
+          'Selama puluhan tahun ombak Mentawai menarik peselancar mancanegara yang datang dengan kapal sewaan, tetapi hanya sedikit warga lokal yang menekuni olahraga ini. Keadaan berubah setelah kamp-kamp selancar mempekerjakan warga sebagai pemandu dan awak kapal, dan sebuah klub selancar komunitas kini meminjamkan papan kepada anak-anak sepulang sekolah.',
+          '“Waktu mulai, saya pakai papan patah yang ditinggalkan turis. Sekarang setiap sore ada lima puluh anak di laut,” kata Rendi, yang untuk pertama kalinya akan bepergian ke luar negeri untuk seri pembuka.',
+          'Klub berharap prestasi ini mendorong sponsor membantu biaya perjalanan. Pemerintah daerah menyatakan akan mendukung para peselancar muda dan memanfaatkan keberhasilan mereka untuk mempromosikan pariwisata yang bertanggung jawab di kepulauan itu.',
+        ],
+        tags: ['selancar', 'Mentawai', 'Sumatra Barat', 'generasi muda'],
+      },
+    },
+  },
+  // ------------------------------------------------------------------ Tourism
+  {
+    key: 'raja-ampat-reef-recovery',
+    category: 'tourism',
+    author: 'made',
+    daysAgo: 6,
+    hour: 15,
+    minute: 0,
+    reads: 2106,
+    ratings: [228, 49],
+    photo: {
+      scene: 'sea',
+      seed: 3546,
+      caption: {
+        en: 'The waters around the islands of Raja Ampat, Southwest Papua, where village divers have restored a reef broken up by a ship grounding. Part of the cost is met by the conservation fee visitors pay on arrival.',
+        id: 'Perairan di sekitar pulau-pulau Raja Ampat, Papua Barat Daya, tempat para penyelam kampung memulihkan terumbu yang hancur akibat kapal kandas. Sebagian biayanya berasal dari tarif konservasi yang dibayar wisatawan.',
+      },
+      alt: ALT.sea,
+      credit: 'Warta Photo/Yohanes Wenda',
+    },
+    text: {
+      en: {
+        title: 'Reef restoration in Raja Ampat shows early signs of recovery',
+        summary:
+          'Coral fragments planted on steel frames two years ago now cover much of a damaged site, and fish numbers are close to those on healthy reefs nearby.',
+        dateline: 'Waisai',
+        source: '',
+        body: [
+          'A coral restoration project in Raja Ampat, in Southwest Papua, is showing early signs of success: coral fragments attached to steel frames on a damaged reef two years ago have grown to cover much of the site, and surveys show fish returning in numbers close to those on undamaged reefs nearby.',
+          'The reef near the island of Kri was broken up when a large vessel ran aground on it, leaving a field of loose rubble where new coral could not take hold. Divers from local villages, trained by marine biologists, anchored more than seven hundred hexagonal frames and attached fragments of fast-growing branching coral.',
+          '“Two years ago this was grey rubble. Now there are parrotfish feeding here, and young corals are settling on their own between the frames,” said Yance Mambrasar, a dive guide who has worked on the project since it began.',
+          'The work is funded partly by the conservation fee that visitors to Raja Ampat pay on arrival. Homestay owners and dive operators say healthy reefs are the reason tourists come, and that local people must be part of looking after them.',
+          'Scientists caution that restored reefs remain vulnerable to rising sea temperatures, which can cause coral bleaching. The team is now testing coral taken from parts of the reef that survived earlier marine heatwaves, in the hope that it will prove more resilient.',
+        ],
+        tags: ['coral reefs', 'environment', 'Papua', 'diving'],
+      },
+      id: {
+        title: 'Pemulihan terumbu karang di Raja Ampat mulai membuahkan hasil',
+        summary:
+          'Fragmen karang yang ditanam di rangka baja dua tahun lalu kini menutupi sebagian besar lokasi yang rusak, dan jumlah ikan hampir menyamai terumbu sehat di sekitarnya.',
+        dateline: 'Waisai',
+        source: '',
+        body: [
+          'Program pemulihan terumbu karang di Raja Ampat, Papua Barat Daya, mulai menunjukkan hasil. Fragmen karang yang diikatkan pada rangka baja di terumbu yang rusak dua tahun lalu kini tumbuh menutupi sebagian besar lokasi, dan survei menunjukkan jumlah ikan hampir menyamai terumbu sehat di dekatnya.',
+          'Terumbu di dekat Pulau Kri itu hancur ketika sebuah kapal besar kandas di atasnya, meninggalkan hamparan patahan karang lepas yang membuat karang baru sulit menempel. Para penyelam dari kampung-kampung setempat, yang dilatih ahli biologi laut, memasang lebih dari tujuh ratus rangka berbentuk segi enam dan menempelkan fragmen karang bercabang yang cepat tumbuh.',
+          '“Dua tahun lalu tempat ini cuma patahan karang abu-abu. Sekarang ikan kakatua sudah makan di sini, dan karang-karang muda tumbuh sendiri di sela-sela rangka,” kata Yance Mambrasar, pemandu selam yang terlibat sejak awal program.',
+          'Program ini sebagian dibiayai dari tarif konservasi yang dibayar wisatawan saat tiba di Raja Ampat. Pemilik homestay dan operator selam menyebut terumbu yang sehat adalah alasan wisatawan datang, dan masyarakat setempat harus dilibatkan dalam menjaganya.',
+          'Para ilmuwan mengingatkan, terumbu yang dipulihkan tetap rentan terhadap kenaikan suhu laut yang dapat memicu pemutihan karang. Tim kini menguji karang dari bagian terumbu yang selamat dari gelombang panas laut sebelumnya, dengan harapan karang tersebut lebih tahan.',
+        ],
+        tags: ['terumbu karang', 'lingkungan', 'Papua', 'selam'],
+      },
+    },
+  },
+  {
+    key: 'lake-toba-ferry-timetable',
+    category: 'tourism',
+    author: 'bayu',
+    daysAgo: 16,
+    hour: 8,
+    minute: 35,
+    reads: 1361,
+    ratings: [110, 27],
+    photo: {
+      scene: 'sea',
+      seed: 3650,
+      caption: {
+        en: 'Lake Toba, North Sumatra, seen from the pier at Parapat, with Samosir Island in the distance. Ferries to the island now leave every forty-five minutes during the day.',
+        id: 'Danau Toba, Sumatra Utara, dilihat dari dermaga Parapat dengan Pulau Samosir di kejauhan. Kapal ke Samosir kini berangkat setiap empat puluh lima menit pada siang hari.',
+      },
+      alt: ALT.sea,
+      credit: 'Warta Photo/Lestari Pane',
+    },
+    text: {
+      en: {
+        title: 'New ferry timetable links villages around Lake Toba',
+        summary:
+          'Smaller, more frequent boats now connect Samosir Island with towns on the lake shore, making day trips easier for visitors and residents alike.',
+        dateline: 'Parapat',
+        source: 'Warta/VOI',
+        body: [
+          'A new ferry timetable has come into effect on Lake Toba in North Sumatra, with smaller, more frequent boats linking Samosir Island to five towns on the shore, including Parapat, Balige and Muara.',
+          'Boats now leave Parapat for Samosir every forty-five minutes during the day, compared with every two hours before, and new evening crossings let visitors stay for dinner on the island and return the same night. Fares are displayed at the piers and can be paid by card or phone.',
+          'The changes follow the arrival of six new passenger boats built to updated safety standards, each with a life jacket for every seat and a registered crew. Passenger numbers are checked against a manifest at boarding, a rule introduced after accidents on the lake in past years.',
+          '“Tourists used to miss the last boat and get stuck, or pay a high price for a private boat. Now they can plan,” said Ronald Sidabutar, who runs a guesthouse in Tuktuk on Samosir.',
+          'The lake authority says it will review the timetable after the next holiday season and may add routes to villages on the western shore that are currently served only by occasional boats.',
+        ],
+        tags: ['Lake Toba', 'transport', 'ferries'],
+      },
+      id: {
+        title: 'Jadwal baru kapal penyeberangan hubungkan desa-desa di sekeliling Danau Toba',
+        summary:
+          'Kapal yang lebih kecil dengan jadwal lebih rapat kini menghubungkan Pulau Samosir dengan kota-kota di tepi danau, memudahkan wisatawan maupun warga.',
+        dateline: 'Parapat',
+        source: 'Warta/VOI',
+        body: [
+          'Jadwal baru kapal penyeberangan mulai berlaku di Danau Toba, Sumatra Utara. Kapal-kapal yang lebih kecil dengan jadwal lebih rapat kini menghubungkan Pulau Samosir dengan lima kota di tepi danau, antara lain Parapat, Balige, dan Muara.',
+          'Pada siang hari, kapal dari Parapat ke Samosir kini berangkat setiap empat puluh lima menit, dari sebelumnya setiap dua jam. Penyeberangan malam yang baru juga memungkinkan wisatawan makan malam di pulau dan kembali pada malam yang sama. Tarif dipampang di dermaga dan bisa dibayar dengan kartu atau ponsel.',
+          'Perubahan ini menyusul hadirnya enam kapal penumpang baru yang dibangun sesuai standar keselamatan terbaru, dengan pelampung untuk setiap kursi dan awak yang terdaftar. Jumlah penumpang dicocokkan dengan manifes saat naik kapal, aturan yang diberlakukan setelah kecelakaan di danau ini beberapa tahun silam.',
+          '“Dulu turis sering ketinggalan kapal terakhir lalu terjebak, atau terpaksa menyewa kapal pribadi dengan harga mahal. Sekarang mereka bisa merencanakan perjalanan,” kata Ronald Sidabutar, pengelola penginapan di Tuktuk, Samosir.',
+          'Otoritas kawasan danau akan mengevaluasi jadwal ini setelah musim liburan berikutnya dan mempertimbangkan rute baru ke desa-desa di pantai barat, yang saat ini hanya sesekali disinggahi kapal.',
+        ],
+        tags: ['Danau Toba', 'transportasi', 'kapal penyeberangan'],
+      },
+    },
+  },
+  {
+    key: 'bromo-visitor-limit',
+    category: 'tourism',
+    author: 'made',
+    daysAgo: 22,
+    hour: 13,
+    minute: 15,
+    reads: 2744,
+    ratings: [187, 46],
+    photo: {
+      scene: 'mountain',
+      seed: 3754,
+      caption: {
+        en: 'A volcano above villages in the Tengger highlands of East Java. The national park around Mount Bromo will cap daily numbers at its most popular sunrise viewpoints.',
+      },
+      alt: ALT.mountain,
+      credit: 'Warta Photo/Komang Ardana',
+    },
+    text: {
+      en: {
+        title: 'Daily visitor limit set at Mount Bromo sunrise viewpoints',
+        summary:
+          'The national park will cap numbers at its busiest viewpoints and require online booking, to ease crowding and protect the fragile caldera landscape.',
+        dateline: 'Probolinggo',
+        source: '',
+        body: [
+          'The national park that includes Mount Bromo in East Java will limit the number of visitors at its most popular sunrise viewpoints and require tickets to be booked online, in an effort to reduce crowding and damage to the landscape around the volcano.',
+          'Under the new rules, no more than two thousand people a day will be admitted to the main viewpoints on the caldera rim, with a separate limit on jeeps entering the sand sea below. Each ticket will be tied to a time slot and a named visitor.',
+          'Park officials said that at peak times, queues of jeeps had stretched for kilometres before dawn, and viewpoints had become so crowded that visitors pushed past safety barriers. Off-road driving has also cut deep tracks into the sand and grassland of the caldera floor.',
+          'Members of the Tengger community, who live in villages around the caldera and run most of the jeep services, were consulted on the limits. “We want guests to come, but we also pray on this mountain. It should not feel like a bus terminal,” said Supoyo, a village elder in Ngadisari.',
+          'The limits will not apply during the Yadnya Kasada ceremony, when the Tengger people make offerings at the crater; on that day the park will manage access together with community leaders.',
+        ],
+        tags: ['Mount Bromo', 'national parks', 'volcano'],
+      },
+    },
+  },
+  {
+    key: 'north-bali-homestays',
+    category: 'tourism',
+    author: 'sari',
+    daysAgo: 9,
+    hour: 7,
+    minute: 55,
+    reads: 1587,
+    ratings: [163, 35],
+    photo: {
+      scene: 'field',
+      seed: 3858,
+      caption: {
+        en: 'Terraced rice fields in the hills of Buleleng, northern Bali, where families host visitors in their homes. Part of each booking helps maintain the irrigation channels of the traditional subak system.',
+      },
+      alt: ALT.field,
+      credit: 'Warta Photo/Komang Ardana',
+    },
+    text: {
+      en: {
+        title: 'Village homestays draw visitors to Bali’s quieter north',
+        summary:
+          'Families in the hills of Buleleng are opening spare rooms to guests who want rice terraces, waterfalls and village life away from the crowded south.',
+        dateline: 'Buleleng',
+        source: '',
+        body: [
+          'In the hills of Buleleng regency in northern Bali, families are turning spare rooms into homestays for visitors looking for rice terraces, waterfalls and village life far from the crowded beaches of the south.',
+          'More than sixty households in four villages now host guests under a scheme run by the villages’ own enterprises. Prices include breakfast and dinner with the family, and guests can join in farm work, temple preparations or cooking lessons.',
+          '“The money stays in the village. My son used to work in a hotel in the south and came home once a month. Now he guides trekking groups from our house,” said Nyoman Sukarta, who has hosted guests for two years.',
+          'The villages have agreed rules to protect daily life, including a cap on the number of guests and a ban on building on rice fields. Part of each booking goes into a fund for the irrigation channels that feed the terraces, which are managed through the traditional subak system.',
+          'Tourism officials say spreading visitors across the island would ease pressure on the south, where traffic, water shortages and waste have become pressing problems.',
+        ],
+        tags: ['Bali', 'homestays', 'rural tourism'],
+      },
+    },
+  },
+  {
+    key: 'labuan-bajo-night-market',
+    category: 'tourism',
+    byline: 'Warta Wire Service',
+    daysAgo: 26,
+    hour: 19,
+    minute: 30,
+    reads: 1248,
+    ratings: [101, 25],
+    photo: {
+      scene: 'market',
+      seed: 3962,
+      caption: {
+        en: 'Stalls and shoppers at the new waterfront market in Labuan Bajo, West Manggarai, the gateway town to Komodo National Park. Most of the forty stallholders come from the town’s fishing families.',
+      },
+      alt: ALT.market,
+      credit: 'Warta Photo/Teguh Santoso',
+    },
+    text: {
+      en: {
+        title: 'Waterfront night market opens in Labuan Bajo',
+        summary:
+          'Cooks from fishing families now serve grilled fish, Manggarai coffee and palm-sugar sweets from forty stalls beside the harbour.',
+        dateline: 'Labuan Bajo',
+        source: 'Warta/VOI',
+        body: [
+          'A night market has opened on the waterfront in Labuan Bajo, the gateway town to Komodo National Park on the western tip of Flores, giving local cooks and small traders a place to sell directly to visitors and residents.',
+          'Forty stalls set up each evening beside the harbour, selling grilled fish and squid, rice cakes, Manggarai coffee and sweets made with palm sugar and coconut. Most stallholders come from fishing families in the town’s older neighbourhoods; they were chosen by lottery and trained in food hygiene.',
+          'Visitor numbers have grown rapidly in Labuan Bajo, but residents have often complained that much of the spending goes to hotels and restaurants owned by outsiders. “Here the tourist eats our food and pays us directly,” said Maria Goreti, who sells fish she buys each afternoon from the boats at the quay.',
+          'The market is closed to vehicles, and the town has added rubbish bins and a drinking water refill station to cut plastic waste. Organisers plan live music from local groups at weekends.',
+          'Officials said the allocation of stalls would be reviewed after six months to make sure they stay in local hands.',
+        ],
+        tags: ['Labuan Bajo', 'Flores', 'food', 'small business'],
+      },
+    },
+  },
+  // ------------------------------------------- Indonesian edition only
+  {
+    key: 'bantul-irigasi-gotong-royong',
+    category: 'national',
+    author: 'bayu',
+    daysAgo: 3,
+    hour: 16,
+    minute: 45,
+    reads: 647,
+    ratings: [71, 16],
+    photo: {
+      scene: 'field',
+      seed: 4066,
+      caption: {
+        id: 'Petani bekerja di sawah di Kabupaten Bantul, Daerah Istimewa Yogyakarta. Warga lima desa bergotong royong membersihkan saluran irigasi sepanjang hampir delapan kilometer menjelang musim tanam.',
+      },
+      alt: ALT.field,
+      credit: 'Warta Photo/Nurul Fitria',
+    },
+    text: {
+      id: {
+        title: 'Warga Bantul bergotong royong bersihkan saluran irigasi menjelang musim tanam',
+        summary:
+          'Ratusan petani dari lima desa turun ke saluran irigasi untuk mengangkat lumpur dan sampah agar air mengalir lancar hingga ke sawah paling hilir.',
+        dateline: 'Bantul',
+        source: '',
+        body: [
+          'Ratusan petani dari lima desa di Kabupaten Bantul, Daerah Istimewa Yogyakarta, bergotong royong membersihkan saluran irigasi sepanjang hampir delapan kilometer. Kegiatan ini digelar menjelang musim tanam agar air dari bendung dapat mengalir lancar hingga ke petak-petak sawah di hilir.',
+          'Sejak pagi, warga membawa cangkul, sabit, dan karung. Mereka mengangkat endapan lumpur, memotong rumput liar yang menutupi tepi saluran, dan memunguti sampah plastik yang tersangkut di pintu-pintu air. Ibu-ibu menyiapkan nasi bungkus dan teh manis di posko yang didirikan di sepanjang jalan desa.',
+          '“Kalau saluran tidak dibersihkan, sawah di ujung paling bawah hanya kebagian air sisa. Dengan kerja bersama seperti ini, semua petani bisa tanam serentak,” kata Sugeng Riyadi, ketua perkumpulan petani pemakai air setempat.',
+          'Dinas pertanian kabupaten meminjamkan satu ekskavator mini untuk ruas saluran yang mendangkal akibat longsoran tanah. Menurut petugas, endapan di beberapa titik mencapai setengah meter dan membuat debit air berkurang hampir sepertiganya.',
+          'Para petani berharap tanam serentak dapat menekan serangan tikus dan wereng, yang biasanya meningkat bila waktu tanam antarpetak berbeda jauh. Pemerintah desa juga berencana memasang papan larangan membuang sampah di sepanjang saluran.',
+        ],
+        tags: ['pertanian', 'gotong royong', 'Yogyakarta', 'irigasi'],
+      },
+    },
+  },
+  {
+    key: 'palembang-pekan-olahraga-pelajar',
+    category: 'sports',
+    author: 'rizky',
+    daysAgo: 7,
+    hour: 17,
+    minute: 20,
+    reads: 812,
+    ratings: [66, 17],
+    photo: {
+      scene: 'stadium',
+      seed: 4170,
+      caption: {
+        id: 'Pertandingan sepak bola pelajar di stadion utama Palembang pada hari pertama pekan olahraga pelajar Sumatra Selatan, yang diikuti lebih dari tiga ribu atlet muda.',
+      },
+      alt: ALT.football,
+      credit: 'Warta Photo/Fajar Nugroho',
+    },
+    text: {
+      id: {
+        title: 'Ribuan pelajar ramaikan pembukaan pekan olahraga pelajar di Palembang',
+        summary:
+          'Lebih dari tiga ribu atlet pelajar dari tujuh belas kabupaten dan kota di Sumatra Selatan akan bertanding dalam dua puluh cabang olahraga selama sepekan.',
+        dateline: 'Palembang',
+        source: 'Warta/VOI',
+        body: [
+          'Pekan olahraga pelajar tingkat Provinsi Sumatra Selatan resmi dibuka di Palembang dengan defile ribuan atlet muda berseragam kontingen masing-masing. Lebih dari tiga ribu pelajar dari tujuh belas kabupaten dan kota akan berlaga dalam dua puluh cabang olahraga selama sepekan.',
+          'Cabang yang dipertandingkan antara lain atletik, renang, bulu tangkis, sepak bola, pencak silat, dan panjat tebing. Sebagian besar pertandingan digelar di kompleks olahraga di tepi Sungai Musi, sementara cabang dayung berlangsung di perairan sungai itu sendiri.',
+          '“Dari ajang seperti inilah kami mencari bibit atlet untuk tingkat nasional. Banyak juara nasional sekarang yang dulu pertama kali kami lihat di pekan olahraga pelajar,” kata Hendri Saputra, kepala bidang pembinaan prestasi dinas pemuda dan olahraga provinsi.',
+          'Panitia menyiapkan asrama bagi kontingen dari daerah yang jauh, serta tim medis di setiap arena. Para pelatih diminta memastikan atlet tetap mengikuti pelajaran daring selama pekan olahraga, karena kegiatan ini berlangsung pada masa sekolah.',
+          'Kontingen Kota Palembang berstatus juara umum bertahan, tetapi sejumlah kabupaten mengirim tim yang lebih besar dibanding tahun lalu, terutama di cabang atletik dan pencak silat.',
+        ],
+        tags: ['olahraga pelajar', 'Palembang', 'atletik', 'generasi muda'],
+      },
+    },
+  },
+  {
+    key: 'medan-festival-kuliner-melayu',
+    category: 'culture',
+    author: 'sari',
+    daysAgo: 14,
+    hour: 19,
+    minute: 0,
+    reads: 934,
+    ratings: [97, 22],
+    photo: {
+      scene: 'market',
+      seed: 4274,
+      caption: {
+        id: 'Pengunjung memadati lapak-lapak festival kuliner Melayu Deli di Medan, Sumatra Utara, yang menyajikan hidangan warisan seperti bubur pedas dan anyang pakis.',
+      },
+      alt: ALT.market,
+      credit: 'Warta Photo/Lestari Pane',
+    },
+    text: {
+      id: {
+        title: 'Festival kuliner Melayu Deli hadirkan resep-resep lama di Medan',
+        summary:
+          'Puluhan juru masak rumahan menyajikan hidangan warisan Melayu Deli yang kini jarang ditemui, dari bubur pedas hingga anyang pakis.',
+        dateline: 'Medan',
+        source: '',
+        body: [
+          'Puluhan juru masak rumahan dari berbagai kampung Melayu di Medan dan sekitarnya berkumpul dalam festival kuliner Melayu Deli yang digelar di halaman sebuah masjid bersejarah di pusat kota. Mereka menyajikan hidangan warisan yang kini makin jarang ditemui di rumah makan.',
+          'Pengunjung bisa mencicipi bubur pedas, yakni bubur beras tumbuk yang dimasak dengan puluhan jenis rempah dan sayuran, anyang pakis, gulai ikan, serta aneka kue tradisional seperti kue rasidah. Sebagian resep berasal dari catatan tangan yang diwariskan turun-temurun.',
+          '“Anak-anak muda sekarang lebih kenal makanan cepat saji. Kami ingin mereka tahu bahwa nenek moyang mereka punya masakan yang luar biasa,” kata Tengku Nurhayati, salah seorang penggagas festival.',
+          'Selain stan makanan, panitia menggelar kelas memasak singkat dan lomba menulis resep keluarga bagi pelajar. Resep-resep terbaik akan dibukukan dan dibagikan ke sekolah-sekolah.',
+          'Dinas kebudayaan kota berencana menjadikan festival ini agenda tahunan. Sejumlah peserta juga berharap mendapat pendampingan untuk mengemas produk mereka agar bisa dipasarkan ke luar daerah.',
+        ],
+        tags: ['kuliner', 'Medan', 'warisan budaya', 'UMKM'],
+      },
+    },
+  },
+];
