@@ -13,7 +13,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('code', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('locale', 'text', (c) => c.notNull())
-    .addColumn('direction', 'text', (c) => c.notNull().defaultTo('ltr').check(sql`direction in ('ltr', 'rtl')`))
+    .addColumn('direction', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('ltr')
+        .check(sql`direction in ('ltr', 'rtl')`),
+    )
     .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('is_active', t.flag, (c) => c.notNull())
     .execute();
@@ -86,9 +91,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('body_html', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('dateline', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('source', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('status', 'text', (c) =>
-      c.notNull().check(sql`status in ('draft', 'review', 'published', 'archived')`),
-    )
+    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('draft', 'review', 'published', 'archived')`))
     .addColumn('is_featured', t.flag, (c) => c.notNull())
     .addColumn('published_at', t.timestamp)
     .addColumn('created_at', t.timestamp, (c) => c.notNull())
@@ -162,7 +165,18 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['menu_items', 'menus', 'pages', 'article_tags', 'articles', 'tags', 'categories', 'users', 'media', 'editions']) {
+  for (const table of [
+    'menu_items',
+    'menus',
+    'pages',
+    'article_tags',
+    'articles',
+    'tags',
+    'categories',
+    'users',
+    'media',
+    'editions',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -4,15 +4,29 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { DESKTOP, PHONE, launchBrowser, openPage, startDemoServer, type DemoPaths, type DemoServer } from '../test/helpers/browser.ts';
+import {
+  DESKTOP,
+  PHONE,
+  launchBrowser,
+  openPage,
+  startDemoServer,
+  type DemoPaths,
+  type DemoServer,
+} from '../test/helpers/browser.ts';
 
 // Always SQLite in a temporary data dir, whatever the shell says about a PostgreSQL test database.
 process.env.WARTA_TEST_PG_URL = '';
 
 const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'screenshots');
 
-const SHOTS: readonly { name: string; path: keyof DemoPaths; viewport: { width: number; height: number } }[] = [
+const SHOTS: readonly {
+  name: string;
+  path: keyof DemoPaths;
+  viewport: { width: number; height: number };
+  openMenu?: boolean;
+}[] = [
   { name: 'home-390', path: 'home', viewport: PHONE },
+  { name: 'home-390-menu-open', path: 'home', viewport: PHONE, openMenu: true },
   { name: 'home-1280', path: 'home', viewport: DESKTOP },
   { name: 'article-390', path: 'article', viewport: PHONE },
   { name: 'article-1280', path: 'article', viewport: DESKTOP },
@@ -27,7 +41,10 @@ async function main(): Promise<void> {
   try {
     [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
     for (const shot of SHOTS) {
-      const page = await openPage(browser, { viewport: shot.viewport, ...(shot.viewport.width < 600 ? { isMobile: true, hasTouch: true } : {}) });
+      const page = await openPage(browser, {
+        viewport: shot.viewport,
+        ...(shot.viewport.width < 600 ? { isMobile: true, hasTouch: true } : {}),
+      });
       try {
         await page.goto(server.baseUrl + server.paths[shot.path]);
         // Scroll through the page so lazy images load, then wait (bounded) until every image has.
@@ -41,8 +58,10 @@ async function main(): Promise<void> {
         await page
           .waitForFunction(() => [...document.images].every((img) => img.complete), null, { timeout: 15_000 })
           .catch(() => console.warn(`some images of ${shot.name} did not finish loading`));
+        if (shot.openMenu) await page.getByRole('button', { name: 'Menu' }).click();
         const file = path.join(OUT, `${shot.name}.png`);
-        await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+        // The open menu is shown as the reader sees it: the first screen only.
+        await page.screenshot({ path: file, fullPage: !shot.openMenu, animations: 'disabled' });
         console.log(`${file}  (${server.paths[shot.path]} at ${shot.viewport.width}px)`);
       } finally {
         await page.context().close();

@@ -33,16 +33,20 @@ function run(label, files, env) {
       ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files],
       { cwd: root, env: { ...process.env, TZ: 'UTC', ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
     );
-    let tail = '';
+    // The spec reporter ends with "ℹ pass N" lines; failure listings may follow them.
+    const counts = {};
+    let pending = '';
     child.stdout.on('data', (chunk) => {
       process.stdout.write(chunk);
-      tail = (tail + chunk.toString()).slice(-4000);
+      const lines = (pending + chunk.toString()).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        const m = /^ℹ (pass|fail|skipped) (\d+)$/.exec(line.trim());
+        if (m) counts[m[1]] = Number(m[2]);
+      }
     });
     child.on('close', (code) => {
-      for (const key of Object.keys(totals)) {
-        const m = new RegExp(`ℹ ${key} (\\d+)`).exec(tail);
-        if (m) totals[key] += Number(m[1]);
-      }
+      for (const key of Object.keys(totals)) totals[key] += counts[key] ?? 0;
       resolve(code === 0);
     });
   });
@@ -77,8 +81,14 @@ if (!only || only === 'postgres') {
 }
 if (!only || only === 'e2e') {
   const hasJava = fs.existsSync('/usr/bin/java');
-  if (fs.existsSync(chromium) && hasJava) ok = (await run('Browser', findTests('test/e2e'), { WARTA_TEST_PG_URL: '' })) && ok;
-  else ok = skipOrFail('the browser suite', fs.existsSync(chromium) ? 'Java (for the Nu HTML Checker) is not installed' : `no Chromium at ${chromium}`) && ok;
+  if (fs.existsSync(chromium) && hasJava)
+    ok = (await run('Browser', findTests('test/e2e'), { WARTA_TEST_PG_URL: '' })) && ok;
+  else
+    ok =
+      skipOrFail(
+        'the browser suite',
+        fs.existsSync(chromium) ? 'Java (for the Nu HTML Checker) is not installed' : `no Chromium at ${chromium}`,
+      ) && ok;
 }
 console.log(`\ntests: ${totals.pass} passed, ${totals.fail} failed, ${totals.skipped} skipped`);
 process.exit(ok ? 0 : 1);

@@ -17,7 +17,10 @@ export async function seedEditions(db: Kysely<Database>): Promise<boolean> {
   const have = new Set(existing.map((e) => e.code));
   for (const [position, e] of EDITIONS.entries()) {
     if (have.has(e.code)) continue;
-    await db.insertInto('editions').values({ ...e, position, is_active: 1 }).execute();
+    await db
+      .insertInto('editions')
+      .values({ ...e, position, is_active: 1 })
+      .execute();
   }
   return existing.length === 0;
 }
@@ -36,7 +39,12 @@ export function sectionLinks(code: string, locale: string, companyProfilePath?: 
 
 /** Replaces an edition's main menu with the given links. */
 export async function replaceMainMenu(db: Kysely<Database>, edition: string, links: readonly NavLink[]): Promise<void> {
-  let menu = await db.selectFrom('menus').select('id').where('edition', '=', edition).where('name', '=', 'main').executeTakeFirst();
+  let menu = await db
+    .selectFrom('menus')
+    .select('id')
+    .where('edition', '=', edition)
+    .where('name', '=', 'main')
+    .executeTakeFirst();
   if (!menu) {
     menu = await db.insertInto('menus').values({ edition, name: 'main' }).returning('id').executeTakeFirstOrThrow();
   }

@@ -57,7 +57,11 @@ async function main(argv: string[]): Promise<number> {
       const db = await openMigrated(config);
       try {
         await seedBase(db.kysely);
-        const result = await seedDemo(db.kysely, { dataDir: config.dataDir, timezone: config.timezone, now: new Date() });
+        const result = await seedDemo(db.kysely, {
+          dataDir: config.dataDir,
+          timezone: config.timezone,
+          now: new Date(),
+        });
         console.log(`demo site created: ${result.articles} articles`);
       } finally {
         await db.close();
@@ -65,7 +69,13 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'user create':
-      console.log(await userCreate(config, { email: values.email, name: values.name, role: values.role, passwordEnv: values['password-env'] }, env));
+      console.log(
+        await userCreate(
+          config,
+          { email: values.email, name: values.name, role: values.role, passwordEnv: values['password-env'] },
+          env,
+        ),
+      );
       return 0;
     default:
       console.error(`warta: unknown command "${command}"\n\n${USAGE}`);

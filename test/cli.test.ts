@@ -46,7 +46,10 @@ describe('warta CLI', () => {
     const db = openDatabase(`sqlite:${path.join(dataDir, 'warta.db')}`);
     try {
       const editions = await db.kysely.selectFrom('editions').select('code').orderBy('position').execute();
-      assert.deepEqual(editions.map((e) => e.code), ['en', 'id', 'ar']);
+      assert.deepEqual(
+        editions.map((e) => e.code),
+        ['en', 'id', 'ar'],
+      );
       const mode = await db.kysely.selectFrom('editions').select('code').execute();
       assert.ok(mode.length === 3);
     } finally {
@@ -57,17 +60,52 @@ describe('warta CLI', () => {
   it('creates a user with an argon2id password hash, and refuses bad input without writing', async () => {
     const dataDir = tempDir();
     const env = { WARTA_DATA_DIR: dataDir, NEW_PASSWORD: 'correct horse battery staple' };
-    const ok = warta(['user', 'create', '--email', 'Editor@Warta.Example', '--name', 'Sari Dewi', '--role', 'editor', '--password-env', 'NEW_PASSWORD'], env);
+    const ok = warta(
+      [
+        'user',
+        'create',
+        '--email',
+        'Editor@Warta.Example',
+        '--name',
+        'Sari Dewi',
+        '--role',
+        'editor',
+        '--password-env',
+        'NEW_PASSWORD',
+      ],
+      env,
+    );
     assert.equal(ok.status, 0, ok.stderr);
     assert.match(ok.stdout, /created user \d+ <editor@warta.example> as editor/);
-    const fromStdin = warta(['user', 'create', '--email', 'desk@warta.example', '--name', 'Desk', '--role', 'author'], { WARTA_DATA_DIR: dataDir }, 'another long password\n');
+    const fromStdin = warta(
+      ['user', 'create', '--email', 'desk@warta.example', '--name', 'Desk', '--role', 'author'],
+      { WARTA_DATA_DIR: dataDir },
+      'another long password\n',
+    );
     assert.equal(fromStdin.status, 0, fromStdin.stderr);
-    const bad = warta(['user', 'create', '--email', 'not-an-email', '--name', '', '--role', 'king', '--password-env', 'SHORT'], { ...env, SHORT: 'short' });
+    const bad = warta(
+      ['user', 'create', '--email', 'not-an-email', '--name', '', '--role', 'king', '--password-env', 'SHORT'],
+      { ...env, SHORT: 'short' },
+    );
     assert.equal(bad.status, 1);
     assert.match(bad.stderr, /email is not an e-mail address/);
     assert.match(bad.stderr, /role must be one of admin, editor, author, contributor, integrity_officer/);
     assert.match(bad.stderr, /password must be at least 12 characters/);
-    const dup = warta(['user', 'create', '--email', 'editor@warta.example', '--name', 'Again', '--role', 'author', '--password-env', 'NEW_PASSWORD'], env);
+    const dup = warta(
+      [
+        'user',
+        'create',
+        '--email',
+        'editor@warta.example',
+        '--name',
+        'Again',
+        '--role',
+        'author',
+        '--password-env',
+        'NEW_PASSWORD',
+      ],
+      env,
+    );
     assert.equal(dup.status, 1);
     assert.match(dup.stderr, /already in use/);
 

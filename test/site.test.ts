@@ -11,9 +11,19 @@ let arArticleUrl: string;
 before(async () => {
   t = await createTestApp();
   await seedDemo(t.db, { dataDir: t.testDb.dataDir, timezone: 'Asia/Jakarta', now: new Date() });
-  const en = await t.db.selectFrom('articles').select(['id', 'slug']).where('edition', '=', 'en').orderBy('id').executeTakeFirstOrThrow();
+  const en = await t.db
+    .selectFrom('articles')
+    .select(['id', 'slug'])
+    .where('edition', '=', 'en')
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
   articleUrl = `/en/news/${en.id}/${encodeURIComponent(en.slug)}`;
-  const ar = await t.db.selectFrom('articles').select(['id', 'slug']).where('edition', '=', 'ar').orderBy('id').executeTakeFirstOrThrow();
+  const ar = await t.db
+    .selectFrom('articles')
+    .select(['id', 'slug'])
+    .where('edition', '=', 'ar')
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
   arArticleUrl = `/ar/news/${ar.id}/${encodeURIComponent(ar.slug)}`;
 });
 after(() => t.close());
@@ -21,7 +31,19 @@ after(() => t.close());
 const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
 
 function pageUrls(): string[] {
-  return ['/en', '/id', '/ar', articleUrl, arArticleUrl, '/en/category/national', '/id/category/nasional', '/en/company-profile', '/en/company-profile/history', '/en/live', '/en/no-such-page'];
+  return [
+    '/en',
+    '/id',
+    '/ar',
+    articleUrl,
+    arArticleUrl,
+    '/en/category/national',
+    '/id/category/nasional',
+    '/en/company-profile',
+    '/en/company-profile/history',
+    '/en/live',
+    '/en/no-such-page',
+  ];
 }
 
 describe('every reader page', () => {
@@ -52,11 +74,18 @@ describe('every reader page', () => {
       .where('edition', '=', 'id')
       .orderBy('id')
       .executeTakeFirstOrThrow();
-    const pair = await t.db.selectFrom('articles').select(['id', 'slug', 'edition']).where('translation_group', '=', group.translation_group).execute();
+    const pair = await t.db
+      .selectFrom('articles')
+      .select(['id', 'slug', 'edition'])
+      .where('translation_group', '=', group.translation_group)
+      .execute();
     const en = pair.find((a) => a.edition === 'en')!;
     const id = pair.find((a) => a.edition === 'id')!;
     const res = await get(`/en/news/${en.id}/${encodeURIComponent(en.slug)}`);
-    assert.match(res.body, new RegExp(`<link rel="alternate" hreflang="id" href="https://warta.test/id/news/${id.id}/`));
+    assert.match(
+      res.body,
+      new RegExp(`<link rel="alternate" hreflang="id" href="https://warta.test/id/news/${id.id}/`),
+    );
     assert.match(res.body, /<link rel="alternate" hreflang="en" href="https:\/\/warta.test\/en\/news\//);
   });
 
@@ -75,7 +104,10 @@ describe('every reader page', () => {
 
   it('shows dates in the edition locale and the station time zone', async () => {
     const res = await get(articleUrl);
-    assert.match(res.body, /<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:00\+07:00">(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{1,2} [A-Z][a-z]+ \d{4} \d\d:\d\d<\/time>/);
+    assert.match(
+      res.body,
+      /<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:00\+07:00">(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{1,2} [A-Z][a-z]+ \d{4} \d\d:\d\d<\/time>/,
+    );
     const idHome = (await get('/id')).body;
     assert.match(idHome, /(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} [A-Z][a-z]+ \d{4}/);
   });
@@ -124,7 +156,14 @@ describe('caching and static files', () => {
     const json = await get('/nothing/at/all.json', { accept: 'application/json' });
     assert.equal(json.statusCode, 404);
     assert.match(String(json.headers['content-type']), /application\/json/);
-    for (const url of ['/en?%', '/en?page[]=1&&&', '/en/category/national?page=1&page=2', `/en?q=${'x'.repeat(5000)}`, '/en/%E0%A4%A', '/en/news/1/%ZZ']) {
+    for (const url of [
+      '/en?%',
+      '/en?page[]=1&&&',
+      '/en/category/national?page=1&page=2',
+      `/en?q=${'x'.repeat(5000)}`,
+      '/en/%E0%A4%A',
+      '/en/news/1/%ZZ',
+    ]) {
       const res = await get(url);
       assert.ok(res.statusCode < 500, `${url}: ${res.statusCode}`);
     }

@@ -19,12 +19,21 @@ after(() => t.cleanup());
 describe('demo content', () => {
   it('has 30+ published articles over 5+ sections in English and Indonesian, and 4+ authors', async () => {
     const db = t.db.kysely;
-    const perEdition = await db.selectFrom('articles').select(['edition', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('edition').execute();
+    const perEdition = await db
+      .selectFrom('articles')
+      .select(['edition', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('edition')
+      .execute();
     const count = (code: string) => Number(perEdition.find((r) => r.edition === code)?.n ?? 0);
     assert.ok(count('en') >= 30, `en has ${count('en')}`);
     assert.ok(count('id') >= 20, `id has ${count('id')}`);
     assert.ok(count('ar') >= 3, `ar has ${count('ar')}`);
-    const sections = await db.selectFrom('articles').select('category_id').where('edition', '=', 'en').distinct().execute();
+    const sections = await db
+      .selectFrom('articles')
+      .select('category_id')
+      .where('edition', '=', 'en')
+      .distinct()
+      .execute();
     assert.ok(sections.length >= 5, `${sections.length} sections used`);
     const authors = await db.selectFrom('users').select('id').execute();
     assert.ok(authors.length >= 4);
@@ -36,7 +45,14 @@ describe('demo content', () => {
     const rows = await t.db.kysely
       .selectFrom('articles')
       .innerJoin('media', 'media.id', 'articles.featured_media_id')
-      .select(['articles.id', 'articles.image_caption', 'articles.image_credit', 'articles.image_alt', 'media.storage_key', 'media.variants'])
+      .select([
+        'articles.id',
+        'articles.image_caption',
+        'articles.image_credit',
+        'articles.image_alt',
+        'media.storage_key',
+        'media.variants',
+      ])
       .execute();
     const total = await t.db.kysely.selectFrom('articles').select('id').execute();
     assert.equal(rows.length, total.length);
@@ -84,6 +100,9 @@ describe('demo content', () => {
   });
 
   it('refuses to seed a site that already has articles', async () => {
-    await assert.rejects(seedDemo(t.db.kysely, { dataDir: t.dataDir, timezone: 'Asia/Jakarta', now: new Date() }), /already has articles/);
+    await assert.rejects(
+      seedDemo(t.db.kysely, { dataDir: t.dataDir, timezone: 'Asia/Jakarta', now: new Date() }),
+      /already has articles/,
+    );
   });
 });

@@ -65,7 +65,8 @@ export async function seedDemo(db: Kysely<Database>, options: DemoSeedOptions): 
       const key = `${edition}:${slug}`;
       let id = tagIds.get(key);
       if (id === undefined) {
-        id = (await trx.insertInto('tags').values({ edition, slug, name }).returning('id').executeTakeFirstOrThrow()).id;
+        id = (await trx.insertInto('tags').values({ edition, slug, name }).returning('id').executeTakeFirstOrThrow())
+          .id;
         tagIds.set(key, id);
       }
       return id;
@@ -118,7 +119,11 @@ export async function seedDemo(db: Kysely<Database>, options: DemoSeedOptions): 
           .executeTakeFirstOrThrow();
         const ids = new Set<number>();
         for (const name of text.tags) ids.add(await tagId(e.code, name));
-        if (ids.size) await trx.insertInto('article_tags').values([...ids].map((tag_id) => ({ article_id: row.id, tag_id }))).execute();
+        if (ids.size)
+          await trx
+            .insertInto('article_tags')
+            .values([...ids].map((tag_id) => ({ article_id: row.id, tag_id })))
+            .execute();
         count++;
       }
     }
@@ -160,7 +165,10 @@ export async function seedDemo(db: Kysely<Database>, options: DemoSeedOptions): 
     for (const e of EDITIONS) {
       const news = categories
         .filter((c: DemoCategory) => !c.parent && c.name[e.code] && c.slug[e.code])
-        .map((c: DemoCategory) => ({ label: c.name[e.code]!, href: `/${e.code}/category/${encodeURIComponent(c.slug[e.code]!)}` }));
+        .map((c: DemoCategory) => ({
+          label: c.name[e.code]!,
+          href: `/${e.code}/category/${encodeURIComponent(c.slug[e.code]!)}`,
+        }));
       await replaceMainMenu(trx, e.code, [...news, ...sectionLinks(e.code, e.locale, rootPaths.get(e.code))]);
     }
   });

@@ -71,7 +71,12 @@ export interface ArticleRow extends SummaryRow {
 export function toArticleSummary(row: SummaryRow): ArticleSummary {
   const image =
     row.media_key !== null
-      ? toImage({ storage_key: row.media_key, width: row.media_width ?? 0, height: row.media_height ?? 0, variants: row.media_variants ?? '[]' })
+      ? toImage({
+          storage_key: row.media_key,
+          width: row.media_width ?? 0,
+          height: row.media_height ?? 0,
+          variants: row.media_variants ?? '[]',
+        })
       : null;
   return {
     id: row.id,
@@ -98,7 +103,8 @@ export function toArticle(row: ArticleRow): Article {
     dateline: row.dateline,
     source: row.source,
     byline: row.byline,
-    author: row.author_name !== null && row.author_slug !== null ? { name: row.author_name, slug: row.author_slug } : null,
+    author:
+      row.author_name !== null && row.author_slug !== null ? { name: row.author_name, slug: row.author_slug } : null,
     updatedAt: toDate(row.updated_at),
     imageCaption: row.image_caption,
     imageCredit: row.image_credit,

@@ -50,7 +50,9 @@ function applyFilter<O>(query: SelectQueryBuilder<Database, 'articles' | 'catego
   return query
     .where('articles.edition', '=', f.edition)
     .where(isPublished(f.now))
-    .$if(f.categoryIds !== undefined, (q) => q.where('articles.category_id', 'in', f.categoryIds!.length ? f.categoryIds! : [-1]))
+    .$if(f.categoryIds !== undefined, (q) =>
+      q.where('articles.category_id', 'in', f.categoryIds!.length ? f.categoryIds! : [-1]),
+    )
     .$if(f.authorId !== undefined, (q) => q.where('articles.author_id', '=', f.authorId!))
     .$if(f.since !== undefined, (q) => q.where('articles.published_at', '>=', toDbTime(f.since!)))
     .$if(f.excludeIds !== undefined && f.excludeIds.length > 0, (q) => q.where('articles.id', 'not in', f.excludeIds!))
@@ -68,7 +70,12 @@ function applyFilter<O>(query: SelectQueryBuilder<Database, 'articles' | 'catego
 }
 
 /** Newest published stories matching a filter. */
-export async function listPublishedArticles(db: Db, f: ArticleFilter, limit: number, offset = 0): Promise<ArticleSummary[]> {
+export async function listPublishedArticles(
+  db: Db,
+  f: ArticleFilter,
+  limit: number,
+  offset = 0,
+): Promise<ArticleSummary[]> {
   const rows = await applyFilter(selectSummaries(db), f)
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')
@@ -103,7 +110,13 @@ export async function findTopStory(db: Db, edition: string, now: Date): Promise<
 }
 
 /** Most-read stories of the edition published in the last `days` days. */
-export async function listMostRead(db: Db, edition: string, now: Date, limit = 5, days = 30): Promise<ArticleSummary[]> {
+export async function listMostRead(
+  db: Db,
+  edition: string,
+  now: Date,
+  limit = 5,
+  days = 30,
+): Promise<ArticleSummary[]> {
   const since = new Date(now.getTime() - days * 24 * 3600_000);
   const rows = await applyFilter(selectSummaries(db), { edition, now, since })
     .orderBy('articles.hit_count', 'desc')
@@ -173,7 +186,12 @@ export async function listRelatedArticles(db: Db, article: Article, now: Date, l
   if (found.length >= limit) return found;
   const more = await listPublishedArticles(
     db,
-    { edition: article.edition, now, categoryIds: [article.categoryId], excludeIds: [article.id, ...found.map((a) => a.id)] },
+    {
+      edition: article.edition,
+      now,
+      categoryIds: [article.categoryId],
+      excludeIds: [article.id, ...found.map((a) => a.id)],
+    },
     limit - found.length,
   );
   return [...found, ...more];

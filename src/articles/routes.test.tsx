@@ -87,7 +87,10 @@ describe('article page', () => {
       at = found;
     }
     assert.match(html, /<title>Two navies agree on joint patrols · Voice of Warta<\/title>/);
-    assert.match(html, /<link rel="canonical" href="https:\/\/warta\.test\/en\/news\/\d+\/two-navies-agree-on-joint-patrols"/);
+    assert.match(
+      html,
+      /<link rel="canonical" href="https:\/\/warta\.test\/en\/news\/\d+\/two-navies-agree-on-joint-patrols"/,
+    );
     assert.match(html, /alt="Sailors on a ship deck"/);
     assert.match(html, /fetchpriority="high"/);
   });
@@ -128,7 +131,11 @@ describe('article page', () => {
   it('keeps a scheduled story invisible until its minute, then shows it without a restart', async () => {
     const section = await makeCategory(t.db);
     const at = new Date(Date.now() + 3 * 3600_000);
-    const a = await makeArticle(t.db, { title: 'Embargoed budget story', category_id: section.id, published_at: toDbTime(at) });
+    const a = await makeArticle(t.db, {
+      title: 'Embargoed budget story',
+      category_id: section.id,
+      published_at: toDbTime(at),
+    });
     assert.equal((await get(`/en/news/${a.id}/${a.slug}`)).statusCode, 404);
     assert.doesNotMatch((await get('/en')).body, /Embargoed budget story/);
     assert.doesNotMatch((await get(`/en/category/${section.slug}`)).body, /Embargoed budget story/);

@@ -44,35 +44,52 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
   const { ctx } = opts;
   const db = ctx.db;
 
-  app.get<{ Params: { edition: string } }>('/:edition', { schema: { params: editionParams } }, async (request, reply) => {
-    const edition = requireEdition(ctx, request.params.edition);
-    const now = ctx.now();
-    const code = edition.code;
-    const top = await findTopStory(db, code, now);
-    const exclude = top ? [top.id] : [];
-    const [latest, categories, mostRead] = await Promise.all([
-      listPublishedArticles(db, { edition: code, now, excludeIds: exclude }, 6),
-      listCategories(db, code),
-      listMostRead(db, code, now),
-    ]);
-    const shown = [...exclude, ...latest.map((a) => a.id)];
-    const sections = [];
-    for (const c of categories.filter((c) => c.parent_id === null)) {
-      const articles = await listPublishedArticles(
-        db,
-        { edition: code, now, categoryIds: withDescendants(categories, c.id), excludeIds: shown },
-        4,
+  app.get<{ Params: { edition: string } }>(
+    '/:edition',
+    { schema: { params: editionParams } },
+    async (request, reply) => {
+      const edition = requireEdition(ctx, request.params.edition);
+      const now = ctx.now();
+      const code = edition.code;
+      const top = await findTopStory(db, code, now);
+      const exclude = top ? [top.id] : [];
+      const [newest, categories, mostRead] = await Promise.all([
+        listPublishedArticles(db, { edition: code, now, excludeIds: exclude }, 8),
+        listCategories(db, code),
+        listMostRead(db, code, now),
+      ]);
+      // Two stories sit under the top story; the next six form the latest-news column.
+      const secondary = newest.slice(0, 2);
+      const latest = newest.slice(2);
+      const shown = [...exclude, ...newest.map((a) => a.id)];
+      const sections = [];
+      for (const c of categories.filter((c) => c.parent_id === null)) {
+        const articles = await listPublishedArticles(
+          db,
+          { edition: code, now, categoryIds: withDescendants(categories, c.id), excludeIds: shown },
+          4,
+        );
+        if (articles.length > 0) sections.push({ name: c.name, slug: c.slug, articles });
+      }
+      const site = await siteFor(ctx, request, edition);
+      const alternates = ctx.editions
+        .all()
+        .filter((e) => e.code !== code)
+        .map((e) => ({ lang: e.code, path: `/${e.code}` }));
+      cachePublic(reply).type('text/html; charset=utf-8');
+      return (
+        <HomePage
+          site={site}
+          top={top}
+          secondary={secondary}
+          latest={latest}
+          sections={sections}
+          mostRead={mostRead}
+          alternates={alternates}
+        />
       );
-      if (articles.length > 0) sections.push({ name: c.name, slug: c.slug, articles });
-    }
-    const site = await siteFor(ctx, request, edition);
-    const alternates = ctx.editions
-      .all()
-      .filter((e) => e.code !== code)
-      .map((e) => ({ lang: e.code, path: `/${e.code}` }));
-    cachePublic(reply).type('text/html; charset=utf-8');
-    return <HomePage site={site} top={top} latest={latest} sections={sections} mostRead={mostRead} alternates={alternates} />;
-  });
+    },
+  );
 
   // An article URL without its slug, or with an old one, redirects to the canonical URL.
   app.get<{ Params: { edition: string; id: string; slug?: string } }>('/:edition/news/:id', articleHandler);
@@ -104,7 +121,14 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
       .map((tr) => ({ lang: tr.edition, path: articlePath(tr), name: ctx.editions.get(tr.edition)!.name }));
     cachePublic(reply).type('text/html; charset=utf-8');
     return (
-      <ArticlePage site={site} article={article} tags={tags} related={related} mostRead={mostRead} translations={alternates} />
+      <ArticlePage
+        site={site}
+        article={article}
+        tags={tags}
+        related={related}
+        mostRead={mostRead}
+        translations={alternates}
+      />
     );
   }
 

@@ -6,7 +6,13 @@ type Db = Kysely<Database>;
 
 /** All categories of an edition in menu order. */
 export async function listCategories(db: Db, edition: string): Promise<CategoryRow[]> {
-  return db.selectFrom('categories').selectAll().where('edition', '=', edition).orderBy('position').orderBy('name').execute();
+  return db
+    .selectFrom('categories')
+    .selectAll()
+    .where('edition', '=', edition)
+    .orderBy('position')
+    .orderBy('name')
+    .execute();
 }
 
 /** A category and all categories below it, from an edition's full list (no extra query). */

@@ -28,7 +28,8 @@ export async function prepareDatabase(db: Db, config: Config): Promise<Preparati
   const isFirstStart = await seedBase(db.kysely);
   let demoArticles = 0;
   if (isFirstStart && config.demo) {
-    demoArticles = (await seedDemo(db.kysely, { dataDir: config.dataDir, timezone: config.timezone, now: new Date() })).articles;
+    demoArticles = (await seedDemo(db.kysely, { dataDir: config.dataDir, timezone: config.timezone, now: new Date() }))
+      .articles;
   }
   return { isFirstStart, demoArticles };
 }

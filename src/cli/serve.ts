@@ -9,7 +9,10 @@ export async function serve(config: Config): Promise<void> {
   const prepared = await prepareDatabase(db, config);
   const app = await buildApp(config, db.kysely);
   if (prepared.isFirstStart) {
-    app.log.info({ demoArticles: prepared.demoArticles }, prepared.demoArticles ? 'first start: demo site created' : 'first start: empty site created');
+    app.log.info(
+      { demoArticles: prepared.demoArticles },
+      prepared.demoArticles ? 'first start: demo site created' : 'first start: empty site created',
+    );
   }
   let isClosing = false;
   const shutdown = async (signal: string) => {

@@ -13,7 +13,11 @@ export interface UserCreateArgs {
 }
 
 /** Creates the user and prints its id; the password comes from stdin or an env variable, never argv. */
-export async function userCreate(config: Config, args: UserCreateArgs, env: Record<string, string | undefined>): Promise<string> {
+export async function userCreate(
+  config: Config,
+  args: UserCreateArgs,
+  env: Record<string, string | undefined>,
+): Promise<string> {
   const password = args.passwordEnv ? (env[args.passwordEnv] ?? '') : await readSecret('Password (12+ characters): ');
   const db = await openMigrated(config);
   try {

@@ -22,7 +22,11 @@ describe('loadConfig', () => {
   });
 
   it('switches to PostgreSQL for a postgres:// URL and trims the base URL', () => {
-    const c = loadConfig({ WARTA_DATABASE_URL: 'postgres://u@db:5432/warta', WARTA_BASE_URL: 'https://voi.example/', WARTA_DEMO: '0' });
+    const c = loadConfig({
+      WARTA_DATABASE_URL: 'postgres://u@db:5432/warta',
+      WARTA_BASE_URL: 'https://voi.example/',
+      WARTA_DEMO: '0',
+    });
     assert.equal(c.engine, 'postgres');
     assert.equal(c.baseUrl, 'https://voi.example');
     assert.equal(c.demo, false);
@@ -30,12 +34,21 @@ describe('loadConfig', () => {
 
   it('reports every invalid setting at once, each line naming its setting', () => {
     assert.throws(
-      () => loadConfig({ PORT: 'eighty', WARTA_TIMEZONE: 'Mars/Olympus', WARTA_DATABASE_URL: 'mysql://x', WARTA_COOKIE_SECRET: 'short' }),
+      () =>
+        loadConfig({
+          PORT: 'eighty',
+          WARTA_TIMEZONE: 'Mars/Olympus',
+          WARTA_DATABASE_URL: 'mysql://x',
+          WARTA_COOKIE_SECRET: 'short',
+        }),
       (error: unknown) => {
         assert.ok(error instanceof ConfigError);
         assert.equal(error.problems.length, 4);
         for (const name of ['PORT', 'WARTA_TIMEZONE', 'WARTA_DATABASE_URL', 'WARTA_COOKIE_SECRET']) {
-          assert.ok(error.problems.some((p) => p.startsWith(`Setting ${name} is invalid`)), name);
+          assert.ok(
+            error.problems.some((p) => p.startsWith(`Setting ${name} is invalid`)),
+            name,
+          );
         }
         return true;
       },

@@ -25,16 +25,36 @@ export interface Config {
 /** One row per setting: the README's table is written from the same facts. */
 export const SETTINGS = [
   ['PORT', '3000', 'TCP port the web server listens on.'],
-  ['HOST', '127.0.0.1', 'Address to bind. Keep 127.0.0.1 behind a reverse proxy on the same host; use 0.0.0.0 in a container or when the proxy is on another host.'],
-  ['WARTA_BASE_URL', 'http://localhost:PORT', 'Public URL of the site, used in canonical links, feeds and sitemaps (e.g. https://voi.example.id).'],
+  [
+    'HOST',
+    '127.0.0.1',
+    'Address to bind. Keep 127.0.0.1 behind a reverse proxy on the same host; use 0.0.0.0 in a container or when the proxy is on another host.',
+  ],
+  [
+    'WARTA_BASE_URL',
+    'http://localhost:PORT',
+    'Public URL of the site, used in canonical links, feeds and sitemaps (e.g. https://voi.example.id).',
+  ],
   ['WARTA_DATA_DIR', './data', 'Directory for the SQLite database, uploaded media and the generated cookie secret.'],
-  ['WARTA_DATABASE_URL', 'sqlite:<data dir>/warta.db', 'sqlite:PATH for the embedded database, or postgres://user:pass@host:5432/db for PostgreSQL.'],
+  [
+    'WARTA_DATABASE_URL',
+    'sqlite:<data dir>/warta.db',
+    'sqlite:PATH for the embedded database, or postgres://user:pass@host:5432/db for PostgreSQL.',
+  ],
   ['WARTA_DEMO', '1', 'Fill an empty database with demo content on first start (1) or start empty (0).'],
   ['WARTA_TIMEZONE', 'Asia/Jakarta', 'IANA time zone in which dates are shown and the schedule is kept.'],
   ['WARTA_DEFAULT_EDITION', 'en', 'Edition code that / redirects to.'],
-  ['WARTA_COOKIE_SECRET', '(generated)', 'Secret for signing cookies, 32+ characters. When unset, one is generated into <data dir>/cookie-secret on first start.'],
+  [
+    'WARTA_COOKIE_SECRET',
+    '(generated)',
+    'Secret for signing cookies, 32+ characters. When unset, one is generated into <data dir>/cookie-secret on first start.',
+  ],
   ['WARTA_LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent.'],
-  ['WARTA_TRUST_PROXY', '0', 'Set to 1 behind a reverse proxy or CDN so client addresses and protocol come from X-Forwarded-* headers.'],
+  [
+    'WARTA_TRUST_PROXY',
+    '0',
+    'Set to 1 behind a reverse proxy or CDN so client addresses and protocol come from X-Forwarded-* headers.',
+  ],
 ] as const;
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');

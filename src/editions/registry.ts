@@ -25,7 +25,11 @@ export class EditionRegistry {
   /** Re-reads the editions table. */
   async reload(): Promise<void> {
     const rows = await listActiveEditions(this.db);
-    this.list = rows.map((e) => ({ ...e, t: createTranslator(e.code, e.locale), f: formatsFor(e.locale, this.timezone) }));
+    this.list = rows.map((e) => ({
+      ...e,
+      t: createTranslator(e.code, e.locale),
+      f: formatsFor(e.locale, this.timezone),
+    }));
     this.byCode = new Map(this.list.map((e) => [e.code, e]));
   }
 

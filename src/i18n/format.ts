@@ -36,7 +36,13 @@ function makeFormats(locale: string, timeZone: string): Formats {
     hourCycle: 'h23',
   });
   const dateOnly = new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'long', year: 'numeric' });
-  const today = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  const today = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
   const numbers = new Intl.NumberFormat(locale);
   // Latin-script locales get the newsroom's own order ("Sunday, 16 June 2024 00:00"),
   // which Intl only approximates ("Sunday 16 June 2024 at 00:00"); other scripts keep Intl's order.

@@ -23,7 +23,11 @@ describe('translator', () => {
   });
 
   it('keeps Zona Integritas as a proper name in every catalog', () => {
-    for (const [code, locale] of [['en', 'en-GB'], ['id', 'id-ID'], ['ar', 'ar']]) {
+    for (const [code, locale] of [
+      ['en', 'en-GB'],
+      ['id', 'id-ID'],
+      ['ar', 'ar'],
+    ]) {
       assert.equal(createTranslator(code!, locale!)('section.integrity'), 'Zona Integritas');
     }
   });

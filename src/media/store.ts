@@ -26,7 +26,12 @@ export function mediaDir(dataDir: string): string {
 }
 
 /** Processes an image and records it; throws AppError('bad_request') for data that is not an image. */
-export async function storeImage(db: Kysely<Database>, dataDir: string, input: Buffer, meta: ImageMeta): Promise<MediaRow> {
+export async function storeImage(
+  db: Kysely<Database>,
+  dataDir: string,
+  input: Buffer,
+  meta: ImageMeta,
+): Promise<MediaRow> {
   let image: Sharp;
   let width: number;
   let height: number;

@@ -25,7 +25,12 @@ export function PageView(props: PageViewProps): JSX.Element {
   return (
     <Layout
       site={site}
-      head={{ title: page.title, description: page.summary || page.title, path: pagePath(code, page.path), alternates: props.alternates }}
+      head={{
+        title: page.title,
+        description: page.summary || page.title,
+        path: pagePath(code, page.path),
+        alternates: props.alternates,
+      }}
     >
       <div class="wrap with-aside with-aside--start">
         <article class="static-page">
@@ -48,7 +53,7 @@ export function PageView(props: PageViewProps): JSX.Element {
         {nav.length > 1 && (
           <nav class="box page-nav" aria-label={site.t('page.inThisSection')}>
             <h2 class="box__title" safe>
-              {props.sectionRoot.title}
+              {site.t('page.inThisSection')}
             </h2>
             <ul>
               {nav.map((p) => (

@@ -15,9 +15,19 @@ const get = (url: string) => t.app.inject({ method: 'GET', url });
 describe('static pages', () => {
   it('shows a nested page with breadcrumbs and the pages of its section', async () => {
     const root = await makePage(t.db, { title: 'Company Profile', slug: 'company-profile', translation_group: 'cp' });
-    const history = await makePage(t.db, { title: 'History', slug: 'history', parent: root, body_html: '<p>Founded in 1945.</p>' });
+    const history = await makePage(t.db, {
+      title: 'History',
+      slug: 'history',
+      parent: root,
+      body_html: '<p>Founded in 1945.</p>',
+    });
     await makePage(t.db, { title: 'Contact', slug: 'contact', parent: root });
-    await makePage(t.db, { edition: 'id', title: 'Profil Perusahaan', slug: 'profil-perusahaan', translation_group: 'cp' });
+    await makePage(t.db, {
+      edition: 'id',
+      title: 'Profil Perusahaan',
+      slug: 'profil-perusahaan',
+      translation_group: 'cp',
+    });
     const res = await get('/en/company-profile/history');
     assert.equal(res.statusCode, 200);
     assert.equal(history.path, 'company-profile/history');
@@ -27,8 +37,15 @@ describe('static pages', () => {
     assert.match(res.body, /href="\/en\/company-profile\/contact">Contact<\/a>/, 'section navigation');
     assert.match(res.body, /href="\/en\/company-profile\/history" aria-current="page">History<\/a>/);
     const rootRes = await get('/en/company-profile');
-    assert.match(rootRes.body, /<link rel="alternate" hreflang="id" href="https:\/\/warta.test\/id\/profil-perusahaan"/);
-    assert.match((await get('/en/company-profile/history/')).body, /<h1>History<\/h1>/, 'a trailing slash still finds it');
+    assert.match(
+      rootRes.body,
+      /<link rel="alternate" hreflang="id" href="https:\/\/warta.test\/id\/profil-perusahaan"/,
+    );
+    assert.match(
+      (await get('/en/company-profile/history/')).body,
+      /<h1>History<\/h1>/,
+      'a trailing slash still finds it',
+    );
   });
 
   it('answers 404 for drafts and unknown paths, in the edition language', async () => {

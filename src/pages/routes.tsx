@@ -17,10 +17,13 @@ export async function pageRoutes(app: FastifyInstance, opts: { ctx: AppContext }
     if (path.length === 0 || path.length > 500) throw new AppError('page_not_found');
     const page = await findPublishedPage(ctx.db, edition.code, path);
     if (!page) throw new AppError('page_not_found');
-    const [all, translations] = await Promise.all([listPublishedPages(ctx.db, edition.code), listPageTranslations(ctx.db, page)]);
+    const [all, translations] = await Promise.all([
+      listPublishedPages(ctx.db, edition.code),
+      listPageTranslations(ctx.db, page),
+    ]);
     const byId = new Map(all.map((p) => [p.id, p]));
     const ancestors: typeof all = [];
-    for (let id = page.parentId; id !== null; ) {
+    for (let id = page.parentId; id !== null;) {
       const parent = byId.get(id);
       if (!parent || ancestors.includes(parent)) break;
       ancestors.unshift(parent);

@@ -26,7 +26,10 @@ export async function comingSoonRoutes(app: FastifyInstance, opts: { ctx: AppCon
       const title = t('soon.title', { section: t(key) });
       cachePublic(reply).type('text/html; charset=utf-8');
       return (
-        <Layout site={site} head={{ title, description: t('soon.text'), path: `/${edition.code}/${segment}`, noindex: true }}>
+        <Layout
+          site={site}
+          head={{ title, description: t('soon.text'), path: `/${edition.code}/${segment}`, noindex: true }}
+        >
           <div class="wrap">
             <Notice title={title} text={t('soon.text')} linkLabel={t('soon.back')} href={`/${edition.code}`} />
           </div>

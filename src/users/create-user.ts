@@ -12,10 +12,7 @@ const input = z.object({
   email: z.email('is not an e-mail address'),
   name: z.string().trim().min(1, 'is required').max(120, 'is longer than 120 characters'),
   role: z.enum(ROLES as [Role, ...Role[]], { message: `must be one of ${ROLES.join(', ')}` }),
-  password: z
-    .string()
-    .min(12, 'must be at least 12 characters')
-    .max(1024, 'is longer than 1024 characters'),
+  password: z.string().min(12, 'must be at least 12 characters').max(1024, 'is longer than 1024 characters'),
 });
 
 export type CreateUserInput = z.input<typeof input>;

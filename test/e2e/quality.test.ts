@@ -3,7 +3,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { DESKTOP, PHONE, formatViolations, launchBrowser, openPage, runAxe, startDemoServer, type DemoPaths, type DemoServer } from '../helpers/browser.ts';
+import {
+  DESKTOP,
+  PHONE,
+  formatViolations,
+  launchBrowser,
+  openPage,
+  runAxe,
+  startDemoServer,
+  type DemoPaths,
+  type DemoServer,
+} from '../helpers/browser.ts';
 import { formatHtmlErrors, validatePages, type HtmlError } from '../helpers/vnu.ts';
 
 let server: DemoServer;
@@ -42,9 +52,17 @@ const PAGES: readonly { name: string; path: keyof DemoPaths; status?: number }[]
 
 const PHONE_PAGES: readonly (keyof DemoPaths)[] = ['home', 'article', 'arabicArticle'];
 
-async function axeCheck(path: keyof DemoPaths, viewport: { width: number; height: number }, status = 200): Promise<void> {
+async function axeCheck(
+  path: keyof DemoPaths,
+  viewport: { width: number; height: number },
+  status = 200,
+): Promise<void> {
   // axe is injected as an inline script, which the site's Content-Security-Policy rightly forbids.
-  const page = await openPage(browser, { viewport, bypassCSP: true, ...(viewport.width < 600 ? { isMobile: true, hasTouch: true } : {}) });
+  const page = await openPage(browser, {
+    viewport,
+    bypassCSP: true,
+    ...(viewport.width < 600 ? { isMobile: true, hasTouch: true } : {}),
+  });
   try {
     const url = server.baseUrl + server.paths[path];
     const response = await page.goto(url);

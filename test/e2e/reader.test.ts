@@ -6,7 +6,8 @@ import type { Browser, Page } from 'playwright-core';
 import { DESKTOP, PHONE, launchBrowser, openPage, startDemoServer, type DemoServer } from '../helpers/browser.ts';
 
 const TIMEOUT = 90_000;
-const LONG_DATE = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4} \d{2}:\d{2}$/;
+const LONG_DATE =
+  /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4} \d{2}:\d{2}$/;
 
 let server: DemoServer;
 let browser: Browser;
@@ -21,7 +22,11 @@ before(
 
 after(
   async () => {
-    for (const page of pages) await page.context().close().catch(() => {});
+    for (const page of pages)
+      await page
+        .context()
+        .close()
+        .catch(() => {});
     await browser?.close();
     await server?.close();
   },
@@ -29,7 +34,10 @@ after(
 );
 
 async function open(path: string, viewport: { width: number; height: number } = DESKTOP): Promise<Page> {
-  const page = await openPage(browser, { viewport, ...(viewport.width < 600 ? { isMobile: true, hasTouch: true } : {}) });
+  const page = await openPage(browser, {
+    viewport,
+    ...(viewport.width < 600 ? { isMobile: true, hasTouch: true } : {}),
+  });
   pages.push(page);
   const response = await page.goto(server.baseUrl + path);
   assert.ok(response, `no response for ${path}`);
@@ -37,7 +45,11 @@ async function open(path: string, viewport: { width: number; height: number } = 
 }
 
 /** Texts of the elements a selector matches, in document order. */
-const texts = (page: Page, selector: string) => page.locator(selector).allInnerTexts().then((all) => all.map((s) => s.trim()));
+const texts = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .allInnerTexts()
+    .then((all) => all.map((s) => s.trim()));
 
 describe('reading a story', { timeout: TIMEOUT }, () => {
   it('goes from the home page to an article that shows every element of the reference page', async () => {
@@ -62,7 +74,15 @@ describe('reading a story', { timeout: TIMEOUT }, () => {
     const row = await server.test.db
       .selectFrom('articles')
       .leftJoin('users', 'users.id', 'articles.author_id')
-      .select(['articles.dateline', 'articles.source', 'articles.image_caption', 'articles.image_credit', 'articles.hit_count', 'articles.rating_count', 'users.display_name as author'])
+      .select([
+        'articles.dateline',
+        'articles.source',
+        'articles.image_caption',
+        'articles.image_credit',
+        'articles.hit_count',
+        'articles.rating_count',
+        'users.display_name as author',
+      ])
       .where('articles.id', '=', id)
       .executeTakeFirstOrThrow();
     const story = page.locator('article.story');
@@ -71,7 +91,10 @@ describe('reading a story', { timeout: TIMEOUT }, () => {
     const time = story.locator('header time').first();
     await time.waitFor({ state: 'visible' });
     assert.match((await time.innerText()).trim(), LONG_DATE);
-    assert.match((await time.getAttribute('datetime')) ?? '', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)$/);
+    assert.match(
+      (await time.getAttribute('datetime')) ?? '',
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)$/,
+    );
 
     // Headline, also in <title>.
     const h1 = page.getByRole('heading', { level: 1 });
@@ -91,7 +114,10 @@ describe('reading a story', { timeout: TIMEOUT }, () => {
     await story.getByText('Rate this item').waitFor({ state: 'visible' });
     const votes = story.getByText(/^\(\d[\d,]* votes?\)$/);
     await votes.waitFor({ state: 'visible' });
-    assert.equal((await votes.innerText()).trim(), `(${row.rating_count.toLocaleString('en-GB')} ${row.rating_count === 1 ? 'vote' : 'votes'})`);
+    assert.equal(
+      (await votes.innerText()).trim(),
+      `(${row.rating_count.toLocaleString('en-GB')} ${row.rating_count === 1 ? 'vote' : 'votes'})`,
+    );
 
     // Photo with caption and a separate credit.
     const figure = story.locator('figure').first();
@@ -104,27 +130,42 @@ describe('reading a story', { timeout: TIMEOUT }, () => {
     const credit = figcaption.getByText(row.image_credit, { exact: false });
     await caption.waitFor({ state: 'visible' });
     await credit.waitFor({ state: 'visible' });
-    assert.ok(!(await caption.innerText()).includes(row.image_credit), 'the credit is an element of its own, not part of the caption');
+    assert.ok(
+      !(await caption.innerText()).includes(row.image_credit),
+      'the credit is an element of its own, not part of the caption',
+    );
 
     // Dateline opens the body, the source closes it.
     assert.ok(row.dateline && row.source, 'the story has a dateline and a source');
     const paragraphs = await texts(page, 'article.story .story__body > p');
     assert.ok(paragraphs.length >= 2, 'the body has paragraphs');
-    assert.ok(paragraphs[0]!.startsWith(`${row.dateline}:`), `the body starts with the dateline "${row.dateline}:": ${paragraphs[0]!.slice(0, 60)}`);
-    assert.ok(paragraphs.at(-1)!.endsWith(`/${row.source}`), `the body ends with the source "/${row.source}": …${paragraphs.at(-1)!.slice(-60)}`);
+    assert.ok(
+      paragraphs[0]!.startsWith(`${row.dateline}:`),
+      `the body starts with the dateline "${row.dateline}:": ${paragraphs[0]!.slice(0, 60)}`,
+    );
+    assert.ok(
+      paragraphs.at(-1)!.endsWith(`/${row.source}`),
+      `the body ends with the source "/${row.source}": …${paragraphs.at(-1)!.slice(-60)}`,
+    );
     await story.locator('.story__body .dateline').waitFor({ state: 'visible' });
     await story.locator('.story__body .source').waitFor({ state: 'visible' });
 
     // Tags, read count, related stories.
     const tags = story.locator('a[rel="tag"]');
     await tags.first().waitFor({ state: 'visible' });
-    for (const href of await tags.evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))) assert.match(href, /^\/en\/tag\/[^/]+$/);
+    for (const href of await tags.evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? '')))
+      assert.match(href, /^\/en\/tag\/[^/]+$/);
     const reads = story.getByText(/^Read \d[\d,]* times?$/);
     await reads.waitFor({ state: 'visible' });
-    assert.equal((await reads.innerText()).trim(), `Read ${row.hit_count.toLocaleString('en-GB')} ${row.hit_count === 1 ? 'time' : 'times'}`);
+    assert.equal(
+      (await reads.innerText()).trim(),
+      `Read ${row.hit_count.toLocaleString('en-GB')} ${row.hit_count === 1 ? 'time' : 'times'}`,
+    );
     const related = page.getByRole('region', { name: 'Related news' });
     await related.getByRole('link').first().waitFor({ state: 'visible' });
-    for (const href of await related.locator('h2 a, h3 a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))) {
+    for (const href of await related
+      .locator('h2 a, h3 a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))) {
       assert.match(href, /^\/en\/news\/\d+\//);
       assert.notEqual(href, new URL(page.url()).pathname, 'a story is not related to itself');
     }
@@ -146,7 +187,8 @@ describe('reading a story', { timeout: TIMEOUT }, () => {
       const missing = selectors.filter((_, i) => !nodes[i]);
       if (missing.length) return `missing: ${missing.join(', ')}`;
       for (let i = 1; i < nodes.length; i++) {
-        if (!(nodes[i - 1]!.compareDocumentPosition(nodes[i]!) & Node.DOCUMENT_POSITION_FOLLOWING)) return `${selectors[i]} comes before ${selectors[i - 1]}`;
+        if (!(nodes[i - 1]!.compareDocumentPosition(nodes[i]!) & Node.DOCUMENT_POSITION_FOLLOWING))
+          return `${selectors[i]} comes before ${selectors[i - 1]}`;
       }
       return 'in order';
     });
@@ -180,10 +222,19 @@ describe('Arabic edition', { timeout: TIMEOUT }, () => {
 
     const ar = await geometry(page);
     const centre = (b: { x: number; width: number }) => b.x + b.width / 2;
-    assert.ok(centre(ar.logo) > ar.width / 2, `the logo is on the right half (centre at ${centre(ar.logo)} of ${ar.width})`);
-    assert.ok(centre(ar.first) > ar.width / 2, `the navigation starts on the right (first link centre at ${centre(ar.first)})`);
+    assert.ok(
+      centre(ar.logo) > ar.width / 2,
+      `the logo is on the right half (centre at ${centre(ar.logo)} of ${ar.width})`,
+    );
+    assert.ok(
+      centre(ar.first) > ar.width / 2,
+      `the navigation starts on the right (first link centre at ${centre(ar.first)})`,
+    );
     if (Math.abs(ar.first.y - ar.second.y) < ar.first.height / 2) {
-      assert.ok(ar.first.x > ar.second.x, `the second navigation link is left of the first (${ar.second.x} < ${ar.first.x})`);
+      assert.ok(
+        ar.first.x > ar.second.x,
+        `the second navigation link is left of the first (${ar.second.x} < ${ar.first.x})`,
+      );
     }
     // The text column starts at the right: the headline's right edge is further right than in English.
     const h1 = await page.getByRole('heading', { level: 1 }).boundingBox();
@@ -214,7 +265,10 @@ describe('on a phone (390 px)', { timeout: TIMEOUT }, () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the page does not scroll sideways (${overflow}px too wide)`);
     const live = await listenLive.boundingBox();
-    assert.ok(live && live.x >= 0 && live.x + live.width <= PHONE.width && live.y + live.height <= PHONE.height, 'Listen live is on screen');
+    assert.ok(
+      live && live.x >= 0 && live.x + live.width <= PHONE.width && live.y + live.height <= PHONE.height,
+      'Listen live is on screen',
+    );
 
     await button.click();
     await page.waitForFunction(() => document.querySelector('.nav-toggle')?.getAttribute('aria-expanded') === 'true');
@@ -239,14 +293,22 @@ describe('on a phone (390 px)', { timeout: TIMEOUT }, () => {
 describe('page health', { timeout: TIMEOUT }, () => {
   it('loads reader pages without script errors, CSP violations or failed requests', async () => {
     const problems: string[] = [];
-    for (const path of [server.paths.home, server.paths.article, server.paths.arabicArticle, server.paths.profilePage, server.paths.category]) {
+    for (const path of [
+      server.paths.home,
+      server.paths.article,
+      server.paths.arabicArticle,
+      server.paths.profilePage,
+      server.paths.category,
+    ]) {
       const page = await openPage(browser, { viewport: DESKTOP });
       pages.push(page);
       page.on('console', (msg) => {
         if (msg.type() === 'error') problems.push(`${path}: console error: ${msg.text()}`);
       });
       page.on('pageerror', (error) => problems.push(`${path}: script error: ${error.message}`));
-      page.on('requestfailed', (request) => problems.push(`${path}: request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+      page.on('requestfailed', (request) =>
+        problems.push(`${path}: request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
+      );
       page.on('response', (response) => {
         if (response.status() >= 400) problems.push(`${path}: ${response.status()} for ${response.url()}`);
       });
@@ -254,7 +316,9 @@ describe('page health', { timeout: TIMEOUT }, () => {
       // Lazy images below the fold count too.
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       await page.waitForFunction(() => [...document.images].every((img) => img.complete));
-      const broken = await page.evaluate(() => [...document.images].filter((img) => img.naturalWidth === 0).map((img) => img.currentSrc || img.src));
+      const broken = await page.evaluate(() =>
+        [...document.images].filter((img) => img.naturalWidth === 0).map((img) => img.currentSrc || img.src),
+      );
       for (const src of broken) problems.push(`${path}: image did not load: ${src}`);
       await page.context().close();
     }
@@ -268,7 +332,11 @@ describe('keyboard', { timeout: TIMEOUT }, () => {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
-      return { className: el?.className ?? '', text: el?.textContent?.trim() ?? '', href: el?.getAttribute('href') ?? '' };
+      return {
+        className: el?.className ?? '',
+        text: el?.textContent?.trim() ?? '',
+        href: el?.getAttribute('href') ?? '',
+      };
     });
     assert.equal(focused.href, '#main', `the first Tab lands on the skip link, not on ${JSON.stringify(focused)}`);
     assert.equal(focused.text, 'Skip to main content');
@@ -277,12 +345,18 @@ describe('keyboard', { timeout: TIMEOUT }, () => {
     await skip.waitFor({ state: 'visible' });
     const box = await skip.boundingBox();
     assert.ok(box && box.width > 1 && box.height > 1, 'the focused skip link has a size');
-    assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= DESKTOP.width && box.y + box.height <= DESKTOP.height, `the focused skip link is on screen (${JSON.stringify(box)})`);
+    assert.ok(
+      box.x >= 0 && box.y >= 0 && box.x + box.width <= DESKTOP.width && box.y + box.height <= DESKTOP.height,
+      `the focused skip link is on screen (${JSON.stringify(box)})`,
+    );
     const outline = await skip.evaluate((el) => {
       const s = getComputedStyle(el);
       return { style: s.outlineStyle, width: parseFloat(s.outlineWidth), shadow: s.boxShadow };
     });
-    assert.ok((outline.style !== 'none' && outline.width > 0) || outline.shadow !== 'none', `the focused skip link shows a focus indicator: ${JSON.stringify(outline)}`);
+    assert.ok(
+      (outline.style !== 'none' && outline.width > 0) || outline.shadow !== 'none',
+      `the focused skip link shows a focus indicator: ${JSON.stringify(outline)}`,
+    );
 
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.id === 'main');

@@ -3,7 +3,15 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import sharp from 'sharp';
 import { toDbTime } from '../../src/core/db/dialect.ts';
-import type { ArticleRow, CategoryRow, Database, MediaRow, NewArticle, PageRow, UserRow } from '../../src/core/db/schema.ts';
+import type {
+  ArticleRow,
+  CategoryRow,
+  Database,
+  MediaRow,
+  NewArticle,
+  PageRow,
+  UserRow,
+} from '../../src/core/db/schema.ts';
 import { slugify } from '../../src/core/text/slug.ts';
 import { storeImage } from '../../src/media/index.ts';
 import { insertUser } from '../../src/users/index.ts';
@@ -31,27 +39,36 @@ export async function makeCategory(db: Db, values: Partial<CategoryRow> = {}): P
 }
 
 /** An author without a password. */
-export async function makeAuthor(db: Db, values: Partial<{ name: string; slug: string; bio: string }> = {}): Promise<UserRow> {
+export async function makeAuthor(
+  db: Db,
+  values: Partial<{ name: string; slug: string; bio: string }> = {},
+): Promise<UserRow> {
   const n = next();
   const name = values.name ?? `Author ${n}`;
   return insertUser(
     db,
-    { email: `author${n}-${randomUUID().slice(0, 6)}@warta.test`, displayName: name, slug: values.slug ?? slugify(`${name}-${n}`), role: 'author', passwordHash: null, bio: values.bio ?? '' },
+    {
+      email: `author${n}-${randomUUID().slice(0, 6)}@warta.test`,
+      displayName: name,
+      slug: values.slug ?? slugify(`${name}-${n}`),
+      role: 'author',
+      passwordHash: null,
+      bio: values.bio ?? '',
+    },
     new Date(),
   );
 }
 
 /** A small real image, processed like an upload. */
 export async function makeImage(db: Db, dataDir: string, width = 1200, height = 675): Promise<MediaRow> {
-  const png = await sharp({ create: { width, height, channels: 3, background: { r: 30, g: 90, b: 160 } } }).png().toBuffer();
+  const png = await sharp({ create: { width, height, channels: 3, background: { r: 30, g: 90, b: 160 } } })
+    .png()
+    .toBuffer();
   return storeImage(db, dataDir, png, { alt: 'A blue test picture', caption: 'Test caption', credit: 'Test Photo' });
 }
 
 /** A published article (an hour ago unless said otherwise), with its category and author made on demand. */
-export async function makeArticle(
-  db: Db,
-  values: Partial<NewArticle> & { tags?: string[] } = {},
-): Promise<ArticleRow> {
+export async function makeArticle(db: Db, values: Partial<NewArticle> & { tags?: string[] } = {}): Promise<ArticleRow> {
   const n = next();
   const edition = values.edition ?? 'en';
   const category_id = values.category_id ?? (await makeCategory(db, { edition })).id;
@@ -89,7 +106,12 @@ export async function makeArticle(
   for (const name of tags ?? []) {
     const slug = slugify(name);
     const tag =
-      (await db.selectFrom('tags').selectAll().where('edition', '=', edition).where('slug', '=', slug).executeTakeFirst()) ??
+      (await db
+        .selectFrom('tags')
+        .selectAll()
+        .where('edition', '=', edition)
+        .where('slug', '=', slug)
+        .executeTakeFirst()) ??
       (await db.insertInto('tags').values({ edition, slug, name }).returningAll().executeTakeFirstOrThrow());
     await db.insertInto('article_tags').values({ article_id: row.id, tag_id: tag.id }).execute();
   }
@@ -97,7 +119,10 @@ export async function makeArticle(
 }
 
 /** A published page; give parent to nest it. */
-export async function makePage(db: Db, values: Partial<Omit<PageRow, 'created_at' | 'updated_at'>> & { parent?: PageRow } = {}): Promise<PageRow> {
+export async function makePage(
+  db: Db,
+  values: Partial<Omit<PageRow, 'created_at' | 'updated_at'>> & { parent?: PageRow } = {},
+): Promise<PageRow> {
   const n = next();
   const title = values.title ?? `Page ${n}`;
   const slug = values.slug ?? slugify(`${title}-${n}`);

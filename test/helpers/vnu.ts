@@ -35,7 +35,8 @@ export async function validatePages(baseUrl: string, paths: readonly string[]): 
     const url = new URL(p, baseUrl).href;
     const response = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(30_000) });
     const type = response.headers.get('content-type') ?? '';
-    if (!type.startsWith('text/html')) throw new Error(`${url} answered ${response.status} with ${type || 'no content type'}, not HTML`);
+    if (!type.startsWith('text/html'))
+      throw new Error(`${url} answered ${response.status} with ${type || 'no content type'}, not HTML`);
     documents.push({ url, html: await response.text() });
   }
   return validateHtml(documents);

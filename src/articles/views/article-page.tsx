@@ -36,100 +36,107 @@ export function ArticlePage(props: ArticlePageProps): JSX.Element {
       }}
     >
       <div class="wrap with-aside">
-        <article class="story">
-          <Breadcrumbs
-            site={site}
-            trail={[
-              { label: t('nav.home'), href: `/${code}` },
-              { label: article.category.name, href: categoryPath(code, article.category.slug) },
-            ]}
-          />
-          <header class="story__header">
-            <p class="story__date">
-              <PublishedTime site={site} date={article.publishedAt} isLong />
-            </p>
-            <h1 class="story__title" safe>
-              {article.title}
-            </h1>
-            {!!article.summary && (
-              <p class="story__standfirst" safe>
-                {article.summary}
+        <div class="main-column">
+          <article class="story">
+            <Breadcrumbs
+              site={site}
+              trail={[
+                { label: t('nav.home'), href: `/${code}` },
+                { label: article.category.name, href: categoryPath(code, article.category.slug) },
+              ]}
+            />
+            <header class="story__header">
+              <p class="story__date">
+                <PublishedTime site={site} date={article.publishedAt} isLong />
               </p>
-            )}
-            <div class="story__meta">
-              <Byline site={site} article={article} />
-              <RatingSummary site={site} sum={article.ratingSum} count={article.ratingCount} />
-            </div>
-          </header>
-          {!!article.image && (
-            <figure class="story__figure">
-              <Picture image={article.image} alt={article.imageAlt} sizes="(min-width: 760px) 720px, 100vw" isPriority />
-              {!!(article.imageCaption || article.imageCredit) && (
-                <figcaption>
-                  {!!article.imageCaption && (
-                    <span class="story__caption" safe>
-                      {article.imageCaption}
-                    </span>
-                  )}
-                  {!!article.imageCredit && (
-                    <span class="story__credit" safe>
-                      {t('article.photoCredit', { credit: article.imageCredit })}
-                    </span>
-                  )}
-                </figcaption>
+              <h1 class="story__title" safe>
+                {article.title}
+              </h1>
+              {!!article.summary && (
+                <p class="story__standfirst" safe>
+                  {article.summary}
+                </p>
               )}
-            </figure>
-          )}
-          <div class="story__body">{safeBodyWithDatelineAndSource(article)}</div>
-          <footer class="story__footer">
-            {props.tags.length > 0 && (
-              <div class="story__tags">
-                <h2 class="visually-hidden" safe>
-                  {t('article.tags')}
-                </h2>
-                <ul class="tags">
-                  {props.tags.map((tag) => (
-                    <li>
-                      <a href={tagPath(code, tag.slug)} rel="tag" safe>
-                        {tag.name}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
+              <div class="story__meta">
+                <Byline site={site} article={article} />
+                <RatingSummary site={site} sum={article.ratingSum} count={article.ratingCount} />
               </div>
+            </header>
+            {!!article.image && (
+              <figure class="story__figure">
+                <Picture
+                  image={article.image}
+                  alt={article.imageAlt}
+                  sizes="(min-width: 760px) 720px, 100vw"
+                  isPriority
+                />
+                {!!(article.imageCaption || article.imageCredit) && (
+                  <figcaption>
+                    {!!article.imageCaption && (
+                      <span class="story__caption" safe>
+                        {article.imageCaption}
+                      </span>
+                    )}
+                    {!!article.imageCredit && (
+                      <span class="story__credit" safe>
+                        {t('article.photoCredit', { credit: article.imageCredit })}
+                      </span>
+                    )}
+                  </figcaption>
+                )}
+              </figure>
             )}
-            <p class="story__hits" safe>
-              {t('article.read', { count: article.hitCount })}
-            </p>
-            {props.translations.length > 0 && (
-              <p class="story__translations">
-                <span safe>{t('article.otherEditions')}</span>{' '}
-                {props.translations.map((tr) => (
-                  <a href={tr.path} hreflang={tr.lang} lang={tr.lang} safe>
-                    {tr.name}
-                  </a>
-                ))}
+            <div class="story__body">{safeBodyWithDatelineAndSource(article)}</div>
+            <footer class="story__footer">
+              {props.tags.length > 0 && (
+                <div class="story__tags">
+                  <h2 class="visually-hidden" safe>
+                    {t('article.tags')}
+                  </h2>
+                  <ul class="tags">
+                    {props.tags.map((tag) => (
+                      <li>
+                        <a href={tagPath(code, tag.slug)} rel="tag" safe>
+                          {tag.name}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+              <p class="story__hits" safe>
+                {t('article.read', { count: article.hitCount })}
               </p>
-            )}
-          </footer>
-        </article>
+              {props.translations.length > 0 && (
+                <p class="story__translations">
+                  <span safe>{t('article.otherEditions')}</span>{' '}
+                  {props.translations.map((tr) => (
+                    <a href={tr.path} hreflang={tr.lang} lang={tr.lang} safe>
+                      {tr.name}
+                    </a>
+                  ))}
+                </p>
+              )}
+            </footer>
+          </article>
+          {props.related.length > 0 && (
+            <section class="related" aria-labelledby="related-title">
+              <h2 id="related-title" class="section-title" safe>
+                {t('article.related')}
+              </h2>
+              <div class="grid">
+                {props.related.map((a) => (
+                  <ArticleCard site={site} article={a} />
+                ))}
+              </div>
+            </section>
+          )}
+        </div>
         <aside class="aside">
           <MostReadBox site={site} articles={props.mostRead} />
           <LiveCard site={site} />
         </aside>
       </div>
-      {props.related.length > 0 && (
-        <section class="wrap related" aria-labelledby="related-title">
-          <h2 id="related-title" class="section-title" safe>
-            {t('article.related')}
-          </h2>
-          <div class="grid">
-            {props.related.map((a) => (
-              <ArticleCard site={site} article={a} />
-            ))}
-          </div>
-        </section>
-      )}
     </Layout>
   );
 }

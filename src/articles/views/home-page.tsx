@@ -9,6 +9,7 @@ import { ArticleCard, LiveCard, MostReadBox } from './cards.tsx';
 export interface HomePageProps {
   site: Site;
   top: ArticleSummary | undefined;
+  secondary: readonly ArticleSummary[];
   latest: readonly ArticleSummary[];
   sections: readonly { name: string; slug: string; articles: readonly ArticleSummary[] }[];
   mostRead: readonly ArticleSummary[];
@@ -23,24 +24,44 @@ export function HomePage(props: HomePageProps): JSX.Element {
   return (
     <Layout
       site={site}
-      head={{ title: t('site.name'), description: t('site.description'), path: `/${code}`, alternates: props.alternates }}
+      head={{
+        title: t('site.name'),
+        description: t('site.description'),
+        path: `/${code}`,
+        alternates: props.alternates,
+      }}
     >
       <h1 class="visually-hidden" safe>
         {t('site.name')}
       </h1>
       {!props.top ? (
         <div class="wrap">
-          <Notice title={t('home.emptyTitle')} text={t('home.empty')} linkLabel={t('nav.listenLive')} href={`/${code}/live`} level={2} />
+          <Notice
+            title={t('home.emptyTitle')}
+            text={t('home.empty')}
+            linkLabel={t('nav.listenLive')}
+            href={`/${code}/live`}
+            level={2}
+          />
         </div>
       ) : (
         <>
           <div class="wrap front">
-            <section class="front__top" aria-labelledby="top-story-title">
-              <h2 id="top-story-title" class="visually-hidden" safe>
-                {t('home.topStory')}
-              </h2>
-              <ArticleCard site={site} article={props.top} variant="lead" headingLevel={3} isPriority />
-            </section>
+            <div class="front__main">
+              <section aria-labelledby="top-story-title">
+                <h2 id="top-story-title" class="visually-hidden" safe>
+                  {t('home.topStory')}
+                </h2>
+                <ArticleCard site={site} article={props.top} variant="lead" headingLevel={3} isPriority />
+              </section>
+              {props.secondary.length > 0 && (
+                <div class="front__secondary">
+                  {props.secondary.map((a) => (
+                    <ArticleCard site={site} article={a} />
+                  ))}
+                </div>
+              )}
+            </div>
             <section class="front__latest" aria-labelledby="latest-title">
               <h2 id="latest-title" class="section-title" safe>
                 {t('home.latest')}

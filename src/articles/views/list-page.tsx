@@ -26,7 +26,10 @@ export interface ListPageProps {
 export function ListPage(props: ListPageProps): JSX.Element {
   const { site } = props;
   const canonical = props.page > 1 ? `${props.path}?page=${props.page}` : props.path;
-  const title = props.page > 1 ? `${props.title} – ${site.t('list.pageOf', { page: props.page, pages: props.pages })}` : props.title;
+  const title =
+    props.page > 1
+      ? `${props.title} – ${site.t('list.pageOf', { page: props.page, pages: props.pages })}`
+      : props.title;
   return (
     <Layout site={site} head={{ title, description: props.description, path: canonical }}>
       <div class="wrap with-aside">
@@ -60,7 +63,13 @@ export function ListPage(props: ListPageProps): JSX.Element {
           ) : (
             <div class="stack">
               {props.articles.map((a, i) => (
-                <ArticleCard site={site} article={a} headingLevel={2} variant="default" isPriority={i === 0 && props.page === 1} />
+                <ArticleCard
+                  site={site}
+                  article={a}
+                  headingLevel={2}
+                  variant="default"
+                  isPriority={i === 0 && props.page === 1}
+                />
               ))}
             </div>
           )}

@@ -10,7 +10,11 @@ export function engineOf(db: Kysely<any>): Engine {
 }
 
 /** Column types that need a different spelling per engine (used by migrations). */
-export function columnTypes(db: Kysely<any>): { serial: ColumnDataType; timestamp: ColumnDataType; flag: ColumnDataType } {
+export function columnTypes(db: Kysely<any>): {
+  serial: ColumnDataType;
+  timestamp: ColumnDataType;
+  flag: ColumnDataType;
+} {
   return engineOf(db) === 'postgres'
     ? { serial: 'serial', timestamp: 'timestamptz', flag: 'boolean' }
     : { serial: 'integer', timestamp: 'text', flag: 'integer' };

@@ -30,7 +30,9 @@ export function installErrorHandlers(app: FastifyInstance, renderPage: ErrorPage
     // Errors may be cached briefly by a CDN (404s) but never a server fault.
     reply.header('cache-control', problem.status >= 500 ? 'no-store' : SHORT);
     if (request.url.startsWith('/api/') || !acceptsHtml(request)) {
-      return reply.type('application/json; charset=utf-8').send({ error: { code: problem.code, message: problem.message } });
+      return reply
+        .type('application/json; charset=utf-8')
+        .send({ error: { code: problem.code, message: problem.message } });
     }
     let html: string;
     try {

@@ -23,7 +23,10 @@ describe('sanitizeBody', () => {
   });
 
   it('adds rel=noopener to links to other sites', () => {
-    assert.equal(sanitizeBody('<a href="https://example.org">x</a>'), '<a href="https://example.org" rel="noopener noreferrer">x</a>');
+    assert.equal(
+      sanitizeBody('<a href="https://example.org">x</a>'),
+      '<a href="https://example.org" rel="noopener noreferrer">x</a>',
+    );
   });
 
   it('turns plain paragraphs, headings and list lines into escaped HTML', () => {

@@ -81,7 +81,13 @@ export function Breadcrumbs(props: { site: Site; trail: readonly { label: string
 }
 
 /** A friendly message for an empty or failed page, with a way on. */
-export function Notice(props: { title: string; text: string; linkLabel: string; href: string; level?: 1 | 2 }): JSX.Element {
+export function Notice(props: {
+  title: string;
+  text: string;
+  linkLabel: string;
+  href: string;
+  level?: 1 | 2;
+}): JSX.Element {
   return (
     <div class="notice">
       {props.level === 2 ? <h2 safe>{props.title}</h2> : <h1 safe>{props.title}</h1>}
