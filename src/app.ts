@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyEtag from '@fastify/etag';
+import fastifyFormbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import type { Kysely } from 'kysely';
 import type { Config } from './core/config.ts';
@@ -59,6 +60,7 @@ export async function buildApp(
   await app.register(fastifyCookie, { secret: ensureCookieSecret(config.cookieSecret, config.dataDir) });
   await app.register(fastifyCompress, { threshold: 1024 });
   await app.register(fastifyEtag);
+  await app.register(fastifyFormbody, { bodyLimit: 16 * 1024 });
 
   app.get<{ Params: { file: string } }>('/assets/:file', async (request, reply) => {
     const asset = ctx.assets.all.get(`/assets/${request.params.file}`);
@@ -86,6 +88,7 @@ export async function buildApp(
     return reply.header('cache-control', SHORT).redirect(`/${edition.code}`, 302);
   });
 
+  // Domain plugins. Readers' features (ratings, reads, search, feeds) register below.
   await app.register(articleRoutes, { ctx });
   await app.register(comingSoonRoutes, { ctx });
   await app.register(pageRoutes, { ctx });

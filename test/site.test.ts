@@ -116,7 +116,7 @@ describe('every reader page', () => {
 describe('caching and static files', () => {
   it('marks pages cacheable for a CDN and answers If-None-Match with 304', async () => {
     const first = await get('/en');
-    assert.match(String(first.headers['cache-control']), /^public, max-age=60/);
+    assert.match(String(first.headers['cache-control']), /^public, max-age=30/);
     const etag = String(first.headers.etag);
     assert.ok(etag.length > 2);
     const again = await get('/en', { 'if-none-match': etag });

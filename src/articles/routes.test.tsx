@@ -27,7 +27,7 @@ describe('edition home', () => {
     const res = await get('/en');
     assert.equal(res.statusCode, 200);
     assert.match(res.headers['content-type'] as string, /text\/html/);
-    assert.match(res.headers['cache-control'] as string, /public, max-age=60/);
+    assert.match(res.headers['cache-control'] as string, /public, max-age=30/);
     assert.equal(res.headers['set-cookie'], undefined, 'anonymous pages set no cookie');
     assert.match(res.body, /<html lang="en" dir="ltr">/);
     assert.match(res.body, /Harbour reopens after upgrade/);

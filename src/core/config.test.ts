@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { ConfigError, loadConfig, readEnvironment } from './config.ts';
+import { ConfigError, SETTING_NAMES, loadConfig, readEnvironment } from './config.ts';
 
 describe('loadConfig', () => {
   it('fills in the documented defaults', () => {
@@ -59,6 +59,13 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig({ PORT: '70000' }), /Setting PORT is invalid/);
     assert.throws(() => loadConfig({ WARTA_BASE_URL: 'ftp://x' }), /Setting WARTA_BASE_URL is invalid/);
     assert.throws(() => loadConfig({ WARTA_DEMO: 'maybe' }), /Setting WARTA_DEMO is invalid/);
+  });
+});
+
+describe('README', () => {
+  it('documents every setting in its table', () => {
+    const readme = fs.readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const name of SETTING_NAMES) assert.match(readme, new RegExp(`^\\| \`${name}\` +\\|`, 'm'), name);
   });
 });
 

@@ -20,42 +20,14 @@ export interface Config {
   readonly cookieSecret: string | undefined;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly trustProxy: boolean;
+  /** Read counts are kept in memory and written in batches: at most this many ms apart… */
+  readonly readsFlushIntervalMs: number;
+  /** …or as soon as this many reads are pending. */
+  readonly readsFlushSize: number;
+  /** New votes allowed per hour from one client address (cookie-clearing scripts stop here). */
+  readonly votesPerHourPerAddress: number;
 }
 
-/** One row per setting: the README's table is written from the same facts. */
-export const SETTINGS = [
-  ['PORT', '3000', 'TCP port the web server listens on.'],
-  [
-    'HOST',
-    '127.0.0.1',
-    'Address to bind. Keep 127.0.0.1 behind a reverse proxy on the same host; use 0.0.0.0 in a container or when the proxy is on another host.',
-  ],
-  [
-    'WARTA_BASE_URL',
-    'http://localhost:PORT',
-    'Public URL of the site, used in canonical links, feeds and sitemaps (e.g. https://voi.example.id).',
-  ],
-  ['WARTA_DATA_DIR', './data', 'Directory for the SQLite database, uploaded media and the generated cookie secret.'],
-  [
-    'WARTA_DATABASE_URL',
-    'sqlite:<data dir>/warta.db',
-    'sqlite:PATH for the embedded database, or postgres://user:pass@host:5432/db for PostgreSQL.',
-  ],
-  ['WARTA_DEMO', '1', 'Fill an empty database with demo content on first start (1) or start empty (0).'],
-  ['WARTA_TIMEZONE', 'Asia/Jakarta', 'IANA time zone in which dates are shown and the schedule is kept.'],
-  ['WARTA_DEFAULT_EDITION', 'en', 'Edition code that / redirects to.'],
-  [
-    'WARTA_COOKIE_SECRET',
-    '(generated)',
-    'Secret for signing cookies, 32+ characters. When unset, one is generated into <data dir>/cookie-secret on first start.',
-  ],
-  ['WARTA_LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent.'],
-  [
-    'WARTA_TRUST_PROXY',
-    '0',
-    'Set to 1 behind a reverse proxy or CDN so client addresses and protocol come from X-Forwarded-* headers.',
-  ],
-] as const;
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
@@ -83,7 +55,14 @@ const schema = z.object({
   WARTA_COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   WARTA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WARTA_TRUST_PROXY: flag.default(false),
+  // Capped at 50 s so the read count on a page is never more than a minute behind.
+  WARTA_READS_FLUSH_INTERVAL_MS: z.coerce.number().int().min(100).max(50_000).default(10_000),
+  WARTA_READS_FLUSH_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(500),
+  WARTA_VOTES_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
 });
+
+/** Every setting's name (README documents each one; a test keeps the two in step). */
+export const SETTING_NAMES: readonly string[] = Object.keys(schema.shape);
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -130,6 +109,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     cookieSecret: s.WARTA_COOKIE_SECRET,
     logLevel: s.WARTA_LOG_LEVEL,
     trustProxy: s.WARTA_TRUST_PROXY,
+    readsFlushIntervalMs: s.WARTA_READS_FLUSH_INTERVAL_MS,
+    readsFlushSize: s.WARTA_READS_FLUSH_SIZE,
+    votesPerHourPerAddress: s.WARTA_VOTES_PER_HOUR,
   });
 }
 

@@ -135,6 +135,40 @@ export interface MenuItemsTable {
   href: string;
 }
 
+/** One reader's current vote on an article (a second vote replaces the first). */
+export interface ArticleVotesTable {
+  article_id: number;
+  /** Random id from the reader's signed voter cookie. */
+  voter_id: string;
+  /** HMAC of the client IP with the cookie secret: for rate limits, never the IP itself. */
+  ip_hash: string;
+  rating: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Counted human reads of an article per day (station time zone), for most-read lists. */
+export interface ArticleReadsDailyTable {
+  article_id: number;
+  /** YYYY-MM-DD in the site time zone. */
+  day: string;
+  reads: number;
+}
+
+/**
+ * The search index: one row per published article, text pre-split with Intl.Segmenter.
+ * An FTS5 virtual table on SQLite, a table with a generated tsvector and GIN index on PostgreSQL.
+ */
+export interface ArticleSearchTable {
+  article_id: number;
+  edition: string;
+  title: string;
+  summary: string;
+  body: string;
+  /** Dateline, source, tags and author, segmented. */
+  meta: string;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   editions: EditionsTable;
@@ -147,6 +181,9 @@ export interface Database {
   pages: PagesTable;
   menus: MenusTable;
   menu_items: MenuItemsTable;
+  article_votes: ArticleVotesTable;
+  article_reads_daily: ArticleReadsDailyTable;
+  article_search: ArticleSearchTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

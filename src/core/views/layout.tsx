@@ -1,7 +1,7 @@
 // The page shell every reader page shares: head, top bar, masthead, navigation, footer.
 import type { Children } from '@kitajs/html';
 import { isoInZone } from '../../i18n/index.ts';
-import { absoluteUrl, type Head, type Site } from './site.ts';
+import { absoluteUrl, jsonLdText, type Head, type Site } from './site.ts';
 import { Logo } from './logo.tsx';
 
 /** Renders a complete HTML document around a page's main content. */
@@ -29,6 +29,15 @@ export function Layout(props: { site: Site; head: Head; children: Children; body
             </>
           )}
           {head.noindex && <meta name="robots" content="noindex" />}
+          {(head.meta ?? []).map((m) => (
+            <meta property={m.property} name={m.name} content={m.content} />
+          ))}
+          {(head.links ?? []).map((l) => (
+            <link rel={l.rel} href={absoluteUrl(site, l.href)} type={l.type} title={l.title} />
+          ))}
+          {(head.jsonLd ?? []).map((data) => (
+            <script type="application/ld+json">{jsonLdText(data)}</script>
+          ))}
           <meta name="color-scheme" content="light dark" />
           <meta name="theme-color" content="#0b3a75" />
           <link rel="icon" href="/favicon.svg" type="image/svg+xml" />

@@ -44,6 +44,32 @@ export interface Head {
   readonly path: string;
   readonly alternates?: readonly Alternate[];
   readonly noindex?: boolean;
+  /** Extra <meta> tags: Open Graph (`property`) and Twitter cards (`name`). */
+  readonly meta?: readonly MetaTag[];
+  /** Extra <link> tags: feeds and the like. */
+  readonly links?: readonly LinkTag[];
+  /** Structured data, each object written as one JSON-LD script. */
+  readonly jsonLd?: readonly object[];
+}
+
+/** A <meta> tag with either `property` (Open Graph) or `name`. */
+export interface MetaTag {
+  readonly property?: string;
+  readonly name?: string;
+  readonly content: string;
+}
+
+/** A <link> tag in the head. */
+export interface LinkTag {
+  readonly rel: string;
+  readonly href: string;
+  readonly type?: string;
+  readonly title?: string;
+}
+
+/** JSON for a <script type="application/ld+json">: "<" escaped so no text can close the script. */
+export function jsonLdText(data: object): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 /** Makes an absolute URL from a site path. */
