@@ -1,5 +1,8 @@
-// Reading pages' only script: collapses the section navigation behind a menu button on
-// small screens. Without JavaScript the navigation simply stays open.
+// The reading pages' one script: the feature modules, and the section navigation folding
+// behind a menu button on small screens. Without JavaScript the navigation simply stays open.
+import './rating.ts';
+import './reads.ts';
+
 const toggle = document.querySelector<HTMLButtonElement>('.nav-toggle');
 const nav = document.getElementById('site-nav');
 

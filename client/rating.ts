@@ -1,0 +1,1 @@
+// Rating widget: (being written).

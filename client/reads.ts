@@ -1,0 +1,1 @@
+// Read beacon: (being written).
