@@ -14,6 +14,7 @@ import { engineOf } from './core/db/dialect.ts';
 import { IMMUTABLE, SHORT } from './core/http/cache.ts';
 import { installErrorHandlers } from './core/http/error-handler.ts';
 import { installSecurityHeaders } from './core/http/security.ts';
+import { installPageCache } from './core/http/page-cache.ts';
 import { ensureCookieSecret } from './core/secret.ts';
 import type { AppContext } from './context.ts';
 import { EditionRegistry } from './editions/index.ts';
@@ -57,6 +58,8 @@ export async function buildApp(
 
   installSecurityHeaders(app);
   installErrorHandlers(app, createErrorPageRenderer(ctx));
+  // Before compression, so the cache keeps the plain body and each reply is compressed as asked.
+  installPageCache(app, { ttlSeconds: config.pageCacheSeconds, now: ctx.now });
   await app.register(fastifyCookie, { secret: ensureCookieSecret(config.cookieSecret, config.dataDir) });
   await app.register(fastifyCompress, { threshold: 1024 });
   await app.register(fastifyEtag);

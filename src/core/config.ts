@@ -26,6 +26,8 @@ export interface Config {
   readonly readsFlushSize: number;
   /** New votes allowed per hour from one client address (cookie-clearing scripts stop here). */
   readonly votesPerHourPerAddress: number;
+  /** Seconds a public response is reused from the in-process page cache (0: off). */
+  readonly pageCacheSeconds: number;
 }
 
 
@@ -59,6 +61,8 @@ const schema = z.object({
   WARTA_READS_FLUSH_INTERVAL_MS: z.coerce.number().int().min(100).max(50_000).default(10_000),
   WARTA_READS_FLUSH_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(500),
   WARTA_VOTES_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
+  // At most 15 s, so a scheduled story and fresh counts are never held back for long.
+  WARTA_PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(15).default(5),
 });
 
 /** Every setting's name (README documents each one; a test keeps the two in step). */
@@ -112,6 +116,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     readsFlushIntervalMs: s.WARTA_READS_FLUSH_INTERVAL_MS,
     readsFlushSize: s.WARTA_READS_FLUSH_SIZE,
     votesPerHourPerAddress: s.WARTA_VOTES_PER_HOUR,
+    pageCacheSeconds: s.WARTA_PAGE_CACHE_SECONDS,
   });
 }
 

@@ -28,6 +28,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     WARTA_DATABASE_URL: testDb.url,
     WARTA_BASE_URL: 'https://warta.test',
     WARTA_LOG_LEVEL: 'silent',
+    // Tests change data between requests; the page cache has tests of its own.
+    WARTA_PAGE_CACHE_SECONDS: '0',
     WARTA_COOKIE_SECRET: 'test-secret-test-secret-test-secret-0123',
     ...env,
   });
