@@ -21,6 +21,11 @@ import { EditionRegistry } from './editions/index.ts';
 import { createErrorPageRenderer } from './editions/error-page.tsx';
 import { articleRoutes } from './articles/index.ts';
 import { pageRoutes } from './pages/index.ts';
+import { readRoutes } from './reads/index.ts';
+import { searchRoutes } from './search/index.ts';
+import { ratingRoutes } from './ratings/index.ts';
+import { discoveryRoutes } from './feeds/index.ts';
+import { seoRoutes } from './seo/index.ts';
 import { comingSoonRoutes } from './sections/coming-soon.tsx';
 import { mediaDir } from './media/index.ts';
 import { FAVICON_SVG } from './core/views/favicon.ts';
@@ -94,6 +99,11 @@ export async function buildApp(
   // Domain plugins. Readers' features (ratings, reads, search, feeds) register below.
   await app.register(articleRoutes, { ctx });
   await app.register(comingSoonRoutes, { ctx });
+  await app.register(seoRoutes);
+  await app.register(discoveryRoutes, { ctx });
+  await app.register(ratingRoutes, { ctx });
+  await app.register(searchRoutes, { ctx });
+  await app.register(readRoutes, { ctx });
   await app.register(pageRoutes, { ctx });
   return app;
 }

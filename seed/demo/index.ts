@@ -6,6 +6,8 @@ import type { Database } from '../../src/core/db/schema.ts';
 import { paragraphsToHtml } from '../../src/core/text/sanitize.ts';
 import { slugify } from '../../src/core/text/slug.ts';
 import { storeImage } from '../../src/media/index.ts';
+import { reindexAll } from '../../src/search/index.ts';
+import { insertDemoReads } from '../../src/reads/index.ts';
 import { insertUser } from '../../src/users/index.ts';
 import { EDITIONS, replaceMainMenu, sectionLinks } from '../editions.ts';
 import { articles } from './articles.ts';
@@ -124,6 +126,7 @@ export async function seedDemo(db: Kysely<Database>, options: DemoSeedOptions): 
             .insertInto('article_tags')
             .values([...ids].map((tag_id) => ({ article_id: row.id, tag_id })))
             .execute();
+        await insertDemoReads(trx, row.id, story.reads, publishedAt, options);
         count++;
       }
     }
@@ -171,6 +174,8 @@ export async function seedDemo(db: Kysely<Database>, options: DemoSeedOptions): 
         }));
       await replaceMainMenu(trx, e.code, [...news, ...sectionLinks(e.code, e.locale, rootPaths.get(e.code))]);
     }
+    // The stories were written straight into the tables above; make them searchable.
+    await reindexAll(trx);
   });
   return { articles: count };
 }

@@ -1,8 +1,9 @@
 // Reading published articles. "Published" always means status published and a publication
 // time at or before now, so scheduled stories appear on their minute without a restart.
-import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { toDbTime } from '../core/db/dialect.ts';
 import type { Database } from '../core/db/schema.ts';
+import { isoInZone } from '../i18n/index.ts';
 import { toArticle, toArticleSummary, type Article, type ArticleSummary } from './model.ts';
 
 type Db = Kysely<Database>;
@@ -109,21 +110,93 @@ export async function findTopStory(db: Db, edition: string, now: Date): Promise<
   return latest;
 }
 
-/** Most-read stories of the edition published in the last `days` days. */
+/** Periods a most-read list covers, shortest first. */
+export const MOST_READ_PERIODS = ['24h', '7d', '30d'] as const;
+export type MostReadPeriod = (typeof MOST_READ_PERIODS)[number];
+const PERIOD_DAYS: Readonly<Record<MostReadPeriod, number>> = { '24h': 1, '7d': 7, '30d': 30 };
+
+/** How to make a most-read list. */
+export interface MostReadOptions {
+  /** The site time zone: daily read totals are kept per calendar day there. */
+  timezone: string;
+  period?: MostReadPeriod;
+  limit?: number;
+  /**
+   * Only stories read in the period. Otherwise a short list is filled from the longer periods,
+   * then from stored all-time counts of the last 30 days' stories (a site with no daily totals yet).
+   */
+  isStrict?: boolean;
+}
+
+/** Most-read published stories of an edition, ranked by the daily read totals of a period. */
 export async function listMostRead(
   db: Db,
   edition: string,
   now: Date,
-  limit = 5,
-  days = 30,
+  options: MostReadOptions,
 ): Promise<ArticleSummary[]> {
-  const since = new Date(now.getTime() - days * 24 * 3600_000);
-  const rows = await applyFilter(selectSummaries(db), { edition, now, since })
-    .orderBy('articles.hit_count', 'desc')
+  const limit = options.limit ?? 5;
+  const first = options.period ?? '24h';
+  const periods = options.isStrict ? [first] : MOST_READ_PERIODS.slice(MOST_READ_PERIODS.indexOf(first));
+  const found: ArticleSummary[] = [];
+  for (const period of periods) {
+    if (found.length >= limit) break;
+    const excludeIds = found.map((a) => a.id);
+    found.push(
+      ...(await rankByPeriodReads(db, { edition, now, excludeIds }, options.timezone, period, limit - found.length)),
+    );
+  }
+  if (!options.isStrict && found.length < limit) {
+    const since = new Date(now.getTime() - 30 * 24 * 3600_000);
+    const rows = await applyFilter(selectSummaries(db), { edition, now, since, excludeIds: found.map((a) => a.id) })
+      .where('articles.hit_count', '>', 0)
+      .orderBy('articles.hit_count', 'desc')
+      .orderBy('articles.published_at', 'desc')
+      .limit(limit - found.length)
+      .execute();
+    found.push(...rows.map(toArticleSummary));
+  }
+  return found;
+}
+
+/**
+ * Daily totals approximate a sliding window: the period's last N calendar days (today included)
+ * count fully, and the day before them counts for the share of it still inside the window,
+ * as if its reads were spread evenly. "24h" at 18:00 = today + a quarter of yesterday.
+ */
+async function rankByPeriodReads(db: Db, f: ArticleFilter, timezone: string, period: MostReadPeriod, limit: number) {
+  const local = isoInZone(f.now, timezone); // YYYY-MM-DDTHH:MM:SS±HH:MM
+  const today = local.slice(0, 10);
+  const elapsed = Number(local.slice(11, 13)) * 3600 + Number(local.slice(14, 16)) * 60 + Number(local.slice(17, 19));
+  const days = PERIOD_DAYS[period];
+  // Whole numbers (per mille) so both engines add integers, with no float parameter to cast.
+  const edgeWeight = Math.max(0, Math.round(1000 * (1 - elapsed / 86_400)));
+  const scores = db
+    .selectFrom('article_reads_daily')
+    .select([
+      'article_reads_daily.article_id',
+      sql<number>`sum(article_reads_daily.reads * case when article_reads_daily.day >= ${addDays(today, 1 - days)} then 1000 else ${edgeWeight} end)`.as(
+        'score',
+      ),
+    ])
+    .where('article_reads_daily.day', '>=', addDays(today, -days))
+    .groupBy('article_reads_daily.article_id')
+    .as('scores');
+  const rows = await applyFilter(selectSummaries(db), f)
+    .innerJoin(scores, 'scores.article_id', 'articles.id')
+    .where('scores.score', '>', 0)
+    .orderBy('scores.score', 'desc')
     .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
     .limit(limit)
     .execute();
   return rows.map(toArticleSummary);
+}
+
+/** A YYYY-MM-DD calendar day moved by a number of days. */
+function addDays(day: string, delta: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d! + delta)).toISOString().slice(0, 10);
 }
 
 /** A published story by id, in any edition (the route checks the edition and slug). */

@@ -43,6 +43,8 @@ const pageQuery = {
 export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
   const { ctx } = opts;
   const db = ctx.db;
+  // The box beside every page: the last 24 hours, filled from longer periods when that is short.
+  const mostReadBox = { timezone: ctx.config.timezone, period: '24h' } as const;
 
   app.get<{ Params: { edition: string } }>(
     '/:edition',
@@ -56,7 +58,7 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
       const [newest, categories, mostRead] = await Promise.all([
         listPublishedArticles(db, { edition: code, now, excludeIds: exclude }, 8),
         listCategories(db, code),
-        listMostRead(db, code, now),
+        listMostRead(db, code, now, mostReadBox),
       ]);
       // Two stories sit under the top story; the next six form the latest-news column.
       const secondary = newest.slice(0, 2);
@@ -112,7 +114,7 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
     const [tags, related, mostRead, translations] = await Promise.all([
       listArticleTags(db, article.id),
       listRelatedArticles(db, article, now),
-      listMostRead(db, edition.code, now),
+      listMostRead(db, edition.code, now, mostReadBox),
       listTranslations(db, article, now),
     ]);
     const site = await siteFor(ctx, request, edition);
@@ -155,6 +157,7 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
           description={category.description || category.name}
           intro={category.description}
           path={categoryPath(edition.code, category.slug)}
+          feedPath={categoryPath(edition.code, category.slug)}
           trail={[
             { label: site.t('nav.home'), href: `/${edition.code}` },
             ...chain.map((c) => ({ label: c.name, href: categoryPath(edition.code, c.slug) })),
@@ -231,7 +234,7 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
     const page = requested ?? 1;
     const [total, mostRead] = await Promise.all([
       countPublishedArticles(db, filter),
-      listMostRead(db, filter.edition, filter.now),
+      listMostRead(db, filter.edition, filter.now, mostReadBox),
     ]);
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     if (page > pages) throw new AppError('not_found', 'There is no such page in this list.');

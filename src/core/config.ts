@@ -30,7 +30,6 @@ export interface Config {
   readonly pageCacheSeconds: number;
 }
 
-
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
 const schema = z.object({

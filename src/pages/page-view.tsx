@@ -2,6 +2,7 @@
 import { Layout } from '../core/views/layout.tsx';
 import { Breadcrumbs } from '../core/views/components.tsx';
 import type { Alternate, Site } from '../core/views/site.ts';
+import { staticPageHeadTags } from '../seo/index.ts';
 import { pagePath, type Page, type PageLink } from './queries.ts';
 
 export interface PageViewProps {
@@ -22,6 +23,11 @@ export function PageView(props: PageViewProps): JSX.Element {
   const nav = [props.sectionRoot, ...props.sectionPages];
   // Page bodies are sanitised when saved (src/core/text/sanitize.ts).
   const safeBodyHtml = page.bodyHtml;
+  const trail = [
+    { label: site.t('nav.home'), href: `/${code}` },
+    ...props.ancestors.map((p) => ({ label: p.title, href: pagePath(code, p.path) })),
+    { label: page.title, href: pagePath(code, page.path) },
+  ];
   return (
     <Layout
       site={site}
@@ -30,18 +36,18 @@ export function PageView(props: PageViewProps): JSX.Element {
         description: page.summary || page.title,
         path: pagePath(code, page.path),
         alternates: props.alternates,
+        ...staticPageHeadTags(site, {
+          title: page.title,
+          description: page.summary || page.title,
+          path: pagePath(code, page.path),
+          trail,
+          modified: page.updatedAt,
+        }),
       }}
     >
       <div class="wrap with-aside with-aside--start">
         <article class="static-page">
-          <Breadcrumbs
-            site={site}
-            trail={[
-              { label: site.t('nav.home'), href: `/${code}` },
-              ...props.ancestors.map((p) => ({ label: p.title, href: pagePath(code, p.path) })),
-              { label: page.title, href: pagePath(code, page.path) },
-            ]}
-          />
+          <Breadcrumbs site={site} trail={trail} />
           <h1 safe>{page.title}</h1>
           {!!page.summary && (
             <p class="static-page__summary" safe>

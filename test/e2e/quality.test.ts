@@ -35,7 +35,11 @@ after(
 );
 
 /** The pages checked: every kind of reader page, in each script direction. */
-const PAGES: readonly { name: string; path: keyof DemoPaths; status?: number }[] = [
+/** A demo page by name, or a literal path (search pages, whose query is part of the address). */
+type PagePath = keyof DemoPaths | `/${string}`;
+const pathOf = (path: PagePath) => (path.startsWith('/') ? path : server.paths[path as keyof DemoPaths]);
+
+const PAGES: readonly { name: string; path: PagePath; status?: number }[] = [
   { name: 'English home', path: 'home' },
   { name: 'section (category) page', path: 'category' },
   { name: 'article', path: 'article' },
@@ -48,15 +52,16 @@ const PAGES: readonly { name: string; path: keyof DemoPaths; status?: number }[]
   { name: 'tag page', path: 'tag' },
   { name: 'author page', path: 'author' },
   { name: 'coming-soon section', path: 'comingSoon' },
+  { name: 'search results', path: '/en/search?q=jakarta' },
+  { name: 'search without results', path: '/en/search?q=xylophonequay&category=national&from=2020-01-01' },
+  { name: 'Arabic search', path: '/ar/search?q=%D8%AC%D8%A7%D9%83%D8%B1%D8%AA%D8%A7' },
+  { name: 'most-read page', path: '/en/most-read' },
+  { name: 'most-read page, 30 days, Arabic', path: '/ar/most-read?period=30d' },
 ];
 
-const PHONE_PAGES: readonly (keyof DemoPaths)[] = ['home', 'article', 'arabicArticle'];
+const PHONE_PAGES: readonly PagePath[] = ['home', 'article', 'arabicArticle', '/en/search?q=jakarta', '/en/most-read'];
 
-async function axeCheck(
-  path: keyof DemoPaths,
-  viewport: { width: number; height: number },
-  status = 200,
-): Promise<void> {
+async function axeCheck(path: PagePath, viewport: { width: number; height: number }, status = 200): Promise<void> {
   // axe is injected as an inline script, which the site's Content-Security-Policy rightly forbids.
   const page = await openPage(browser, {
     viewport,
@@ -64,11 +69,11 @@ async function axeCheck(
     ...(viewport.width < 600 ? { isMobile: true, hasTouch: true } : {}),
   });
   try {
-    const url = server.baseUrl + server.paths[path];
+    const url = server.baseUrl + pathOf(path);
     const response = await page.goto(url);
     assert.equal(response?.status(), status, `${url} answers ${status}`);
     const violations = await runAxe(page);
-    assert.equal(violations.length, 0, formatViolations(violations, `${server.paths[path]} at ${viewport.width}px`));
+    assert.equal(violations.length, 0, formatViolations(violations, `${pathOf(path)} at ${viewport.width}px`));
   } finally {
     await page.context().close();
   }
@@ -88,14 +93,14 @@ describe(`accessibility: axe-core, WCAG 2.2 AA, ${PHONE.width}px`, { timeout: 30
 
 describe('HTML validity: Nu HTML Checker', { timeout: 240_000 }, () => {
   let errors: HtmlError[] = [];
-  const urlOf = (path: keyof DemoPaths) => new URL(server.paths[path], server.baseUrl).href;
+  const urlOf = (path: PagePath) => new URL(pathOf(path), server.baseUrl).href;
 
   before(
     async () => {
       // One Java run for every page: the JVM takes seconds to start.
       errors = await validatePages(
         server.baseUrl,
-        PAGES.map((p) => server.paths[p.path]),
+        PAGES.map((p) => pathOf(p.path)),
       );
     },
     { timeout: 200_000 },
@@ -104,7 +109,7 @@ describe('HTML validity: Nu HTML Checker', { timeout: 240_000 }, () => {
   for (const p of PAGES) {
     it(p.name, () => {
       const mine = errors.filter((e) => e.url === urlOf(p.path));
-      assert.equal(mine.length, 0, formatHtmlErrors(mine, server.paths[p.path]));
+      assert.equal(mine.length, 0, formatHtmlErrors(mine, pathOf(p.path)));
     });
   }
 

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase, type Db } from '../../src/core/db/database.ts';
-import { migrateToLatest } from '../../src/core/db/migrate.ts';
+import { migrateToLatest, withSchemaChangeLock } from '../../src/core/db/migrate.ts';
 
 /** A test database and the data dir beside it. */
 export interface TestDatabase {
@@ -48,7 +48,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await db.close();
       if (pgUrl && schema) {
         const admin = openDatabase(pgUrl);
-        await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.kysely);
+        await withSchemaChangeLock(admin.kysely, () =>
+          sql`drop schema ${sql.id(schema)} cascade`.execute(admin.kysely),
+        );
         await admin.close();
       }
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -14,6 +14,7 @@ import type {
 } from '../../src/core/db/schema.ts';
 import { slugify } from '../../src/core/text/slug.ts';
 import { storeImage } from '../../src/media/index.ts';
+import { indexArticle } from '../../src/search/indexer.ts';
 import { insertUser } from '../../src/users/index.ts';
 
 type Db = Kysely<Database>;
@@ -115,6 +116,7 @@ export async function makeArticle(db: Db, values: Partial<NewArticle> & { tags?:
       (await db.insertInto('tags').values({ edition, slug, name }).returningAll().executeTakeFirstOrThrow());
     await db.insertInto('article_tags').values({ article_id: row.id, tag_id: tag.id }).execute();
   }
+  await indexArticle(db, row.id); // as the newsroom's commands do, so tests can search for it
   return row;
 }
 

@@ -5,11 +5,13 @@ import { Layout } from '../../core/views/layout.tsx';
 import { Breadcrumbs } from '../../core/views/components.tsx';
 import type { Alternate, Site } from '../../core/views/site.ts';
 import { Picture } from '../../media/index.ts';
+import { ReadCount } from '../../reads/index.ts';
 import { authorPath } from '../../users/index.ts';
 import { articlePath, type Article, type ArticleSummary } from '../model.ts';
 import { categoryPath, tagPath } from '../sections.ts';
+import { articleHeadTags } from '../structured-data.ts';
 import { ArticleCard, LiveCard, MostReadBox, PublishedTime } from './cards.tsx';
-import { RatingSummary } from './rating.tsx';
+import { RatingWidget } from '../../ratings/index.ts';
 
 export interface ArticlePageProps {
   site: Site;
@@ -33,6 +35,7 @@ export function ArticlePage(props: ArticlePageProps): JSX.Element {
         description: article.summary,
         path: articlePath(article),
         alternates: props.translations,
+        ...articleHeadTags(site, article, props.tags),
       }}
     >
       <div class="wrap with-aside">
@@ -59,7 +62,7 @@ export function ArticlePage(props: ArticlePageProps): JSX.Element {
               )}
               <div class="story__meta">
                 <Byline site={site} article={article} />
-                <RatingSummary site={site} sum={article.ratingSum} count={article.ratingCount} />
+                <RatingWidget site={site} articleId={article.id} sum={article.ratingSum} count={article.ratingCount} />
               </div>
             </header>
             {!!article.image && (
@@ -104,9 +107,7 @@ export function ArticlePage(props: ArticlePageProps): JSX.Element {
                   </ul>
                 </div>
               )}
-              <p class="story__hits" safe>
-                {t('article.read', { count: article.hitCount })}
-              </p>
+              <ReadCount site={site} articleId={article.id} count={article.hitCount} />
               {props.translations.length > 0 && (
                 <p class="story__translations">
                   <span safe>{t('article.otherEditions')}</span>{' '}

@@ -80,6 +80,11 @@ export function MostReadBox(props: { site: Site; articles: readonly ArticleSumma
           ))}
         </ol>
       )}
+      <p class="most-read__more">
+        <a href={`/${site.edition.code}/most-read`} safe>
+          {site.t('mostRead.more')}
+        </a>
+      </p>
     </section>
   );
 }

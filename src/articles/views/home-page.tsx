@@ -2,6 +2,7 @@
 import { Layout } from '../../core/views/layout.tsx';
 import { Notice } from '../../core/views/components.tsx';
 import type { Site } from '../../core/views/site.ts';
+import { homeHeadTags } from '../../seo/index.ts';
 import type { ArticleSummary } from '../model.ts';
 import { categoryPath } from '../sections.ts';
 import { ArticleCard, LiveCard, MostReadBox } from './cards.tsx';
@@ -29,6 +30,7 @@ export function HomePage(props: HomePageProps): JSX.Element {
         description: t('site.description'),
         path: `/${code}`,
         alternates: props.alternates,
+        ...homeHeadTags(site),
       }}
     >
       <h1 class="visually-hidden" safe>

@@ -2,6 +2,7 @@
 import { Layout } from '../../core/views/layout.tsx';
 import { Breadcrumbs, Pagination } from '../../core/views/components.tsx';
 import type { Site } from '../../core/views/site.ts';
+import { collectionHeadTags } from '../../seo/index.ts';
 import type { ArticleSummary } from '../model.ts';
 import { ArticleCard, LiveCard, MostReadBox } from './cards.tsx';
 
@@ -20,6 +21,8 @@ export interface ListPageProps {
   mostRead: readonly ArticleSummary[];
   /** Links to subsections, for a section page. */
   children?: readonly { label: string; href: string }[];
+  /** The page whose feeds the head advertises (a section has feeds of its own). */
+  feedPath?: string;
 }
 
 /** A paginated list of story cards. */
@@ -31,7 +34,21 @@ export function ListPage(props: ListPageProps): JSX.Element {
       ? `${props.title} – ${site.t('list.pageOf', { page: props.page, pages: props.pages })}`
       : props.title;
   return (
-    <Layout site={site} head={{ title, description: props.description, path: canonical }}>
+    <Layout
+      site={site}
+      head={{
+        title,
+        description: props.description,
+        path: canonical,
+        ...collectionHeadTags(site, {
+          title: props.title,
+          description: props.description,
+          path: canonical,
+          trail: props.trail,
+          feedPath: props.feedPath,
+        }),
+      }}
+    >
       <div class="wrap with-aside">
         <div class="list">
           <Breadcrumbs site={site} trail={props.trail} />

@@ -39,3 +39,24 @@ export function toBool(value: number | boolean): boolean {
 export function toDbTime(date: Date): string {
   return date.toISOString();
 }
+
+/**
+ * Locks the selected rows until the transaction ends (read-modify-write): FOR UPDATE on
+ * PostgreSQL; SQLite needs nothing, as it lets one writer in at a time.
+ */
+export function forUpdate<Q extends { forUpdate(): Q }>(db: Kysely<any>, query: Q): Q {
+  return engineOf(db) === 'postgres' ? query.forUpdate() : query;
+}
+
+/**
+ * Serialises transactions that take the same key, until each ends (PostgreSQL advisory lock);
+ * for limits that span many rows, which no row lock covers. SQLite already has one writer.
+ */
+export async function lockKey(trx: Kysely<any>, key: string): Promise<void> {
+  if (engineOf(trx) !== 'postgres') return;
+  await trx
+    .selectNoFrom((eb) =>
+      eb.fn('pg_advisory_xact_lock', [eb.fn('hashtextextended', [eb.val(key), eb.lit(0)])]).as('locked'),
+    )
+    .execute();
+}

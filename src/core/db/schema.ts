@@ -160,8 +160,8 @@ export interface ArticleReadsDailyTable {
  * An FTS5 virtual table on SQLite, a table with a generated tsvector and GIN index on PostgreSQL.
  */
 export interface ArticleSearchTable {
+  /** Also the FTS5 rowid on SQLite. Edition, status and time are read from articles at query time. */
   article_id: number;
-  edition: string;
   title: string;
   summary: string;
   body: string;

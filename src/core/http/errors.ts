@@ -11,6 +11,11 @@ export const ERROR_CODES = {
   page_not_found: 404,
   bad_request: 400,
   invalid_query: 400,
+  // Ratings: the vote form and its JSON answers.
+  invalid_rating: 400,
+  voter_cookie_required: 403,
+  method_not_allowed: 405,
+  too_many_votes: 429,
   internal_error: 500,
 } as const;
 

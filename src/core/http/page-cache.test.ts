@@ -11,12 +11,16 @@ async function appWithCache(ttlSeconds: number) {
   const app = Fastify();
   installPageCache(app, { ttlSeconds, now: () => now });
   await app.register(fastifyCompress, { threshold: 1 });
-  app.get('/public', async (_req, reply) => reply.header('cache-control', 'public, max-age=30').type('text/html').send(`page ${++renders}`));
+  app.get('/public', async (_req, reply) =>
+    reply.header('cache-control', 'public, max-age=30').type('text/html').send(`page ${++renders}`),
+  );
   app.get('/private', async (_req, reply) => reply.header('cache-control', 'no-store').send(`private ${++renders}`));
   app.get('/cookie', async (_req, reply) =>
     reply.header('cache-control', 'public, max-age=30').header('set-cookie', 'a=b').send(`cookie ${++renders}`),
   );
-  app.get('/error', async (_req, reply) => reply.code(500).header('cache-control', 'public').send(`error ${++renders}`));
+  app.get('/error', async (_req, reply) =>
+    reply.code(500).header('cache-control', 'public').send(`error ${++renders}`),
+  );
   return { app, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
 }
 

@@ -1,17 +1,24 @@
 // Small building blocks shared by reader pages.
 import type { Site } from './site.ts';
 
-/** Numbered pages with newer/older links; hidden when everything fits on one page. */
-export function Pagination(props: { site: Site; basePath: string; page: number; pages: number }): JSX.Element {
+/** Numbered pages with newer/older links (or the given labels); hidden when everything fits on one page. */
+export function Pagination(props: {
+  site: Site;
+  /** May carry a query string of its own (search); `page` is appended to it. */
+  basePath: string;
+  page: number;
+  pages: number;
+  labels?: { previous: string; next: string };
+}): JSX.Element {
   const { site, basePath, page, pages } = props;
   if (pages <= 1) return <></>;
-  const href = (n: number) => (n === 1 ? basePath : `${basePath}?page=${n}`);
+  const href = (n: number) => (n === 1 ? basePath : `${basePath}${basePath.includes('?') ? '&' : '?'}page=${n}`);
   const numbers = pageWindow(page, pages);
   return (
     <nav class="pagination" aria-label={site.t('pagination.label')}>
       {page > 1 ? (
         <a class="pagination__step" href={href(page - 1)} rel="prev" safe>
-          {site.t('pagination.previous')}
+          {props.labels?.previous ?? site.t('pagination.previous')}
         </a>
       ) : (
         ''
@@ -36,7 +43,7 @@ export function Pagination(props: { site: Site; basePath: string; page: number; 
       </ul>
       {page < pages ? (
         <a class="pagination__step" href={href(page + 1)} rel="next" safe>
-          {site.t('pagination.next')}
+          {props.labels?.next ?? site.t('pagination.next')}
         </a>
       ) : (
         ''

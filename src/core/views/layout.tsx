@@ -87,6 +87,19 @@ function Header({ site }: { site: Site }): JSX.Element {
             </span>
           </span>
         </a>
+        <a
+          class="masthead-search"
+          href={`/${edition.code}/search`}
+          aria-current={site.path === `/${edition.code}/search` ? 'page' : undefined}
+        >
+          <svg class="masthead-search__icon" width="22" height="22" viewBox="0 0 24 24" aria-hidden="true">
+            <circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" stroke-width="2.5" />
+            <path d="m15.5 15.5 5 5" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" />
+          </svg>
+          <span class="masthead-search__label" safe>
+            {t('nav.search')}
+          </span>
+        </a>
         <button class="nav-toggle" type="button" aria-expanded="false" aria-controls="site-nav" hidden>
           <span class="nav-toggle__bars" aria-hidden="true"></span>
           <span safe>{t('nav.menu')}</span>
@@ -94,6 +107,17 @@ function Header({ site }: { site: Site }): JSX.Element {
       </div>
       <nav id="site-nav" class="site-nav" aria-label={t('nav.sections')}>
         <ul class="wrap site-nav__list">
+          <li class="site-nav__search">
+            <form role="search" method="get" action={`/${edition.code}/search`} aria-label={t('nav.search')}>
+              <label class="visually-hidden" for="nav-search-q" safe>
+                {t('search.label')}
+              </label>
+              <input id="nav-search-q" type="search" name="q" enterkeyhint="search" />
+              <button type="submit" safe>
+                {t('nav.search')}
+              </button>
+            </form>
+          </li>
           {site.menu.map((item) => (
             <li>
               <a href={item.href} aria-current={isCurrent(site.path, item.href) ? 'page' : undefined} safe>

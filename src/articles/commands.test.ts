@@ -1,0 +1,180 @@
+// Article commands: validation, transactions, and a search index that follows every change.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { AppError } from '../core/http/errors.ts';
+import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
+import { makeAuthor, makeCategory } from '../../test/helpers/factories.ts';
+import {
+  ArticleInputError,
+  createArticle,
+  deleteArticle,
+  setArticleStatus,
+  updateArticle,
+  type CreateArticleInput,
+} from './commands.ts';
+
+let t: TestApp;
+let categoryId: number;
+before(async () => {
+  t = await createTestApp();
+  categoryId = (await makeCategory(t.db, { name: 'Nation' })).id;
+});
+after(() => t.close());
+
+const now = () => new Date(Date.now() - 60_000);
+/** Titles the search page finds for a word. */
+async function found(q: string): Promise<string[]> {
+  const res = await t.app.inject({ method: 'GET', url: '/en/search', query: { q } });
+  assert.equal(res.statusCode, 200);
+  return [...res.body.matchAll(/<h3 class="search-result__title"><a [^>]*>([\s\S]*?)<\/a>/g)].map((m) =>
+    m[1]!.replace(/<\/?mark>/g, ''),
+  );
+}
+async function indexRows(articleId: number): Promise<number> {
+  const rows = await t.db
+    .selectFrom('article_search')
+    .select('article_id')
+    .where('article_id', '=', articleId)
+    .execute();
+  return rows.length;
+}
+const story = (values: Partial<CreateArticleInput> = {}): CreateArticleInput => ({
+  edition: 'en',
+  categoryId,
+  title: 'Volcano observatory raises alert',
+  status: 'published',
+  ...values,
+});
+
+describe('article commands and the search index', () => {
+  it('indexes a published article on create, with its tags and author', async () => {
+    const author = await makeAuthor(t.db, { name: 'Sekar Ayuningtyas' });
+    const row = await createArticle(
+      t.db,
+      story({ title: 'Caldera monitoring expands', authorId: author.id, tags: ['Geology', 'geology', 'Volcanoes'] }),
+      now(),
+    );
+    assert.equal(row.status, 'published');
+    assert.ok(row.published_at, 'publishing without a time publishes now');
+    assert.equal(await indexRows(row.id), 1);
+    assert.deepEqual(await found('caldera'), ['Caldera monitoring expands']);
+    assert.deepEqual(await found('ayuningtyas'), ['Caldera monitoring expands']);
+    assert.deepEqual(await found('volcanoes geology'), ['Caldera monitoring expands']);
+    const tags = await t.db.selectFrom('article_tags').select('tag_id').where('article_id', '=', row.id).execute();
+    assert.equal(tags.length, 2, 'tags with the same slug are one tag');
+  });
+
+  it('keeps a draft out of the index', async () => {
+    const row = await createArticle(t.db, story({ title: 'Tsunamimeter draft', status: undefined }), now());
+    assert.equal(row.status, 'draft');
+    assert.equal(row.published_at, null);
+    assert.equal(await indexRows(row.id), 0);
+    assert.deepEqual(await found('tsunamimeter'), []);
+  });
+
+  it('reindexes on update: the old words go, the new ones come', async () => {
+    const row = await createArticle(t.db, story({ title: 'Stratovolcano quiet', tags: ['Merapi'] }), now());
+    await updateArticle(
+      t.db,
+      row.id,
+      { title: 'Lahar warning issued', bodyHtml: '<p>Rain brings lahar risk.<script>alert(1)</script></p>', tags: [] },
+      now(),
+    );
+    assert.deepEqual(await found('stratovolcano'), []);
+    assert.deepEqual(await found('merapi'), []);
+    assert.deepEqual(await found('lahar'), ['Lahar warning issued']);
+    const saved = await t.db
+      .selectFrom('articles')
+      .select('body_html')
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(saved.body_html, '<p>Rain brings lahar risk.</p>', 'the body is sanitised on save');
+  });
+
+  it('removes an unpublished article and adds it back when republished, keeping its time', async () => {
+    const row = await createArticle(t.db, story({ title: 'Seismograph network upgraded' }), now());
+    await setArticleStatus(t.db, row.id, 'draft', now());
+    assert.equal(await indexRows(row.id), 0);
+    assert.deepEqual(await found('seismograph'), []);
+    const again = await setArticleStatus(t.db, row.id, 'published', now());
+    assert.equal(String(again.published_at), String(row.published_at));
+    assert.deepEqual(await found('seismograph'), ['Seismograph network upgraded']);
+    await setArticleStatus(t.db, row.id, 'archived', now());
+    assert.deepEqual(await found('seismograph'), []);
+  });
+
+  it('schedules an article: indexed at once, found from its minute on', async () => {
+    const at = new Date(Date.now() + 30 * 60_000);
+    const row = await createArticle(t.db, story({ title: 'Fumarole survey results', status: 'draft' }), now());
+    await setArticleStatus(t.db, row.id, 'published', now(), at);
+    assert.equal(await indexRows(row.id), 1);
+    try {
+      assert.deepEqual(await found('fumarole'), []);
+      t.setNow(at);
+      assert.deepEqual(await found('fumarole'), ['Fumarole survey results']);
+    } finally {
+      t.setNow(new Date());
+    }
+  });
+
+  it('removes a deleted article from the index', async () => {
+    const row = await createArticle(t.db, story({ title: 'Pyroclastic flow mapped', tags: ['Hazards'] }), now());
+    await deleteArticle(t.db, row.id);
+    assert.equal(await indexRows(row.id), 0);
+    assert.deepEqual(await found('pyroclastic'), []);
+    const left = await t.db.selectFrom('articles').select('id').where('id', '=', row.id).executeTakeFirst();
+    assert.equal(left, undefined);
+  });
+
+  it('rejects bad input with every problem listed, and writes nothing', async () => {
+    const other = await makeCategory(t.db, { edition: 'id', name: 'Nasional' });
+    const before = await t.db.selectFrom('articles').select('id').execute();
+    await assert.rejects(
+      createArticle(
+        t.db,
+        { edition: 'en', categoryId, title: '  ', status: 'live' as never, extra: 1 } as never,
+        now(),
+      ),
+      (error: unknown) => {
+        assert.ok(error instanceof ArticleInputError);
+        assert.equal(error.status, 400);
+        assert.match(error.message, /title: is required/);
+        assert.match(error.message, /status: must be one of draft, review, published, archived/);
+        assert.match(error.message, /extra/);
+        return true;
+      },
+    );
+    await assert.rejects(createArticle(t.db, story({ categoryId: other.id }), now()), /is not a section of "en"/);
+    await assert.rejects(createArticle(t.db, story({ authorId: 999_999 }), now()), /authorId 999999 does not exist/);
+    await assert.rejects(createArticle(t.db, story({ edition: 'xx' }), now()), /edition "xx" does not exist/);
+    const after = await t.db.selectFrom('articles').select('id').execute();
+    assert.equal(after.length, before.length);
+  });
+
+  it('answers 404 for an article that does not exist', async () => {
+    for (const run of [
+      () => updateArticle(t.db, 999_999, { title: 'x' }, now()),
+      () => setArticleStatus(t.db, 999_999, 'draft', now()),
+      () => deleteArticle(t.db, 999_999),
+    ]) {
+      await assert.rejects(run(), (error: unknown) => error instanceof AppError && error.code === 'article_not_found');
+    }
+  });
+
+  it('rolls the article back when the write fails inside its transaction', async () => {
+    const count = async () => (await t.db.selectFrom('articles').select('id').execute()).length;
+    const before = await count();
+    // A tag name of 101 characters is valid for no one: validation stops it before any write.
+    await assert.rejects(createArticle(t.db, story({ tags: ['x'.repeat(101)] }), now()), ArticleInputError);
+    // A failure after the insert (here: the caller's own) undoes the insert and its index row.
+    await assert.rejects(
+      t.db.transaction().execute(async (trx) => {
+        await createArticle(trx, story({ title: 'Ashfall advisory' }), now());
+        throw new Error('boom');
+      }),
+      /boom/,
+    );
+    assert.equal(await count(), before);
+    assert.deepEqual(await found('ashfall'), []);
+  });
+});

@@ -1,0 +1,111 @@
+// The vote endpoints, all under /{edition}/news/ratings/ (the voter cookie's path): the form
+// POST (303 back to the story, or a 403 confirm page without a cookie), the same POST as JSON
+// for the script, and the script's cookie request. Every answer is private: no-store.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { articlePath } from '../articles/index.ts';
+import type { AppContext } from '../context.ts';
+import { AppError } from '../core/http/errors.ts';
+import { ensureCookieSecret } from '../core/secret.ts';
+import { requireEdition, siteFor } from '../editions/index.ts';
+import { describeRating, parseArticleId, parseRating, ratingPath } from './model.ts';
+import { findRateableArticle } from './queries.ts';
+import { TooManyVotes, castVote } from './service.ts';
+import { createAddressHasher, issueVoterId, readVoterId } from './voter.ts';
+import { ConfirmRatingPage } from './views/confirm-page.tsx';
+
+type VoteRequest = FastifyRequest<{ Params: { edition: string; id: string } }>;
+
+/** The ratings plugin. */
+export async function ratingRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
+  const { ctx } = opts;
+  // Same secret as the cookie signatures (app.ts made sure it exists), but a key of its own.
+  const hashAddress = createAddressHasher(ensureCookieSecret(ctx.config.cookieSecret, ctx.config.dataDir));
+
+  // Runs after the error handler too, which would let caches keep a 4xx for a while.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  app.get<{ Params: { edition: string } }>('/:edition/news/ratings/session', async (request, reply) => {
+    const edition = requireEdition(ctx, request.params.edition);
+    if (!readVoterId(request)) issueVoterId(request, reply, edition.code);
+    return reply.code(204).send();
+  });
+
+  app.post('/:edition/news/ratings/:id', { bodyLimit: 1024 }, async (request: VoteRequest, reply) => {
+    const edition = requireEdition(ctx, request.params.edition);
+    const { t } = edition;
+    const articleId = parseArticleId(request.params.id, t);
+    const rating = parseRating(fieldOf(request.body, 'rating'), t);
+    const now = ctx.now();
+    const article = await findRateableArticle(ctx.db, articleId, edition.code, now);
+    if (!article) throw new AppError('article_not_found', t('rating.noArticle'));
+    const isJson = wantsJson(request);
+
+    const voterId = readVoterId(request);
+    if (!voterId) {
+      // Nothing is recorded; the answer carries a cookie, so confirming (or the script's retry) can vote.
+      issueVoterId(request, reply, edition.code);
+      if (isJson) throw new AppError('voter_cookie_required', t('rating.cookieRequired'));
+      const site = await siteFor(ctx, request, edition);
+      reply.code(403).type('text/html; charset=utf-8');
+      return (
+        <ConfirmRatingPage
+          site={site}
+          action={ratingPath(edition.code, article.id)}
+          rating={rating}
+          article={{ title: article.title, path: articlePath(article) }}
+        />
+      );
+    }
+
+    const result = await castVote(ctx.db, {
+      articleId: article.id,
+      edition: edition.code,
+      voterId,
+      ipHash: hashAddress(request.ip),
+      rating,
+      now,
+      limitPerHour: ctx.config.votesPerHourPerAddress,
+      t,
+    }).catch((error: unknown) => {
+      if (error instanceof TooManyVotes) reply.header('retry-after', String(error.retryAfter));
+      throw error;
+    });
+
+    const text = describeRating(t, result.sum, result.count);
+    if (isJson) {
+      return reply.send({
+        rating: { articleId: article.id, yours: rating, sum: result.sum, count: result.count },
+        text: { ...text, message: `${t('rating.saved', { count: rating })} ${text.label} ${text.votes}` },
+      });
+    }
+    // The totals in the query make a URL no browser or CDN has cached yet, so the story shows
+    // the new average at once; the page's canonical link still names the plain URL.
+    return reply.redirect(`${articlePath(article)}?rated=${result.count}-${result.sum}#rating`, 303);
+  });
+
+  // The vote URL only takes POST.
+  app.route({
+    method: ['GET', 'PUT', 'PATCH', 'DELETE'],
+    url: '/:edition/news/ratings/:id',
+    handler: async (request: VoteRequest, reply: FastifyReply) => {
+      const edition = requireEdition(ctx, request.params.edition);
+      reply.header('allow', 'POST');
+      throw new AppError('method_not_allowed', edition.t('rating.useForm'));
+    },
+  });
+}
+
+/** A field of a parsed form or JSON object body; undefined for any other body. */
+function fieldOf(body: unknown, name: string): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  return Object.hasOwn(body, name) ? (body as Record<string, unknown>)[name] : undefined;
+}
+
+/** JSON for clients that do not take HTML: the same rule as the error handler's, so both agree. */
+function wantsJson(request: FastifyRequest): boolean {
+  const accept = request.headers.accept;
+  return !!accept && !accept.includes('text/html') && !accept.includes('*/*');
+}

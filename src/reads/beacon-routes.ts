@@ -1,0 +1,123 @@
+// The read beacon: POST /api/reads/{id} from the page's script (answers with the fresh count)
+// and GET /api/reads/{id}.gif from the no-script image. Nothing here writes to the database.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../context.ts';
+import { READER_COOKIE } from '../core/http/cookies.ts';
+import { AppError } from '../core/http/errors.ts';
+import type { ReadCounter } from './counter.ts';
+import { findReadableArticle } from './queries.ts';
+import { createReaderHasher, newReaderId, whyNotCounted, type NotCountedReason } from './reader.ts';
+import { RecentSet } from './recent-set.ts';
+
+/** A reload by the same reader within this time counts once. */
+export const READ_WINDOW_MS = 30 * 60_000;
+/** At most this many (reader, article) pairs are remembered (tens of MB at most); oldest first out. */
+const MAX_REMEMBERED = 200_000;
+/** The reader cookie lasts a day: enough to recognise reloads, too short to follow anyone. */
+const READER_COOKIE_SECONDS = 24 * 3600;
+// The smallest transparent GIF: 1×1 pixel, 43 bytes.
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+/** The beacon's answer to the page's script. */
+export interface ReadResult {
+  counted: boolean;
+  reason?: NotCountedReason;
+  /** Stored reads plus those counted here and not yet flushed. */
+  count: number;
+  /** "Read N times" in the article's edition, exactly as the page renders it. */
+  text: string;
+}
+
+/** The beacon endpoints. */
+export async function beaconRoutes(
+  app: FastifyInstance,
+  opts: { ctx: AppContext; counter: ReadCounter },
+): Promise<void> {
+  const { ctx, counter } = opts;
+  // Keys "c:{reader id}:{article}" and, for requests without the cookie, "h:{hash}:{article}".
+  const recentReads = new RecentSet(READ_WINDOW_MS, MAX_REMEMBERED);
+  const hashReader = createReaderHasher();
+  const isSecure = ctx.config.baseUrl.startsWith('https:');
+
+  app.post<{ Params: { id: string } }>('/api/reads/:id', { bodyLimit: 1024 }, async (request, reply) => {
+    const result = await countRead(request, reply, parseId(request.params.id));
+    if (!result) throw new AppError('article_not_found', 'There is no published article with this id.');
+    return reply.header('cache-control', 'no-store').send(result);
+  });
+
+  app.get<{ Params: { file: string } }>('/api/reads/:file', async (request, reply) => {
+    const match = /^(.+)\.gif$/.exec(request.params.file);
+    if (!match) throw new AppError('not_found');
+    const result = await countRead(request, reply, parseId(match[1]!));
+    // The image always arrives (a broken image would show), but says 404 for no such article.
+    return reply
+      .code(result ? 200 : 404)
+      .header('cache-control', 'no-store')
+      .type('image/gif')
+      .send(PIXEL);
+  });
+
+  /** Counts the read if it is one; undefined when there is no such published article. */
+  async function countRead(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    articleId: number | undefined,
+  ): Promise<ReadResult | undefined> {
+    if (articleId === undefined) return undefined;
+    const article = await findReadableArticle(ctx.db, articleId, ctx.now());
+    if (!article) return undefined;
+    const reason = whyNotCounted(request) ?? (isFirstReadInWindow(request, reply, articleId) ? undefined : 'repeat');
+    if (reason === undefined) counter.record(articleId);
+    const count = article.hitCount + counter.pendingFor(articleId);
+    const edition = ctx.editions.get(article.edition);
+    const text = edition ? edition.t('article.read', { count }) : String(count);
+    return reason === undefined ? { counted: true, count, text } : { counted: false, reason, count, text };
+  }
+
+  /**
+   * Whether this reader has not opened this article within the window, remembering that they now
+   * have. The reader is the id in their cookie. A request without one (a first visit, or cookies
+   * blocked) is known by a keyed hash of address and browser, and gets a new random id: never one
+   * shared with another cookie-less reader (a mobile network puts thousands of identical phones
+   * behind one address), so such a collision costs at most that one request's read.
+   */
+  function isFirstReadInWindow(request: FastifyRequest, reply: FastifyReply, articleId: number): boolean {
+    const now = ctx.now().getTime();
+    const cookieId = readerIdFromCookie(request);
+    if (cookieId) {
+      const key = `c:${cookieId}:${articleId}`;
+      if (recentReads.has(key, now)) return false;
+      recentReads.add(key, now);
+      return true;
+    }
+    const fresh = newReaderId();
+    reply.setCookie(READER_COOKIE, fresh, {
+      signed: true,
+      httpOnly: true,
+      secure: isSecure,
+      sameSite: 'lax',
+      path: '/api/reads',
+      maxAge: READER_COOKIE_SECONDS,
+    });
+    const hashKey = `h:${hashReader(request.ip, request.headers['user-agent'] ?? '')}:${articleId}`;
+    const isFirst = !recentReads.has(hashKey, now);
+    if (isFirst) recentReads.add(hashKey, now);
+    // Whichever of its answers' cookies the browser keeps, that id has read this article now.
+    recentReads.add(`c:${fresh}:${articleId}`, now);
+    return isFirst;
+  }
+}
+
+/** The reader id from a validly signed cookie, else undefined. */
+function readerIdFromCookie(request: FastifyRequest): string | undefined {
+  const raw = request.cookies[READER_COOKIE];
+  if (!raw) return undefined;
+  const unsigned = request.unsignCookie(raw);
+  return unsigned.valid && unsigned.value && /^[\w-]{16,64}$/.test(unsigned.value) ? unsigned.value : undefined;
+}
+
+function parseId(raw: string): number | undefined {
+  if (!/^[1-9][0-9]{0,9}$/.test(raw)) return undefined;
+  const id = Number(raw);
+  return id <= 2 ** 31 - 1 ? id : undefined;
+}

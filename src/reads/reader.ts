@@ -1,0 +1,59 @@
+// Who is asking: whether a beacon request is a human reader opening an article, and a key that
+// recognises the same reader again (a signed cookie, else a keyed hash of address and browser).
+import { createHmac, randomBytes } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { isbot } from 'isbot';
+import { STAFF_COOKIE } from '../core/http/cookies.ts';
+
+/** Why a request is not counted as a read. */
+export type NotCountedReason = 'head' | 'bot' | 'prefetch' | 'preview' | 'cross_site' | 'repeat';
+
+/** The parts of a request the decision looks at. */
+export interface BeaconRequest {
+  method: string;
+  headers: IncomingHttpHeaders;
+  cookies: Readonly<Record<string, string | undefined>>;
+}
+
+/** Why this request must not count, or undefined when it is a reader's read (repeats aside). */
+export function whyNotCounted(request: BeaconRequest): NotCountedReason | undefined {
+  // Fastify answers HEAD through GET routes; a HEAD fetches headers, nobody reads anything.
+  if (request.method === 'HEAD') return 'head';
+  const agent = header(request.headers, 'user-agent');
+  // Every browser sends a User-Agent; a request without one is a script.
+  if (!agent || isbot(agent)) return 'bot';
+  if (isPrefetch(request.headers)) return 'prefetch';
+  // Newsroom staff previewing or checking a story are not its readers.
+  if (request.cookies[STAFF_COOKIE] !== undefined) return 'preview';
+  // Another site embedding our beacon (or posting to it) must not be able to add reads.
+  if (header(request.headers, 'sec-fetch-site') === 'cross-site') return 'cross_site';
+  return undefined;
+}
+
+/** Speculative loads: link prefetch, Chrome's prerender, Firefox's old prefetch, Safari's previews. */
+export function isPrefetch(headers: IncomingHttpHeaders): boolean {
+  const purpose = [header(headers, 'sec-purpose'), header(headers, 'purpose'), header(headers, 'x-purpose')]
+    .join(',')
+    .toLowerCase();
+  if (/\b(prefetch|prerender|preview)\b/.test(purpose)) return true;
+  return header(headers, 'x-moz').toLowerCase() === 'prefetch';
+}
+
+/** A new random reader id for the cookie. */
+export function newReaderId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/**
+ * A keyed hash of address and browser, for readers without the cookie. The key is random per
+ * process and never stored, so the hash identifies nobody outside this process's memory.
+ */
+export function createReaderHasher(): (ip: string, userAgent: string) => string {
+  const key = randomBytes(32);
+  return (ip, userAgent) => createHmac('sha256', key).update(`${ip}\n${userAgent}`).digest('base64url');
+}
+
+function header(headers: IncomingHttpHeaders, name: string): string {
+  const value = headers[name];
+  return Array.isArray(value) ? value.join(',') : (value ?? '');
+}

@@ -1,0 +1,117 @@
+// The search text rules without a database: folding, word splitting, query cleaning, snippets.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { bodyText, MAX_QUERY_CHARS, MAX_TERMS, parseQuery, safeHighlight, safeSnippet, segmentText } from './text.ts';
+
+describe('segmentText', () => {
+  it('splits Chinese and Japanese text without spaces into words', () => {
+    assert.equal(segmentText('雅加达港口今天重新开放。'), '雅加达 港口 今天 重新 开放');
+    assert.match(segmentText('東京都庁で新しい展示会が始まりました。'), /^東京 都庁 で 新しい 展示 会 /);
+  });
+
+  it('folds case, accents, full-width forms and Arabic-Indic digits', () => {
+    assert.equal(segmentText('Café DÉJÀ ｼﾞｬｶﾙﾀ ＡＢＣ ١٢٣'), 'cafe deja ジャカルタ abc 123');
+  });
+
+  it('strips Arabic tashkeel, tatweel, hamza forms and the article al-', () => {
+    assert.equal(segmentText('أعادتِ السلطاتُ فتحَ المـيناءِ'), 'اعادت سلطات فتح ميناء');
+    assert.equal(segmentText('للميناء وبالميناء والميناء'), 'ميناء ميناء ميناء');
+    // Too short to be "al-" plus a word: left alone.
+    assert.equal(segmentText('إلى'), 'الى');
+  });
+
+  it('keeps only letters and digits, splitting at punctuation inside words', () => {
+    assert.equal(segmentText(`don't e.g. foo-bar "quoted" (x) * ^ : NEAR`), 'don t e g foo bar quoted x near');
+  });
+});
+
+describe('parseQuery', () => {
+  it('turns FTS and SQL syntax into plain words', () => {
+    const q = parseQuery(`"harbour" AND (ship*) OR NOT -x ^y: NEAR/2 '; DROP TABLE articles; --`);
+    assert.deepEqual(q.terms, [
+      'harbour',
+      'and',
+      'ship',
+      'or',
+      'not',
+      'x',
+      'y',
+      'near',
+      '2',
+      'drop',
+      'table',
+      'articles',
+    ]);
+  });
+
+  it('has no terms for empty, punctuation-only and non-string input', () => {
+    for (const raw of [undefined, '', '   ', `" ' * ( ) : ^ -`, 42, { a: 1 }, ['', 'x']]) {
+      assert.deepEqual(parseQuery(raw).terms, [], JSON.stringify(raw));
+    }
+  });
+
+  it('takes the first value of a repeated parameter', () => {
+    assert.deepEqual(parseQuery(['harbour', 'ship']).terms, ['harbour']);
+  });
+
+  it('removes control, format and bidi-override characters from what it shows back', () => {
+    const q = parseQuery('a\u0000b\u202ec\u0007 d\ud800e\ufffe');
+    assert.equal(q.text, 'a b c d e');
+  });
+
+  it('caps the length and the number of terms', () => {
+    const q = parseQuery('lorem ipsum '.repeat(1000));
+    assert.equal(q.isTruncated, true);
+    assert.ok(Array.from(q.text).length <= MAX_QUERY_CHARS);
+    const many = parseQuery(Array.from({ length: 40 }, (_, i) => `w${i}`).join(' '));
+    assert.equal(many.terms.length, MAX_TERMS);
+  });
+
+  it('matches the last word as a prefix only when it has two characters or more', () => {
+    assert.equal(parseQuery('harb').isPrefixLast, true);
+    assert.equal(parseQuery('harbour a').isPrefixLast, false);
+  });
+});
+
+describe('highlighting', () => {
+  it('escapes the text and marks matching words, whatever their accents or case', () => {
+    const q = parseQuery('cafe script');
+    assert.equal(
+      safeHighlight('The <script>Café</script> & co', q),
+      'The &lt;<mark>script</mark>><mark>Café</mark>&lt;/<mark>script</mark>> &amp; co',
+    );
+  });
+
+  it('marks Chinese words in the original text, without inserting spaces', () => {
+    assert.equal(
+      safeHighlight('雅加达港口今天重新开放', parseQuery('重新开放')),
+      '雅加达港口今天<mark>重新开放</mark>',
+    );
+  });
+
+  it('marks Arabic words typed without tashkeel or the article', () => {
+    assert.equal(safeHighlight('فتحَ الميناءِ', parseQuery('ميناء')), 'فتحَ <mark>الميناءِ</mark>');
+  });
+
+  it('marks the last word as a prefix', () => {
+    assert.equal(safeHighlight('Harbours reopen', parseQuery('harb')), '<mark>Harbours</mark> reopen');
+  });
+
+  it('cuts a snippet around the matches, with ellipses, and gives none without a match', () => {
+    const text = `${'before '.repeat(60)}the lighthouse keeper ${'after '.repeat(60)}`;
+    const snippet = safeSnippet(text, parseQuery('lighthouse'));
+    assert.ok(snippet);
+    assert.match(snippet, /^… before .*the <mark>lighthouse<\/mark> keeper after .* …$/);
+    assert.ok(snippet.split(' ').length < 40);
+    assert.equal(safeSnippet(text, parseQuery('submarine')), undefined);
+  });
+});
+
+describe('bodyText', () => {
+  it('drops tags, decodes entities and keeps blocks apart', () => {
+    assert.equal(
+      bodyText('<p>One &amp; two&nbsp;three.</p><p>Four &lt;b&gt; <strong>five</strong></p><ul><li>six</li></ul>'),
+      'One & two three. Four <b> five six',
+    );
+  });
+});

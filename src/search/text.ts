@@ -1,0 +1,173 @@
+// Words for the search index, in every edition's script: one normaliser and one word splitter
+// (Intl.Segmenter) shared by indexing, querying and highlighting, so all three agree on a word.
+import { escapeHtml } from '@kitajs/html';
+import sanitizeHtml from 'sanitize-html';
+
+/** Longest query we read, in characters; the rest of a pasted essay is ignored. */
+export const MAX_QUERY_CHARS = 200;
+/** Most words a query is made of (all must match). */
+export const MAX_TERMS = 12;
+/** Longer words are cut (the same way in the index and the query, so they still match). */
+const MAX_WORD_CHARS = 64;
+
+// ICU's word rules and its Chinese/Japanese dictionary are the same for every locale; a fixed
+// locale keeps the index and the queries in step whatever the machine's own locale is.
+const segmenter = new Intl.Segmenter('en', { granularity: 'word' });
+
+// Removed after decomposition: Latin accents, Arabic tashkeel, superscript alef, Quranic marks,
+// tatweel, and the hamza/madda marks (so أ إ آ become ا, as Arabic readers type them).
+const FOLDED_MARKS = /[\u0300-\u036f\u064b-\u065f\u0670\u06d6-\u06ed]|\u0640/g;
+// The article "al-" after an optional wa- ("and") and bi-/ka-/fa-, or the contracted li-l-.
+const ARABIC_ARTICLE = /^(?:و?[بكف]?ال|و?لل)(?=\p{L}{2})/u;
+const NOT_WORD_CHAR = /[^\p{L}\p{M}\p{N}]+/u;
+const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Lower case, compatibility forms (full-width, ligatures), no accents, tashkeel or tatweel, ASCII digits. */
+export function foldText(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(FOLDED_MARKS, '')
+    .normalize('NFKC')
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
+}
+
+/** The index form of one word-like piece of folded text (may yield several words: "e.g" → e, g). */
+function indexWords(piece: string): string[] {
+  const out: string[] = [];
+  for (const part of piece.split(NOT_WORD_CHAR)) {
+    if (!HAS_LETTER_OR_DIGIT.test(part)) continue;
+    let word = part.replace(ARABIC_ARTICLE, '');
+    if (word.length > MAX_WORD_CHARS) word = Array.from(word).slice(0, MAX_WORD_CHARS).join('');
+    out.push(word);
+  }
+  return out;
+}
+
+/** Block-level closing tags: a space goes after them, or "end.</p><p>Next" would index "end.next". */
+const BLOCK_END = /<\/(?:p|h[1-6]|li|blockquote|figcaption|caption|td|th|pre|div)>|<br\s*\/?>/gi;
+
+/** The readable text of stored body HTML: no tags, entities decoded, one space between blocks. */
+export function bodyText(html: string): string {
+  const text = sanitizeHtml(html.replace(BLOCK_END, '$& '), { allowedTags: [], allowedAttributes: {} });
+  // With no tags allowed, sanitize-html's output holds only these four entities.
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The words of a text in index form, in order. */
+export function wordsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const s of segmenter.segment(foldText(text))) {
+    if (s.isWordLike) out.push(...indexWords(s.segment));
+  }
+  return out;
+}
+
+/** A text as the index stores it: its words separated by spaces, so CJK words become tokens. */
+export function segmentText(text: string): string {
+  return wordsOf(text).join(' ');
+}
+
+/** A reader's query, cleaned: what to show back, and the words to look for. */
+export interface SearchQuery {
+  /** The query as shown in the form and headings (controls removed, whitespace collapsed, capped). */
+  readonly text: string;
+  /** Distinct index-form words; a result must contain all of them. */
+  readonly terms: readonly string[];
+  /** Whether the last term also matches longer words ("harb" finds "harbour"). */
+  readonly isPrefixLast: boolean;
+  /** Whether the query was longer than MAX_QUERY_CHARS and was cut. */
+  readonly isTruncated: boolean;
+}
+
+// Control characters, lone surrogates, noncharacters and invisible format characters (bidi
+// overrides included), except the joiners that Arabic-script and emoji text need.
+const UNSHOWABLE = /[\p{Cc}\p{Cs}\uFDD0-\uFDEF\uFFFE\uFFFF]|(?![\u200c\u200d])\p{Cf}/gu;
+
+/** Turns whatever arrived as `q` into plain terms; never throws, whatever the input. */
+export function parseQuery(raw: unknown): SearchQuery {
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  const cleaned = (typeof value === 'string' ? value : '').replace(UNSHOWABLE, ' ').replace(/\s+/g, ' ').trim();
+  const chars = Array.from(cleaned);
+  const isTruncated = chars.length > MAX_QUERY_CHARS;
+  const text = isTruncated ? chars.slice(0, MAX_QUERY_CHARS).join('').trim() : cleaned;
+  const terms = [...new Set(wordsOf(text))].slice(0, MAX_TERMS);
+  const last = terms[terms.length - 1];
+  // A one-letter prefix would match a large part of the index for little use.
+  return { text, terms, isPrefixLast: last !== undefined && Array.from(last).length >= 2, isTruncated };
+}
+
+/** A stretch of original text with the words it contains, for highlighting. */
+interface Piece {
+  readonly text: string;
+  /** Index of the query term this word matches, or -1 (also for spaces and punctuation). */
+  readonly term: number;
+  readonly isWord: boolean;
+}
+
+function piecesOf(text: string, query: SearchQuery): Piece[] {
+  const pieces: Piece[] = [];
+  for (const s of segmenter.segment(text)) {
+    let term = -1;
+    if (s.isWordLike) {
+      for (const word of indexWords(foldText(s.segment))) {
+        term = query.terms.findIndex(
+          (t, i) => word === t || (query.isPrefixLast && i === query.terms.length - 1 && word.startsWith(t)),
+        );
+        if (term >= 0) break;
+      }
+    }
+    pieces.push({ text: s.segment, term, isWord: s.isWordLike === true });
+  }
+  return pieces;
+}
+
+/** Escapes every piece and wraps matching words in <mark>; adjacent marks (CJK words) merge. */
+function toSafeHtml(pieces: readonly Piece[]): string {
+  return pieces
+    .map((p) => (p.term >= 0 ? `<mark>${escapeHtml(p.text)}</mark>` : escapeHtml(p.text)))
+    .join('')
+    .replaceAll('</mark><mark>', '');
+}
+
+/** HTML-escaped text with the query's words marked: the only raw HTML the results page prints. */
+export function safeHighlight(text: string, query: SearchQuery): string {
+  return toSafeHtml(piecesOf(text, query));
+}
+
+/** Words shown in a snippet, and how many of them come before its first match. */
+const SNIPPET_WORDS = 32;
+const SNIPPET_LEAD = 8;
+
+/**
+ * An escaped extract of about SNIPPET_WORDS words around the part of the text that holds the most
+ * different query words, with those marked; undefined when the text holds none. Words are counted
+ * by the segmenter, so Chinese and Japanese get a similar length of text as English.
+ */
+export function safeSnippet(text: string, query: SearchQuery): string | undefined {
+  const pieces = piecesOf(text, query);
+  const words: number[] = []; // index into pieces of each word
+  for (const [i, p] of pieces.entries()) if (p.isWord) words.push(i);
+  const hits = words.flatMap((pieceIndex, wordIndex) => (pieces[pieceIndex]!.term >= 0 ? [wordIndex] : []));
+  if (hits.length === 0) return undefined;
+  let best = { start: 0, score: -1 };
+  for (const hit of hits.slice(0, 50)) {
+    const start = Math.max(0, Math.min(hit - SNIPPET_LEAD, words.length - SNIPPET_WORDS));
+    const inWindow = hits.filter((h) => h >= start && h < start + SNIPPET_WORDS);
+    const distinct = new Set(inWindow.map((h) => pieces[words[h]!]!.term)).size;
+    const score = distinct * 1000 + inWindow.length;
+    if (score > best.score) best = { start, score };
+  }
+  const first = best.start === 0 ? 0 : words[best.start]!;
+  const lastWord = best.start + SNIPPET_WORDS - 1;
+  const end = lastWord >= words.length - 1 ? pieces.length : words[lastWord]! + 1;
+  const body = toSafeHtml(pieces.slice(first, end)).trim();
+  return `${first > 0 ? '… ' : ''}${body}${end < pieces.length ? ' …' : ''}`;
+}
