@@ -19,7 +19,7 @@ import { ensureCookieSecret } from './core/secret.ts';
 import type { AppContext } from './context.ts';
 import { EditionRegistry } from './editions/index.ts';
 import { createErrorPageRenderer } from './editions/error-page.tsx';
-import { articleRoutes } from './articles/index.ts';
+import { articleRoutes } from './articles/routes.tsx';
 import { pageRoutes } from './pages/index.ts';
 import { readRoutes } from './reads/index.ts';
 import { searchRoutes } from './search/index.ts';

@@ -1,6 +1,7 @@
 // Writing articles: create, update, publish or unpublish, delete. Each is one transaction that
 // validates its input, sanitises the body and keeps the search index in step.
 import { randomUUID } from 'node:crypto';
+import { inTransaction } from '../core/db/transaction.ts';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { toDbTime } from '../core/db/dialect.ts';
@@ -65,10 +66,6 @@ function parse<T>(schema: z.ZodType<T>, raw: unknown): T {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   throw new ArticleInputError(result.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`));
-}
-
-async function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
-  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
 }
 
 /** Checks that the rows an article points at exist, and its section is in its edition. */

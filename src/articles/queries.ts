@@ -19,30 +19,34 @@ export interface ArticleFilter {
   since?: Date;
 }
 
+/** The columns a story card needs (mapped by toArticleSummary); other domains select them too. */
+export const SUMMARY_COLUMNS = [
+  'articles.id',
+  'articles.edition',
+  'articles.slug',
+  'articles.title',
+  'articles.summary',
+  'articles.published_at',
+  'articles.hit_count',
+  'articles.image_alt',
+  'categories.slug as category_slug',
+  'categories.name as category_name',
+  'media.storage_key as media_key',
+  'media.width as media_width',
+  'media.height as media_height',
+  'media.variants as media_variants',
+] as const;
+
 function selectSummaries(db: Db) {
   return db
     .selectFrom('articles')
     .innerJoin('categories', 'categories.id', 'articles.category_id')
     .leftJoin('media', 'media.id', 'articles.featured_media_id')
-    .select([
-      'articles.id',
-      'articles.edition',
-      'articles.slug',
-      'articles.title',
-      'articles.summary',
-      'articles.published_at',
-      'articles.hit_count',
-      'articles.image_alt',
-      'categories.slug as category_slug',
-      'categories.name as category_name',
-      'media.storage_key as media_key',
-      'media.width as media_width',
-      'media.height as media_height',
-      'media.variants as media_variants',
-    ]);
+    .select(SUMMARY_COLUMNS);
 }
 
-function isPublished(now: Date) {
+/** The one rule for what readers may see: status published and its minute has come. */
+export function isPublished(now: Date) {
   return (eb: ExpressionBuilder<Database, 'articles'>) =>
     eb.and([eb('articles.status', '=', 'published'), eb('articles.published_at', '<=', toDbTime(now))]);
 }

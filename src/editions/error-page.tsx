@@ -5,6 +5,7 @@ import type { Problem } from '../core/http/error-handler.ts';
 import { Notice } from '../core/views/components.tsx';
 import { Layout } from '../core/views/layout.tsx';
 import { siteFor } from './site.ts';
+import type { MessageKey } from '../i18n/index.ts';
 
 /** Renders 4xx/5xx pages; the edition comes from the first path segment, else the default. */
 export function createErrorPageRenderer(ctx: AppContext) {
@@ -19,7 +20,7 @@ export function createErrorPageRenderer(ctx: AppContext) {
         ? [t('error.notFoundTitle'), t('error.notFound')]
         : problem.status >= 500
           ? [t('error.serverTitle'), t('error.server')]
-          : [t('error.badRequestTitle'), problem.message];
+          : [t(clientErrorTitle(problem.status)), problem.message];
     return (
       <Layout site={site} head={{ title, description: text, path: site.path, noindex: true }}>
         <div class="wrap">
@@ -28,4 +29,11 @@ export function createErrorPageRenderer(ctx: AppContext) {
       </Layout>
     ) as string;
   };
+}
+
+/** The heading of a 4xx page other than 404. */
+function clientErrorTitle(status: number): MessageKey {
+  if (status === 403 || status === 405) return 'error.notAllowedTitle';
+  if (status === 429) return 'error.tooManyTitle';
+  return 'error.badRequestTitle';
 }

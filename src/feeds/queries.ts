@@ -1,9 +1,10 @@
 // What feeds and sitemaps read: published stories only. "Published" is the rule the whole
 // site keeps (src/articles/queries.ts): status published and the publication time reached.
-import type { ExpressionBuilder, Kysely } from 'kysely';
-import { toDate, toDateOrNull, toDbTime } from '../core/db/dialect.ts';
+import type { Kysely } from 'kysely';
+import { toDate, toDateOrNull } from '../core/db/dialect.ts';
 import type { Database } from '../core/db/schema.ts';
 import { toImage, type Image } from '../media/index.ts';
+import { isPublished } from '../articles/index.ts';
 
 type Db = Kysely<Database>;
 
@@ -27,12 +28,6 @@ export interface FeedArticle {
   readonly imageAlt: string;
   readonly imageCaption: string;
   readonly imageCredit: string;
-}
-
-/** Status published and the publication time reached. */
-export function isPublished(now: Date) {
-  return (eb: ExpressionBuilder<Database, 'articles'>) =>
-    eb.and([eb('articles.status', '=', 'published'), eb('articles.published_at', '<=', toDbTime(now))]);
 }
 
 /** Reads an image from a left-joined media row. */

@@ -4,7 +4,8 @@ import type { Kysely } from 'kysely';
 import { toDate, toDateOrNull, toDbTime } from '../core/db/dialect.ts';
 import type { Database } from '../core/db/schema.ts';
 import type { Image } from '../media/index.ts';
-import { imageOf, isPublished } from './queries.ts';
+import { isPublished } from '../articles/index.ts';
+import { imageOf } from './queries.ts';
 
 type Db = Kysely<Database>;
 

@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import { forUpdate, toDate, toDbTime } from '../core/db/dialect.ts';
 import type { Database } from '../core/db/schema.ts';
+import { isPublished } from '../articles/index.ts';
 
 type Db = Kysely<Database>;
 
@@ -26,8 +27,7 @@ export async function findRateableArticle(
     .select(['id', 'edition', 'slug', 'title'])
     .where('id', '=', id)
     .where('edition', '=', edition)
-    .where('status', '=', 'published')
-    .where('published_at', '<=', toDbTime(now))
+    .where(isPublished(now))
     .executeTakeFirst();
 }
 
@@ -45,8 +45,7 @@ export async function lockArticleTotals(
       .select(['rating_sum', 'rating_count'])
       .where('id', '=', id)
       .where('edition', '=', edition)
-      .where('status', '=', 'published')
-      .where('published_at', '<=', toDbTime(now)),
+      .where(isPublished(now)),
   ).executeTakeFirst();
   return row ? { sum: row.rating_sum, count: row.rating_count } : undefined;
 }

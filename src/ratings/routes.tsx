@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { articlePath } from '../articles/index.ts';
 import type { AppContext } from '../context.ts';
+import { acceptsHtml } from '../core/http/error-handler.ts';
 import { AppError } from '../core/http/errors.ts';
 import { ensureCookieSecret } from '../core/secret.ts';
 import { requireEdition, siteFor } from '../editions/index.ts';
@@ -41,7 +42,7 @@ export async function ratingRoutes(app: FastifyInstance, opts: { ctx: AppContext
     const now = ctx.now();
     const article = await findRateableArticle(ctx.db, articleId, edition.code, now);
     if (!article) throw new AppError('article_not_found', t('rating.noArticle'));
-    const isJson = wantsJson(request);
+    const isJson = !acceptsHtml(request); // the error handler's rule, so both agree
 
     const voterId = readVoterId(request);
     if (!voterId) {
@@ -102,10 +103,4 @@ export async function ratingRoutes(app: FastifyInstance, opts: { ctx: AppContext
 function fieldOf(body: unknown, name: string): unknown {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
   return Object.hasOwn(body, name) ? (body as Record<string, unknown>)[name] : undefined;
-}
-
-/** JSON for clients that do not take HTML: the same rule as the error handler's, so both agree. */
-function wantsJson(request: FastifyRequest): boolean {
-  const accept = request.headers.accept;
-  return !!accept && !accept.includes('text/html') && !accept.includes('*/*');
 }

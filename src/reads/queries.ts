@@ -1,6 +1,6 @@
 // Data access for read counts: the beacon's article check and the batched write of counted reads.
 import { sql, type Kysely } from 'kysely';
-import { toDbTime } from '../core/db/dialect.ts';
+import { isPublished } from '../articles/index.ts';
 import type { Database } from '../core/db/schema.ts';
 
 type Db = Kysely<Database>;
@@ -24,8 +24,7 @@ export async function findReadableArticle(db: Db, id: number, now: Date): Promis
     .selectFrom('articles')
     .select(['id', 'edition', 'hit_count'])
     .where('id', '=', id)
-    .where('status', '=', 'published')
-    .where('published_at', '<=', toDbTime(now))
+    .where(isPublished(now))
     .executeTakeFirst();
   return row ? { id: row.id, edition: row.edition, hitCount: Number(row.hit_count) } : undefined;
 }

@@ -1,6 +1,7 @@
 // Keeps the search index in step with the articles: one row per published article (scheduled
 // ones included; the query hides them until their minute), nothing for drafts or archived ones.
 import type { Kysely } from 'kysely';
+import { inTransaction } from '../core/db/transaction.ts';
 import type { Database } from '../core/db/schema.ts';
 import { searchEngineOf, type SearchDocument } from './engine.ts';
 import { bodyText, segmentText } from './text.ts';
@@ -61,11 +62,6 @@ async function tagNames(db: Db, articleIds: readonly number[]): Promise<Map<numb
     .execute();
   for (const r of rows) byArticle.set(r.article_id, [...(byArticle.get(r.article_id) ?? []), r.name]);
   return byArticle;
-}
-
-/** Runs `fn` in the caller's transaction, or in a new one. */
-async function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
-  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
 }
 
 /** Reads an article with its tags and author and writes its index row, or removes it when unpublished or gone. */

@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import { toDbTime } from '../core/db/dialect.ts';
 import type { Database } from '../core/db/schema.ts';
-import { toArticleSummary, type ArticleSummary } from '../articles/model.ts';
+import { isPublished, SUMMARY_COLUMNS, toArticleSummary, type ArticleSummary } from '../articles/index.ts';
 import { searchEngineOf } from './engine.ts';
 import type { SearchQuery } from './text.ts';
 
@@ -35,8 +35,7 @@ function matching(db: Db, f: SearchFilter) {
     .innerJoin('articles', 'articles.id', 'article_search.article_id')
     .where(engine.matches(f.query))
     .where('articles.edition', '=', f.edition)
-    .where('articles.status', '=', 'published')
-    .where('articles.published_at', '<=', toDbTime(f.now))
+    .where(isPublished(f.now))
     .$if(f.categoryIds !== undefined, (q) =>
       q.where('articles.category_id', 'in', f.categoryIds!.length ? f.categoryIds! : [-1]),
     )
@@ -58,24 +57,7 @@ export async function searchArticles(db: Db, f: SearchFilter, limit: number, off
   const rows = await matching(db, f)
     .innerJoin('categories', 'categories.id', 'articles.category_id')
     .leftJoin('media', 'media.id', 'articles.featured_media_id')
-    .select([
-      'articles.id',
-      'articles.edition',
-      'articles.slug',
-      'articles.title',
-      'articles.summary',
-      'articles.body_html',
-      'articles.published_at',
-      'articles.hit_count',
-      'articles.image_alt',
-      'categories.slug as category_slug',
-      'categories.name as category_name',
-      'media.storage_key as media_key',
-      'media.width as media_width',
-      'media.height as media_height',
-      'media.variants as media_variants',
-      engine.rank(f.query).as('rank'),
-    ])
+    .select([...SUMMARY_COLUMNS, 'articles.body_html', engine.rank(f.query).as('rank')])
     .orderBy('rank')
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')

@@ -58,7 +58,8 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
   return { status: 500, code: 'internal_error', message: 'Something went wrong on our side.' };
 }
 
-function acceptsHtml(request: FastifyRequest): boolean {
+/** Whether the client takes an HTML page (browsers, or no Accept at all); else it gets JSON. */
+export function acceptsHtml(request: FastifyRequest): boolean {
   const accept = request.headers.accept;
   return !accept || accept.includes('text/html') || accept.includes('*/*');
 }

@@ -142,6 +142,8 @@ export const ar: Catalog = {
   'error.notFoundTitle': 'الصفحة غير موجودة',
   'error.notFound': 'لم نعثر على الصفحة المطلوبة. ربما نُقلت أو أن العنوان مكتوب بشكل خاطئ.',
   'error.badRequestTitle': 'تعذّر فهم الطلب',
+  'error.notAllowedTitle': 'هذا الإجراء غير متاح هنا',
+  'error.tooManyTitle': 'طلبات كثيرة جدًا',
   'error.serverTitle': 'حدث خطأ',
   'error.server': 'تعذّر عرض الصفحة بسبب خلل لدينا. يرجى المحاولة بعد قليل.',
   'error.goHome': 'الذهاب إلى الصفحة الرئيسية',

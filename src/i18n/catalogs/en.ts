@@ -104,6 +104,8 @@ export const en = {
   'error.notFoundTitle': 'Page not found',
   'error.notFound': 'We could not find the page you asked for. It may have moved, or the address may be mistyped.',
   'error.badRequestTitle': 'That request was not understood',
+  'error.notAllowedTitle': 'That is not possible here',
+  'error.tooManyTitle': 'Too many requests',
   'error.serverTitle': 'Something went wrong',
   'error.server': 'The page could not be shown because of a fault on our side. Please try again in a moment.',
   'error.goHome': 'Go to the home page',

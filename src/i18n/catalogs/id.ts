@@ -100,6 +100,8 @@ export const id: Catalog = {
   'error.notFoundTitle': 'Halaman tidak ditemukan',
   'error.notFound': 'Halaman yang Anda cari tidak ditemukan. Mungkin sudah dipindahkan, atau alamatnya salah ketik.',
   'error.badRequestTitle': 'Permintaan tidak dapat dipahami',
+  'error.notAllowedTitle': 'Tindakan itu tidak dapat dilakukan di sini',
+  'error.tooManyTitle': 'Terlalu banyak permintaan',
   'error.serverTitle': 'Terjadi kesalahan',
   'error.server': 'Halaman tidak dapat ditampilkan karena gangguan di pihak kami. Silakan coba lagi sebentar lagi.',
   'error.goHome': 'Ke beranda',
