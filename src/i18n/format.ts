@@ -62,7 +62,21 @@ function makeFormats(locale: string, timeZone: string): Formats {
 /** The machine-readable time for <time datetime>, with the station's UTC offset. */
 export function isoInZone(date: Date, timeZone: string): string {
   const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
+    isoPartsFormat(timeZone)
+      .formatToParts(date)
+      .map((x) => [x.type, x.value]),
+  );
+  const offset = (p.timeZoneName ?? 'GMT').replace('GMT', '') || '+00:00';
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${offset}`;
+}
+
+// Making an Intl.DateTimeFormat costs far more than using one, and pages print many times.
+const isoFormats = new Map<string, Intl.DateTimeFormat>();
+
+function isoPartsFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = isoFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
       timeZone,
       year: 'numeric',
       month: '2-digit',
@@ -72,10 +86,8 @@ export function isoInZone(date: Date, timeZone: string): string {
       second: '2-digit',
       hourCycle: 'h23',
       timeZoneName: 'longOffset',
-    })
-      .formatToParts(date)
-      .map((x) => [x.type, x.value]),
-  );
-  const offset = (p.timeZoneName ?? 'GMT').replace('GMT', '') || '+00:00';
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${offset}`;
+    });
+    isoFormats.set(timeZone, format);
+  }
+  return format;
 }
