@@ -55,6 +55,16 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads WARTA_TRUST_PROXY as on/off or a list of proxies', () => {
+    assert.equal(loadConfig({}).trustProxy, false);
+    assert.equal(loadConfig({ WARTA_TRUST_PROXY: '1' }).trustProxy, true);
+    assert.equal(loadConfig({ WARTA_TRUST_PROXY: '0' }).trustProxy, false);
+    assert.equal(loadConfig({ WARTA_TRUST_PROXY: '10.0.0.0/8, 192.0.2.7,::1' }).trustProxy, '10.0.0.0/8,192.0.2.7,::1');
+    for (const bad of ['yes', '2', '10.0.0.0/40', 'proxy.example', '1.2.3.4/8/9']) {
+      assert.throws(() => loadConfig({ WARTA_TRUST_PROXY: bad }), /Setting WARTA_TRUST_PROXY is invalid/, bad);
+    }
+  });
+
   it('rejects a port out of range and a non-http base URL', () => {
     assert.throws(() => loadConfig({ PORT: '70000' }), /Setting PORT is invalid/);
     assert.throws(() => loadConfig({ WARTA_BASE_URL: 'ftp://x' }), /Setting WARTA_BASE_URL is invalid/);

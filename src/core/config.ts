@@ -2,6 +2,7 @@
 // Every problem is reported at once, one line per setting, so an operator can fix them in one go.
 // process.env is read here and nowhere else; code receives a Config through buildApp(config).
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { z } from 'zod';
@@ -19,7 +20,12 @@ export interface Config {
   readonly defaultEdition: string;
   readonly cookieSecret: string | undefined;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  readonly trustProxy: boolean;
+  /**
+   * Which X-Forwarded-* headers to believe: none (false), all (true), or only those added by
+   * the listed proxy addresses/networks (comma-separated). No hop counts: like Fastify, we do
+   * not trust a header without knowing the peer that sent it.
+   */
+  readonly trustProxy: boolean | string;
   /** Read counts are kept in memory and written in batches: at most this many ms apart… */
   readonly readsFlushIntervalMs: number;
   /** …or as soon as this many reads are pending. */
@@ -55,7 +61,15 @@ const schema = z.object({
     .default('en'),
   WARTA_COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   WARTA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  WARTA_TRUST_PROXY: flag.default(false),
+  WARTA_TRUST_PROXY: z
+    .string()
+    .trim()
+    .refine(
+      (v) => /^(0|1|true|false)$/.test(v) || v.split(',').every((p) => isAddressOrNetwork(p.trim())),
+      'must be 0, 1, or a comma-separated list of proxy addresses or networks',
+    )
+    .transform(parseTrustProxy)
+    .default(false),
   // Capped at 50 s so the read count on a page is never more than a minute behind.
   WARTA_READS_FLUSH_INTERVAL_MS: z.coerce.number().int().min(100).max(50_000).default(10_000),
   WARTA_READS_FLUSH_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(500),
@@ -66,6 +80,24 @@ const schema = z.object({
 
 /** Every setting's name (README documents each one; a test keeps the two in step). */
 export const SETTING_NAMES: readonly string[] = Object.keys(schema.shape);
+
+function isAddressOrNetwork(value: string): boolean {
+  const [address, bits, extra] = value.split('/');
+  if (extra !== undefined || !address || net.isIP(address) === 0) return false;
+  if (bits === undefined) return true;
+  const max = net.isIPv4(address) ? 32 : 128;
+  return /^[0-9]{1,3}$/.test(bits) && Number(bits) <= max;
+}
+
+/** "1"/"true": every proxy; "0"/"false": none; else the list of proxies to believe. */
+function parseTrustProxy(value: string): boolean | string {
+  if (value === '1' || value === 'true') return true;
+  if (value === '0' || value === 'false') return false;
+  return value
+    .split(',')
+    .map((p) => p.trim())
+    .join(',');
+}
 
 function isTimeZone(tz: string): boolean {
   try {
