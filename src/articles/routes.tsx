@@ -1,5 +1,6 @@
 // Public news pages: edition home, article, section, tag and author lists.
 import type { FastifyInstance } from 'fastify';
+import { editionParams, slugParams } from '../core/http/route-schemas.ts';
 import type { AppContext } from '../context.ts';
 import { cachePublic } from '../core/http/cache.ts';
 import { AppError } from '../core/http/errors.ts';
@@ -24,16 +25,6 @@ import { ListPage } from './views/list-page.tsx';
 
 const PAGE_SIZE = 12;
 
-const editionParams = {
-  type: 'object',
-  properties: { edition: { type: 'string', maxLength: 16 } },
-  required: ['edition'],
-} as const;
-const slugParams = {
-  type: 'object',
-  properties: { edition: { type: 'string', maxLength: 16 }, slug: { type: 'string', maxLength: 200 } },
-  required: ['edition', 'slug'],
-} as const;
 const pageQuery = {
   type: 'object',
   properties: { page: { type: 'integer', minimum: 1, maximum: 100000 } },

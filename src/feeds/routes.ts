@@ -1,6 +1,7 @@
 // RSS, Atom and JSON Feed for each edition (/en/feed.xml) and each section
 // (/en/category/politics/feed.xml): the newest published stories, full text.
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { editionParams, slugParams } from '../core/http/route-schemas.ts';
 import { categoryPath, listCategories, withDescendants } from '../articles/index.ts';
 import type { AppContext } from '../context.ts';
 import { cachePublic } from '../core/http/cache.ts';
@@ -26,17 +27,6 @@ const CONTENT_TYPES: Record<FeedFormat, string> = {
   atom: 'application/atom+xml; charset=utf-8',
   json: 'application/feed+json; charset=utf-8',
 };
-
-const editionParams = {
-  type: 'object',
-  properties: { edition: { type: 'string', maxLength: 16 } },
-  required: ['edition'],
-} as const;
-const slugParams = {
-  type: 'object',
-  properties: { edition: { type: 'string', maxLength: 16 }, slug: { type: 'string', maxLength: 200 } },
-  required: ['edition', 'slug'],
-} as const;
 
 /** The feeds plugin. */
 export async function feedRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {

@@ -1,5 +1,6 @@
 // GET /{edition}/most-read?period=24h|7d|30d: the longer most-read list, one period at a time.
 import type { FastifyInstance } from 'fastify';
+import { editionParams } from '../core/http/route-schemas.ts';
 import { listMostRead, MOST_READ_PERIODS, type MostReadPeriod } from '../articles/index.ts';
 import type { AppContext } from '../context.ts';
 import { cachePublic } from '../core/http/cache.ts';
@@ -15,11 +16,7 @@ export async function mostReadRoutes(app: FastifyInstance, opts: { ctx: AppConte
     '/:edition/most-read',
     {
       schema: {
-        params: {
-          type: 'object',
-          properties: { edition: { type: 'string', maxLength: 16 } },
-          required: ['edition'],
-        },
+        params: editionParams,
         // An unknown period is a 400 with the reason, not a silent fallback to another list.
         querystring: { type: 'object', properties: { period: { type: 'string', enum: [...MOST_READ_PERIODS] } } },
       },

@@ -1,5 +1,6 @@
 // /{edition}/search: full-text search of the edition's published stories, with filters.
 import type { FastifyInstance } from 'fastify';
+import { editionParams } from '../core/http/route-schemas.ts';
 import type { AppContext } from '../context.ts';
 import { listCategories, withDescendants } from '../articles/sections.ts';
 import { cachePublic, SHORT } from '../core/http/cache.ts';
@@ -15,11 +16,7 @@ const PAGE_SIZE = 10;
 const MAX_PAGE = 100;
 
 const searchSchema = {
-  params: {
-    type: 'object',
-    properties: { edition: { type: 'string', maxLength: 16 } },
-    required: ['edition'],
-  },
+  params: editionParams,
   // q, category, from and to are read leniently in readSearchParams; only the page is strict.
   querystring: {
     type: 'object',

@@ -1,16 +1,15 @@
 // "Done" for every reader page: zero axe-core violations at WCAG 2.2 AA (wide and phone widths)
 // and zero Nu HTML Checker errors, on the demo site served for real.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import {
   DESKTOP,
   PHONE,
   formatViolations,
-  launchBrowser,
   openPage,
   runAxe,
-  startDemoServer,
+  useDemoSite,
   type DemoPaths,
   type DemoServer,
 } from '../helpers/browser.ts';
@@ -19,20 +18,10 @@ import { formatHtmlErrors, validatePages, type HtmlError } from '../helpers/vnu.
 let server: DemoServer;
 let browser: Browser;
 
-before(
-  async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-  },
-  { timeout: 180_000 },
-);
-
-after(
-  async () => {
-    await browser?.close();
-    await server?.close();
-  },
-  { timeout: 60_000 },
-);
+useDemoSite((s, b) => {
+  server = s;
+  browser = b;
+});
 
 /** The pages checked: every kind of reader page, in each script direction. */
 /** A demo page by name, or a literal path (search pages, whose query is part of the address). */

@@ -1,41 +1,19 @@
 // Rating a story in a real browser with the keyboard only, with and without JavaScript, and the
 // widget after a vote and the confirm page checked with axe-core and the Nu HTML Checker.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import {
-  formatViolations,
-  launchBrowser,
-  openPage,
-  runAxe,
-  startDemoServer,
-  type DemoServer,
-} from '../helpers/browser.ts';
+import { formatViolations, openPage, runAxe, useDemoSite, type DemoServer } from '../helpers/browser.ts';
 import { formatHtmlErrors, validateHtml } from '../helpers/vnu.ts';
 
 let server: DemoServer;
 let browser: Browser;
 const pages: Page[] = [];
 
-before(
-  async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-  },
-  { timeout: 180_000 },
-);
-
-after(
-  async () => {
-    for (const page of pages)
-      await page
-        .context()
-        .close()
-        .catch(() => {});
-    await browser?.close();
-    await server?.close();
-  },
-  { timeout: 60_000 },
-);
+useDemoSite((s, b) => {
+  server = s;
+  browser = b;
+}, pages);
 
 /** A fresh page; axe needs CSP bypassed because it is injected as an inline script. */
 async function open(javaScriptEnabled = true): Promise<Page> {

@@ -1,9 +1,9 @@
 // What a reader does in a real browser on the demo site: home to article, the Arabic
 // right-to-left layout, the phone menu, and keyboard use of the skip link.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, PHONE, launchBrowser, openPage, startDemoServer, type DemoServer } from '../helpers/browser.ts';
+import { DESKTOP, PHONE, openPage, useDemoSite, type DemoServer } from '../helpers/browser.ts';
 
 const TIMEOUT = 90_000;
 const LONG_DATE =
@@ -13,25 +13,10 @@ let server: DemoServer;
 let browser: Browser;
 const pages: Page[] = [];
 
-before(
-  async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-  },
-  { timeout: 180_000 },
-);
-
-after(
-  async () => {
-    for (const page of pages)
-      await page
-        .context()
-        .close()
-        .catch(() => {});
-    await browser?.close();
-    await server?.close();
-  },
-  { timeout: 60_000 },
-);
+useDemoSite((s, b) => {
+  server = s;
+  browser = b;
+}, pages);
 
 async function open(path: string, viewport: { width: number; height: number } = DESKTOP): Promise<Page> {
   const page = await openPage(browser, {

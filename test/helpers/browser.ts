@@ -1,5 +1,6 @@
 // Real-browser test support: Debian's Chromium through playwright-core, a real HTTP server on
 // 127.0.0.1 filled with the demo site, and axe-core accessibility checks with readable reports.
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { AxeResults, Result as AxeViolation, RunOptions } from 'axe-core';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
@@ -223,4 +224,32 @@ export function formatViolations(violations: readonly AxeViolation[], where = ''
     }
   }
   return lines.join('\n');
+}
+
+/**
+ * Registers a test file's before/after hooks: one demo server and one browser for the file,
+ * handed to `onReady`; afterwards every page in `pages` is closed, then the browser and server.
+ */
+export function useDemoSite(onReady: (server: DemoServer, browser: Browser) => void, pages: Page[] = []): void {
+  let server: DemoServer | undefined;
+  let browser: Browser | undefined;
+  before(
+    async () => {
+      [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
+      onReady(server, browser);
+    },
+    { timeout: 180_000 },
+  );
+  after(
+    async () => {
+      for (const page of pages)
+        await page
+          .context()
+          .close()
+          .catch(() => undefined);
+      await browser?.close();
+      await server?.close();
+    },
+    { timeout: 60_000 },
+  );
 }
