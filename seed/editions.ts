@@ -1,8 +1,10 @@
-// The editions every Warta site starts with, and its main menus.
-import type { Kysely } from 'kysely';
-import type { Database } from '../src/core/db/schema.ts';
+// The editions every Warta site starts with, and its main menus, made through the editions'
+// and menus' commands like any later change.
+import type { WriteContext } from '../src/core/events/index.ts';
 import type { NavLink } from '../src/core/views/site.ts';
+import { addEdition } from '../src/editions/commands.ts';
 import { createTranslator } from '../src/i18n/index.ts';
+import { replaceMenu } from '../src/menus/index.ts';
 
 /** English and Indonesian are complete; Arabic shows the right-to-left layout. */
 export const EDITIONS = [
@@ -11,17 +13,10 @@ export const EDITIONS = [
   { code: 'ar', name: 'العربية', locale: 'ar', direction: 'rtl' },
 ] as const;
 
-/** Inserts the editions that are missing; returns true when the table was empty (first start). */
-export async function seedEditions(db: Kysely<Database>): Promise<boolean> {
-  const existing = await db.selectFrom('editions').select('code').execute();
-  const have = new Set(existing.map((e) => e.code));
-  for (const [position, e] of EDITIONS.entries()) {
-    if (have.has(e.code)) continue;
-    await db
-      .insertInto('editions')
-      .values({ ...e, position, is_active: 1 })
-      .execute();
-  }
+/** Adds the editions that are missing; returns true when there were none (first start). */
+export async function seedEditions(w: WriteContext): Promise<boolean> {
+  const existing = await w.db.selectFrom('editions').select('code').limit(1).execute();
+  for (const [position, e] of EDITIONS.entries()) await addEdition(w, { ...e, position });
   return existing.length === 0;
 }
 
@@ -37,30 +32,11 @@ export function sectionLinks(code: string, locale: string, companyProfilePath?: 
   return links;
 }
 
-/** Replaces an edition's main menu with the given links. */
-export async function replaceMainMenu(db: Kysely<Database>, edition: string, links: readonly NavLink[]): Promise<void> {
-  let menu = await db
-    .selectFrom('menus')
-    .select('id')
-    .where('edition', '=', edition)
-    .where('name', '=', 'main')
-    .executeTakeFirst();
-  if (!menu) {
-    menu = await db.insertInto('menus').values({ edition, name: 'main' }).returning('id').executeTakeFirstOrThrow();
-  }
-  await db.deleteFrom('menu_items').where('menu_id', '=', menu.id).execute();
-  if (links.length === 0) return;
-  await db
-    .insertInto('menu_items')
-    .values(links.map((l, position) => ({ menu_id: menu.id, position, label: l.label, href: l.href })))
-    .execute();
-}
-
 /** Editions plus their menus: what an empty site needs to render. */
-export async function seedBase(db: Kysely<Database>): Promise<boolean> {
-  const isFirst = await seedEditions(db);
+export async function seedBase(w: WriteContext): Promise<boolean> {
+  const isFirst = await seedEditions(w);
   if (isFirst) {
-    for (const e of EDITIONS) await replaceMainMenu(db, e.code, sectionLinks(e.code, e.locale));
+    for (const e of EDITIONS) await replaceMenu(w, e.code, 'main', sectionLinks(e.code, e.locale));
   }
   return isFirst;
 }

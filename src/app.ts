@@ -1,40 +1,54 @@
 // buildApp(): the whole web application, ready for inject() in tests or listen() in main.ts.
+// It builds the shared context, lets every domain set up its slots, events and jobs, then
+// mounts the three subtrees: the public site, /newsroom and /api.
+import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCompress from '@fastify/compress';
-import fastifyCookie from '@fastify/cookie';
 import fastifyEtag from '@fastify/etag';
-import fastifyFormbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import type { Kysely } from 'kysely';
 import type { Config } from './core/config.ts';
 import { buildAssets, type Assets } from './core/assets.ts';
+import type { Db } from './core/db/database.ts';
 import type { Database } from './core/db/schema.ts';
 import { engineOf } from './core/db/dialect.ts';
+import { EventBus } from './core/events/index.ts';
 import { IMMUTABLE, SHORT } from './core/http/cache.ts';
-import { installErrorHandlers } from './core/http/error-handler.ts';
+import { installPageErrorHandlers } from './core/http/error-handler.ts';
 import { installSecurityHeaders } from './core/http/security.ts';
 import { installPageCache } from './core/http/page-cache.ts';
-import { ensureCookieSecret } from './core/secret.ts';
-import type { AppContext } from './context.ts';
-import { EditionRegistry } from './editions/index.ts';
-import { createErrorPageRenderer } from './editions/error-page.tsx';
-import { articleRoutes } from './articles/routes.tsx';
-import { pageRoutes } from './pages/index.ts';
-import { readRoutes } from './reads/index.ts';
-import { searchRoutes } from './search/index.ts';
-import { ratingRoutes } from './ratings/index.ts';
-import { discoveryRoutes } from './feeds/index.ts';
-import { seoRoutes } from './seo/index.ts';
-import { comingSoonRoutes } from './sections/coming-soon.tsx';
-import { mediaDir } from './media/index.ts';
+import { installInputGuard } from './core/http/input-guard.ts';
+import { JobRunner } from './core/jobs/runner.ts';
+import { SlotRegistry } from './core/views/slots.ts';
 import { FAVICON_SVG } from './core/views/favicon.ts';
+import { loggerOptions } from './core/log.ts';
+import type { AppContext } from './context.ts';
+import { DOMAINS, registerConsumers } from './domains.ts';
+import { EditionRegistry } from './editions/index.ts';
+import { constrainEditionParam } from './editions/codes.ts';
+import { createErrorPageRenderer } from './editions/error-page.tsx';
+import { mediaDir } from './media/index.ts';
+import { api } from './http/api.ts';
+import { newsroom } from './http/newsroom.ts';
+import { publicSite } from './http/public-site.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The app's shared context (the CLI and tests write through ctx.writer). */
+    ctx: AppContext;
+  }
+}
 
 export interface BuildOptions {
   /** Replaces the clock (tests of scheduled publication). */
   now?: () => Date;
   /** Reuse assets built once (tests build many apps). */
   assets?: Assets;
+  /** LISTEN/NOTIFY of the database (PostgreSQL), so events from other processes arrive at once. */
+  listen?: Db['listen'];
+  /** Where log lines go (tests capture them); default standard output. */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Builds the application on an open, migrated database. Never listens. */
@@ -44,39 +58,93 @@ export async function buildApp(
   options: BuildOptions = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    ...loggerOptions(config, { stream: options.logStream }),
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
     return503OnClosing: true,
   });
 
+  const now = options.now ?? (() => new Date());
   const editions = new EditionRegistry(db, config.timezone);
   await editions.reload();
+  const events = new EventBus(db, { log: app.log, now, listen: options.listen });
+  const jobs = new JobRunner(db, { log: app.log, now });
   const ctx: AppContext = {
     config,
     db,
     engine: engineOf(db),
     assets: options.assets ?? (await buildAssets()),
     editions,
-    now: options.now ?? (() => new Date()),
+    events,
+    writer: { db, events, now },
+    jobs,
+    slots: new SlotRegistry(),
+    // Before compression, so the cache keeps the plain body and each reply is compressed as asked.
+    pageCache: installPageCache(app, {
+      ttlSeconds: config.pageCacheSeconds,
+      now,
+      baseUrl: config.baseUrl,
+      isEdition: (code) => editions.get(code) !== undefined,
+    }),
+    now,
   };
 
-  installSecurityHeaders(app);
-  installErrorHandlers(app, createErrorPageRenderer(ctx));
-  // Before compression, so the cache keeps the plain body and each reply is compressed as asked.
-  installPageCache(app, { ttlSeconds: config.pageCacheSeconds, now: ctx.now });
-  await app.register(fastifyCookie, { secret: ensureCookieSecret(config.cookieSecret, config.dataDir) });
+  app.decorate('ctx', ctx);
+  installSecurityHeaders(app, { baseUrl: config.baseUrl });
+  installInputGuard(app);
   await app.register(fastifyCompress, { threshold: 1024 });
   await app.register(fastifyEtag);
-  await app.register(fastifyFormbody, { bodyLimit: 16 * 1024 });
 
+  registerConsumers(events);
+  for (const domain of DOMAINS) await domain.setup?.(ctx, app);
+  app.addHook('onReady', async () => {
+    await events.start();
+    await jobs.start();
+  });
+  // After the server has stopped taking requests; the reads domain's own onClose flushes its counts.
+  app.addHook('onClose', async () => {
+    await jobs.close();
+    await events.close();
+    ctx.pageCache.close();
+  });
+
+  // Reader-style error pages everywhere; the API subtree answers in JSON instead.
+  const renderErrorPage = createErrorPageRenderer(ctx);
+  installPageErrorHandlers(app, renderErrorPage);
+  await app.register(async (site) => {
+    // Every `:edition` in a public path only matches an edition code (never "api" or "media").
+    site.addHook('onRoute', (route) => {
+      route.url = constrainEditionParam(route.url);
+    });
+    await siteFiles(site, ctx);
+    await site.register(publicSite, {
+      ctx,
+      routes: routesOf('publicRoutes'),
+      fallbacks: routesOf('fallbackRoutes'),
+    });
+  });
+  await app.register(newsroom, { prefix: '/newsroom', ctx, renderErrorPage, routes: routesOf('newsroomRoutes') });
+  await app.register(api, { prefix: '/api', ctx, routes: routesOf('apiRoutes') });
+  return app;
+}
+
+function routesOf(kind: 'publicRoutes' | 'newsroomRoutes' | 'apiRoutes' | 'fallbackRoutes') {
+  return DOMAINS.flatMap((d) => (d[kind] ? [d[kind]] : []));
+}
+
+/** Files every site serves: fingerprinted assets, stored media, the icon, a health check, `/`. */
+async function siteFiles(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const { config, editions } = ctx;
   app.get<{ Params: { file: string } }>('/assets/:file', async (request, reply) => {
     const asset = ctx.assets.all.get(`/assets/${request.params.file}`);
     if (!asset) return reply.callNotFound();
     return reply.header('cache-control', IMMUTABLE).type(asset.type).send(asset.body);
   });
+  // An empty site has no media yet; the folder must exist for the file server all the same.
+  const mediaRoot = path.resolve(mediaDir(config.dataDir));
+  fs.mkdirSync(mediaRoot, { recursive: true });
   await app.register(fastifyStatic, {
-    root: path.resolve(mediaDir(config.dataDir)),
+    root: mediaRoot,
     prefix: '/media/',
     decorateReply: false,
     index: false,
@@ -95,15 +163,4 @@ export async function buildApp(
     if (!edition) return reply.callNotFound();
     return reply.header('cache-control', SHORT).redirect(`/${edition.code}`, 302);
   });
-
-  // Domain plugins. Readers' features (ratings, reads, search, feeds) register below.
-  await app.register(articleRoutes, { ctx });
-  await app.register(comingSoonRoutes, { ctx });
-  await app.register(seoRoutes);
-  await app.register(discoveryRoutes, { ctx });
-  await app.register(ratingRoutes, { ctx });
-  await app.register(searchRoutes, { ctx });
-  await app.register(readRoutes, { ctx });
-  await app.register(pageRoutes, { ctx });
-  return app;
 }

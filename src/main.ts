@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, readEnvironment, type Config } from './core/config.ts';
 import { openMigrated, prepareDatabase } from './cli/database.ts';
 import { serve } from './cli/serve.ts';
+import { createCliWriter } from './cli/writer.ts';
 import { userCreate } from './cli/user-create.ts';
 import { UserInputError } from './users/index.ts';
 import { seedBase } from '../seed/editions.ts';
@@ -56,8 +57,9 @@ async function main(argv: string[]): Promise<number> {
       }
       const db = await openMigrated(config);
       try {
-        await seedBase(db.kysely);
-        const result = await seedDemo(db.kysely, {
+        const writer = createCliWriter(db.kysely);
+        await seedBase(writer);
+        const result = await seedDemo(writer, {
           dataDir: config.dataDir,
           timezone: config.timezone,
           now: new Date(),

@@ -127,7 +127,7 @@ describe('warta CLI', () => {
     const dataDir = tempDir();
     const env = { WARTA_DATA_DIR: dataDir, WARTA_DEMO: '0', PORT: '0' };
     const first = await runServer(env);
-    assert.match(first, /first start: empty site created/);
+    assert.match(first.output, /first start: empty site created/);
     const secretFile = path.join(dataDir, 'cookie-secret');
     const secret = fs.readFileSync(secretFile, 'utf8');
     assert.ok(secret.trim().length >= 32);
@@ -136,7 +136,7 @@ describe('warta CLI', () => {
     await db.kysely.insertInto('tags').values({ edition: 'en', slug: 'kept', name: 'Kept' }).execute();
     await db.close();
     const second = await runServer(env);
-    assert.doesNotMatch(second, /first start/);
+    assert.doesNotMatch(second.output, /first start/);
     assert.equal(fs.readFileSync(secretFile, 'utf8'), secret, 'the secret is kept');
     const again = openDatabase(`sqlite:${path.join(dataDir, 'warta.db')}`);
     const tag = await again.kysely.selectFrom('tags').select('name').where('slug', '=', 'kept').executeTakeFirst();
@@ -145,36 +145,93 @@ describe('warta CLI', () => {
     assert.equal(tag?.name, 'Kept');
     assert.equal(articles.length, 0);
   });
+
+  it('logs JSON lines when stdout is not a terminal, ending the start with the address to open', async () => {
+    const run = await runServer({ WARTA_DATA_DIR: tempDir(), WARTA_DEMO: '0', PORT: '0' });
+    const records = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { msg: string; req?: unknown });
+    const port = /Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(run.stdout)![1];
+    const firstRequest = records.findIndex((r) => r.req !== undefined);
+    assert.equal(records[firstRequest - 1]?.msg, `Warta is ready: open http://localhost:${port}/`);
+    // The home page request is logged without its query string, cookie or client address.
+    assert.deepEqual(records[firstRequest]?.req, { method: 'GET', path: '/en' });
+    assert.doesNotMatch(run.stdout, /secret|remoteAddress|remotePort/);
+    assert.equal(run.stderr, '');
+  });
+
+  it('logs readable lines with WARTA_LOG_FORMAT=pretty and says what a first start with the demo does', async () => {
+    const run = await runServer(
+      {
+        WARTA_DATA_DIR: tempDir(),
+        PORT: '0',
+        WARTA_LOG_FORMAT: 'pretty',
+        WARTA_BASE_URL: 'https://warta.example',
+      },
+      300_000, // the demo takes about 20 s, and much longer on a busy CI machine
+    );
+    const lines = startLines(run.stdout);
+    for (const line of run.stdout.trimEnd().split('\n')) assert.match(line, /^\d\d:\d\d:\d\d INFO {2}\S/);
+    assert.match(lines[0]!, /INFO {2}first start: building the demo site \(about 20 seconds\)…$/);
+    assert.ok(lines.some((l) => /INFO {2}demo: 10 of \d+ articles$/.test(l)));
+    assert.ok(lines.some((l) => /first start: demo site created demoArticles=\d+$/.test(l)));
+    assert.match(lines.at(-1)!, /INFO {2}Warta is ready: open https:\/\/warta\.example\/ engine=sqlite$/);
+    assert.match(run.stdout, /INFO {2}GET \/en 200 \d+ ms\n/);
+    assert.doesNotMatch(run.stdout, /secret/);
+    assert.equal(run.stderr, '', 'a first start prints no warnings');
+  });
 });
 
+/** What a `warta serve` run printed: stdout and stderr apart, and everything with the test's marks. */
+interface ServerRun {
+  output: string;
+  stdout: string;
+  stderr: string;
+}
+
 /** Starts `warta serve`, waits until it listens, fetches the home page, then sends SIGTERM. */
-function runServer(env: Record<string, string>): Promise<string> {
+function runServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, 'serve'], {
       env: { PATH: process.env.PATH ?? '', WARTA_LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
+    let stdout = '';
+    let stderr = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`server did not start:\n${output}`));
-    }, 60_000);
+    }, timeoutMs);
     const onData = async (chunk: Buffer) => {
       output += chunk.toString();
+      stdout += chunk.toString();
       const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (m && !output.includes('[checked]')) {
         output += '[checked]';
-        const res = await fetch(`${m[1]}/en`);
+        const res = await fetch(`${m[1]}/en?q=secret-search`, { headers: { cookie: 'session=secret-cookie' } });
         output += `[home ${res.status}]`;
         child.kill('SIGTERM');
       }
     };
     child.stdout.on('data', onData);
-    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => {
+      output += c.toString();
+      stderr += c.toString();
+    });
     child.on('exit', (code) => {
       clearTimeout(timer);
-      if (code === 0 && output.includes('[home 200]') && output.includes('shutting down')) resolve(output);
-      else reject(new Error(`server exited with ${code}:\n${output}`));
+      if (code === 0 && output.includes('[home 200]') && output.includes('shutting down')) {
+        resolve({ output, stdout, stderr });
+      } else reject(new Error(`server exited with ${code}:\n${output}`));
     });
   });
+}
+
+/** The readable lines printed while starting: those before the first request and the shutdown. */
+function startLines(stdout: string): string[] {
+  const lines = stdout.trimEnd().split('\n');
+  const end = lines.findIndex((l) => / GET \/en |shutting down/.test(l));
+  return end === -1 ? lines : lines.slice(0, end);
 }

@@ -4,13 +4,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { seedDemo } from '../seed/demo/index.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
+import { writerFor } from './helpers/writer.ts';
 
 let t: TestApp;
 let articleUrl: string;
 let arArticleUrl: string;
 before(async () => {
   t = await createTestApp();
-  await seedDemo(t.db, { dataDir: t.testDb.dataDir, timezone: 'Asia/Jakarta', now: new Date() });
+  await seedDemo(writerFor(t.db), { dataDir: t.testDb.dataDir, timezone: 'Asia/Jakarta', now: new Date() });
   const en = await t.db
     .selectFrom('articles')
     .select(['id', 'slug'])

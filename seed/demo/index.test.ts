@@ -7,12 +7,13 @@ import { createTestDatabase, type TestDatabase } from '../../test/helpers/databa
 import { seedBase } from '../editions.ts';
 import { seedDemo } from './index.ts';
 import { mediaDir } from '../../src/media/index.ts';
+import { writerFor } from '../../test/helpers/writer.ts';
 
 let t: TestDatabase;
 before(async () => {
   t = await createTestDatabase();
-  await seedBase(t.db.kysely);
-  await seedDemo(t.db.kysely, { dataDir: t.dataDir, timezone: 'Asia/Jakarta', now: new Date() });
+  await seedBase(writerFor(t.db.kysely));
+  await seedDemo(writerFor(t.db.kysely), { dataDir: t.dataDir, timezone: 'Asia/Jakarta', now: new Date() });
 });
 after(() => t.cleanup());
 
@@ -101,7 +102,7 @@ describe('demo content', () => {
 
   it('refuses to seed a site that already has articles', async () => {
     await assert.rejects(
-      seedDemo(t.db.kysely, { dataDir: t.dataDir, timezone: 'Asia/Jakarta', now: new Date() }),
+      seedDemo(writerFor(t.db.kysely), { dataDir: t.dataDir, timezone: 'Asia/Jakarta', now: new Date() }),
       /already has articles/,
     );
   });

@@ -1,15 +1,16 @@
-// Turns the demo content (authors, sections, stories, pages) into rows and generated photos.
-import { randomUUID } from 'node:crypto';
+// Turns the demo content (authors, sections, stories, pages) into commands and generated photos.
 import type { Kysely } from 'kysely';
-import { toDbTime } from '../../src/core/db/dialect.ts';
+import { createArticle, createCategory } from '../../src/articles/index.ts';
 import type { Database } from '../../src/core/db/schema.ts';
+import type { WriteContext } from '../../src/core/events/index.ts';
 import { paragraphsToHtml } from '../../src/core/text/sanitize.ts';
 import { slugify } from '../../src/core/text/slug.ts';
 import { storeImage } from '../../src/media/index.ts';
-import { reindexAll } from '../../src/search/index.ts';
+import { replaceMenu } from '../../src/menus/index.ts';
+import { createPage } from '../../src/pages/index.ts';
 import { insertDemoReads } from '../../src/reads/index.ts';
-import { insertUser } from '../../src/users/index.ts';
-import { EDITIONS, replaceMainMenu, sectionLinks } from '../editions.ts';
+import { addUser } from '../../src/users/index.ts';
+import { EDITIONS, sectionLinks } from '../editions.ts';
 import { articles } from './articles.ts';
 import { authors } from './authors.ts';
 import { categories } from './categories.ts';
@@ -22,21 +23,33 @@ export interface DemoSeedOptions {
   dataDir: string;
   timezone: string;
   now: Date;
+  /** Called after each story with how many of all the demo's articles exist so far. */
+  onProgress?: (done: number, total: number) => void;
 }
 
-/** Fills an empty database with the demo site. Runs in one transaction: all or nothing. */
-export async function seedDemo(db: Kysely<Database>, options: DemoSeedOptions): Promise<{ articles: number }> {
-  const existing = await db.selectFrom('articles').select('id').limit(1).executeTakeFirst();
+/**
+ * Fills an empty database with the demo site, through the same commands the newsroom uses, so
+ * events fire and the search index follows as in production. One transaction: all or nothing;
+ * its events are delivered once it has committed.
+ */
+export async function seedDemo(w: WriteContext, options: DemoSeedOptions): Promise<{ articles: number }> {
+  const existing = await w.db.selectFrom('articles').select('id').limit(1).executeTakeFirst();
   if (existing) throw new Error('the database already has articles; demo content goes only into an empty site');
+  const total = articles.reduce((n, story) => n + EDITIONS.filter((e) => story.text[e.code as EditionCode]).length, 0);
   let count = 0;
-  await db.transaction().execute(async (trx) => {
+  await w.db.transaction().execute(async (trx) => {
+    // Every command below joins this transaction.
+    const tw: WriteContext = { ...w, db: trx, now: () => options.now };
     const authorIds = new Map<string, number>();
     for (const a of authors) {
-      const user = await insertUser(
-        trx,
-        { email: a.email, displayName: a.name, slug: a.slug, role: a.role, passwordHash: null, bio: a.bio.en ?? '' },
-        options.now,
-      );
+      const user = await addUser(tw, {
+        email: a.email,
+        displayName: a.name,
+        slug: a.slug,
+        role: a.role,
+        passwordHash: null,
+        bio: a.bio.en ?? '',
+      });
       authorIds.set(a.key, user.id);
     }
 
@@ -45,38 +58,22 @@ export async function seedDemo(db: Kysely<Database>, options: DemoSeedOptions): 
       for (const [position, c] of categories.entries()) {
         const name = c.name[e.code];
         if (!name) continue;
-        const row = await trx
-          .insertInto('categories')
-          .values({
-            edition: e.code,
-            parent_id: c.parent ? (categoryIds.get(`${e.code}:${c.parent}`) ?? null) : null,
-            slug: c.slug[e.code] ?? slugify(name),
-            name,
-            description: c.description[e.code] ?? '',
-            position,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const row = await createCategory(tw, {
+          edition: e.code,
+          parentId: c.parent ? (categoryIds.get(`${e.code}:${c.parent}`) ?? null) : null,
+          slug: c.slug[e.code] ?? slugify(name),
+          name,
+          description: c.description[e.code] ?? '',
+          position,
+        });
         categoryIds.set(`${e.code}:${c.key}`, row.id);
       }
     }
 
-    const tagIds = new Map<string, number>(); // `${edition}:${slug}`
-    const tagId = async (edition: string, name: string) => {
-      const slug = slugify(name);
-      const key = `${edition}:${slug}`;
-      let id = tagIds.get(key);
-      if (id === undefined) {
-        id = (await trx.insertInto('tags').values({ edition, slug, name }).returning('id').executeTakeFirstOrThrow())
-          .id;
-        tagIds.set(key, id);
-      }
-      return id;
-    };
-
     for (const story of articles) {
-      const group = randomUUID();
       const publishedAt = storyTime(story.daysAgo, story.hour, story.minute, options);
+      // Each story is written at its publication time, as the newsroom would have.
+      const storyWriter: WriteContext = { ...tw, now: () => publishedAt };
       // One stored photo per story; each edition's article carries its own caption and alt text.
       const firstCode = (Object.keys(story.text)[0] ?? 'en') as EditionCode;
       const media = await storeImage(trx, options.dataDir, await renderDemoPhoto(story.photo, 1600, 900), {
@@ -84,85 +81,68 @@ export async function seedDemo(db: Kysely<Database>, options: DemoSeedOptions): 
         caption: story.photo.caption[firstCode] ?? '',
         credit: story.photo.credit,
       });
+      let original: number | undefined;
       for (const e of EDITIONS) {
         const text = story.text[e.code as EditionCode];
         const categoryId = categoryIds.get(`${e.code}:${story.category}`);
         if (!text || categoryId === undefined) continue;
-        const caption = story.photo.caption[e.code as EditionCode] ?? '';
-        const alt = story.photo.alt[e.code as EditionCode] ?? '';
-        const row = await trx
-          .insertInto('articles')
-          .values({
-            edition: e.code,
-            translation_group: group,
-            category_id: categoryId,
-            author_id: story.author ? (authorIds.get(story.author) ?? null) : null,
-            byline: story.byline ?? null,
-            title: text.title,
-            slug: slugify(text.title),
-            summary: text.summary,
-            body_html: paragraphsToHtml(text.body),
-            dateline: text.dateline,
-            source: text.source,
-            status: 'published',
-            is_featured: story.featured ? 1 : 0,
-            published_at: toDbTime(publishedAt),
-            created_at: toDbTime(publishedAt),
-            updated_at: toDbTime(publishedAt),
-            featured_media_id: media.id,
-            image_caption: caption,
-            image_credit: story.photo.credit,
-            image_alt: alt,
-            hit_count: story.reads,
-            rating_sum: story.ratings[0],
-            rating_count: story.ratings[1],
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        const ids = new Set<number>();
-        for (const name of text.tags) ids.add(await tagId(e.code, name));
-        if (ids.size)
-          await trx
-            .insertInto('article_tags')
-            .values([...ids].map((tag_id) => ({ article_id: row.id, tag_id })))
-            .execute();
+        const row = await createArticle(storyWriter, {
+          edition: e.code,
+          ...(original !== undefined ? { translationOf: original } : {}),
+          categoryId,
+          authorId: story.author ? (authorIds.get(story.author) ?? null) : null,
+          byline: story.byline ?? null,
+          title: text.title,
+          summary: text.summary,
+          bodyHtml: paragraphsToHtml(text.body),
+          dateline: text.dateline,
+          source: text.source,
+          status: 'published',
+          isFeatured: story.featured ?? false,
+          publishedAt,
+          featuredMediaId: media.id,
+          imageCaption: story.photo.caption[e.code as EditionCode] ?? '',
+          imageCredit: story.photo.credit,
+          imageAlt: story.photo.alt[e.code as EditionCode] ?? '',
+          tags: text.tags,
+        });
+        original ??= row.id;
+        // Readers' numbers, not content: the demo's history of reads and votes.
+        await setDemoTotals(trx, row.id, story.reads, story.ratings);
         await insertDemoReads(trx, row.id, story.reads, publishedAt, options);
         count++;
       }
+      options.onProgress?.(count, total);
     }
 
     const rootPaths = new Map<string, string>(); // edition → Company Profile root path
+    const pageGroups = new Map<string, number>(); // page key → the id of its first translation
     for (const e of EDITIONS) {
       const made = new Map<string, { id: number; path: string }>();
+      const firstOfGroup = new Map<string, number>(); // page key → id in the first edition
       for (const [position, p] of pages.entries()) {
         const title = p.title[e.code];
         const body = p.body[e.code];
         if (!title || !body) continue;
         const parent = p.parent ? made.get(p.parent) : undefined;
         if (p.parent && !parent) continue;
-        const slug = p.slug[e.code] ?? slugify(title);
-        const path = parent ? `${parent.path}/${slug}` : slug;
-        const row = await trx
-          .insertInto('pages')
-          .values({
-            edition: e.code,
-            translation_group: `page:${p.key}`,
-            parent_id: parent?.id ?? null,
-            slug,
-            path,
-            title,
-            summary: p.summary[e.code] ?? '',
-            body_html: paragraphsToHtml(body),
-            position,
-            status: 'published',
-            created_at: toDbTime(options.now),
-            updated_at: toDbTime(options.now),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        made.set(p.key, { id: row.id, path });
-        if (!parent) rootPaths.set(e.code, `/${e.code}/${path}`);
+        const translationOf = pageGroups.get(p.key);
+        const row = await createPage(tw, {
+          edition: e.code,
+          ...(translationOf !== undefined ? { translationOf } : {}),
+          parentId: parent?.id ?? null,
+          slug: p.slug[e.code] ?? slugify(title),
+          title,
+          summary: p.summary[e.code] ?? '',
+          bodyHtml: paragraphsToHtml(body),
+          position,
+          status: 'published',
+        });
+        firstOfGroup.set(p.key, row.id);
+        made.set(p.key, { id: row.id, path: row.path });
+        if (!parent) rootPaths.set(e.code, `/${e.code}/${row.path}`);
       }
+      for (const [key, id] of firstOfGroup) if (!pageGroups.has(key)) pageGroups.set(key, id);
     }
 
     for (const e of EDITIONS) {
@@ -172,12 +152,26 @@ export async function seedDemo(db: Kysely<Database>, options: DemoSeedOptions): 
           label: c.name[e.code]!,
           href: `/${e.code}/category/${encodeURIComponent(c.slug[e.code]!)}`,
         }));
-      await replaceMainMenu(trx, e.code, [...news, ...sectionLinks(e.code, e.locale, rootPaths.get(e.code))]);
+      await replaceMenu(tw, e.code, 'main', [...news, ...sectionLinks(e.code, e.locale, rootPaths.get(e.code))]);
     }
-    // The stories were written straight into the tables above; make them searchable.
-    await reindexAll(trx);
   });
+  // The commands' events (search index, caches) are delivered now that they have committed.
+  await w.events.afterCommit();
   return { articles: count };
+}
+
+/** Sets a demo story's stored read and rating totals (its daily reads follow the same total). */
+async function setDemoTotals(
+  trx: Kysely<Database>,
+  articleId: number,
+  reads: number,
+  [ratingSum, ratingCount]: readonly [number, number],
+): Promise<void> {
+  await trx
+    .updateTable('articles')
+    .set({ hit_count: reads, rating_sum: ratingSum, rating_count: ratingCount })
+    .where('id', '=', articleId)
+    .execute();
 }
 
 /** A story's publication time: `daysAgo` days before now at hour:minute station time, never in the future. */

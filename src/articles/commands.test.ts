@@ -22,6 +22,8 @@ before(async () => {
 after(() => t.close());
 
 const now = () => new Date(Date.now() - 60_000);
+/** The test app's write context, a minute in the past (so published stories are visible). */
+const w = () => ({ ...t.app.ctx.writer, now });
 /** Titles the search page finds for a word. */
 async function found(q: string): Promise<string[]> {
   const res = await t.app.inject({ method: 'GET', url: '/en/search', query: { q } });
@@ -49,10 +51,8 @@ const story = (values: Partial<CreateArticleInput> = {}): CreateArticleInput => 
 describe('article commands and the search index', () => {
   it('indexes a published article on create, with its tags and author', async () => {
     const author = await makeAuthor(t.db, { name: 'Sekar Ayuningtyas' });
-    const row = await createArticle(
-      t.db,
-      story({ title: 'Caldera monitoring expands', authorId: author.id, tags: ['Geology', 'geology', 'Volcanoes'] }),
-      now(),
+    const row = await createArticle(w(),
+      story({ title: 'Caldera monitoring expands', authorId: author.id, tags: ['Geology', 'geology', 'Volcanoes'] })
     );
     assert.equal(row.status, 'published');
     assert.ok(row.published_at, 'publishing without a time publishes now');
@@ -65,7 +65,7 @@ describe('article commands and the search index', () => {
   });
 
   it('keeps a draft out of the index', async () => {
-    const row = await createArticle(t.db, story({ title: 'Tsunamimeter draft', status: undefined }), now());
+    const row = await createArticle(w(), story({ title: 'Tsunamimeter draft', status: undefined }));
     assert.equal(row.status, 'draft');
     assert.equal(row.published_at, null);
     assert.equal(await indexRows(row.id), 0);
@@ -73,12 +73,10 @@ describe('article commands and the search index', () => {
   });
 
   it('reindexes on update: the old words go, the new ones come', async () => {
-    const row = await createArticle(t.db, story({ title: 'Stratovolcano quiet', tags: ['Merapi'] }), now());
-    await updateArticle(
-      t.db,
+    const row = await createArticle(w(), story({ title: 'Stratovolcano quiet', tags: ['Merapi'] }));
+    await updateArticle(w(),
       row.id,
-      { title: 'Lahar warning issued', bodyHtml: '<p>Rain brings lahar risk.<script>alert(1)</script></p>', tags: [] },
-      now(),
+      { title: 'Lahar warning issued', bodyHtml: '<p>Rain brings lahar risk.<script>alert(1)</script></p>', tags: [] }
     );
     assert.deepEqual(await found('stratovolcano'), []);
     assert.deepEqual(await found('merapi'), []);
@@ -92,21 +90,21 @@ describe('article commands and the search index', () => {
   });
 
   it('removes an unpublished article and adds it back when republished, keeping its time', async () => {
-    const row = await createArticle(t.db, story({ title: 'Seismograph network upgraded' }), now());
-    await setArticleStatus(t.db, row.id, 'draft', now());
+    const row = await createArticle(w(), story({ title: 'Seismograph network upgraded' }));
+    await setArticleStatus(w(), row.id, 'draft');
     assert.equal(await indexRows(row.id), 0);
     assert.deepEqual(await found('seismograph'), []);
-    const again = await setArticleStatus(t.db, row.id, 'published', now());
+    const again = await setArticleStatus(w(), row.id, 'published');
     assert.equal(String(again.published_at), String(row.published_at));
     assert.deepEqual(await found('seismograph'), ['Seismograph network upgraded']);
-    await setArticleStatus(t.db, row.id, 'archived', now());
+    await setArticleStatus(w(), row.id, 'archived');
     assert.deepEqual(await found('seismograph'), []);
   });
 
   it('schedules an article: indexed at once, found from its minute on', async () => {
     const at = new Date(Date.now() + 30 * 60_000);
-    const row = await createArticle(t.db, story({ title: 'Fumarole survey results', status: 'draft' }), now());
-    await setArticleStatus(t.db, row.id, 'published', now(), at);
+    const row = await createArticle(w(), story({ title: 'Fumarole survey results', status: 'draft' }));
+    await setArticleStatus(w(), row.id, 'published', at);
     assert.equal(await indexRows(row.id), 1);
     try {
       assert.deepEqual(await found('fumarole'), []);
@@ -118,8 +116,8 @@ describe('article commands and the search index', () => {
   });
 
   it('removes a deleted article from the index', async () => {
-    const row = await createArticle(t.db, story({ title: 'Pyroclastic flow mapped', tags: ['Hazards'] }), now());
-    await deleteArticle(t.db, row.id);
+    const row = await createArticle(w(), story({ title: 'Pyroclastic flow mapped', tags: ['Hazards'] }));
+    await deleteArticle(w(), row.id);
     assert.equal(await indexRows(row.id), 0);
     assert.deepEqual(await found('pyroclastic'), []);
     const left = await t.db.selectFrom('articles').select('id').where('id', '=', row.id).executeTakeFirst();
@@ -130,10 +128,8 @@ describe('article commands and the search index', () => {
     const other = await makeCategory(t.db, { edition: 'id', name: 'Nasional' });
     const before = await t.db.selectFrom('articles').select('id').execute();
     await assert.rejects(
-      createArticle(
-        t.db,
-        { edition: 'en', categoryId, title: '  ', status: 'live' as never, extra: 1 } as never,
-        now(),
+      createArticle(w(),
+        { edition: 'en', categoryId, title: '  ', status: 'live' as never, extra: 1 } as never
       ),
       (error: unknown) => {
         assert.ok(error instanceof ArticleInputError);
@@ -144,18 +140,18 @@ describe('article commands and the search index', () => {
         return true;
       },
     );
-    await assert.rejects(createArticle(t.db, story({ categoryId: other.id }), now()), /is not a section of "en"/);
-    await assert.rejects(createArticle(t.db, story({ authorId: 999_999 }), now()), /authorId 999999 does not exist/);
-    await assert.rejects(createArticle(t.db, story({ edition: 'xx' }), now()), /edition "xx" does not exist/);
+    await assert.rejects(createArticle(w(), story({ categoryId: other.id })), /is not a section of "en"/);
+    await assert.rejects(createArticle(w(), story({ authorId: 999_999 })), /authorId 999999 does not exist/);
+    await assert.rejects(createArticle(w(), story({ edition: 'xx' })), /edition "xx" does not exist/);
     const after = await t.db.selectFrom('articles').select('id').execute();
     assert.equal(after.length, before.length);
   });
 
   it('answers 404 for an article that does not exist', async () => {
     for (const run of [
-      () => updateArticle(t.db, 999_999, { title: 'x' }, now()),
-      () => setArticleStatus(t.db, 999_999, 'draft', now()),
-      () => deleteArticle(t.db, 999_999),
+      () => updateArticle(w(), 999_999, { title: 'x' }),
+      () => setArticleStatus(w(), 999_999, 'draft'),
+      () => deleteArticle(w(), 999_999),
     ]) {
       await assert.rejects(run(), (error: unknown) => error instanceof AppError && error.code === 'article_not_found');
     }
@@ -165,16 +161,20 @@ describe('article commands and the search index', () => {
     const count = async () => (await t.db.selectFrom('articles').select('id').execute()).length;
     const before = await count();
     // A tag name of 101 characters is valid for no one: validation stops it before any write.
-    await assert.rejects(createArticle(t.db, story({ tags: ['x'.repeat(101)] }), now()), ArticleInputError);
-    // A failure after the insert (here: the caller's own) undoes the insert and its index row.
+    await assert.rejects(createArticle(w(), story({ tags: ['x'.repeat(101)] })), ArticleInputError);
+    // A failure after the insert (here: the caller's own) undoes the insert and its event.
+    const events = async () => (await t.db.selectFrom('outbox_events').select('id').execute()).length;
+    const eventsBefore = await events();
     await assert.rejects(
       t.db.transaction().execute(async (trx) => {
-        await createArticle(trx, story({ title: 'Ashfall advisory' }), now());
+        await createArticle({ ...w(), db: trx }, story({ title: 'Ashfall advisory' }));
         throw new Error('boom');
       }),
       /boom/,
     );
+    await t.app.ctx.events.deliver();
     assert.equal(await count(), before);
+    assert.equal(await events(), eventsBefore, 'no event of a rolled-back change is left');
     assert.deepEqual(await found('ashfall'), []);
   });
 });

@@ -1,7 +1,7 @@
-// Writing articles: create, update, publish or unpublish, delete. Each is one transaction that
-// validates its input, sanitises the body and keeps the search index in step.
+// Writing articles: create, update, publish or unpublish, delete. Each is one command: it
+// validates its input, sanitises the body and records what happened as an event in the same
+// transaction; the search index and the caches follow the events (see ./events.ts).
 import { randomUUID } from 'node:crypto';
-import { inTransaction } from '../core/db/transaction.ts';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { toDbTime } from '../core/db/dialect.ts';
@@ -9,7 +9,8 @@ import type { ArticleRow, ArticleStatus, ArticleUpdate, Database } from '../core
 import { AppError } from '../core/http/errors.ts';
 import { sanitizeBody } from '../core/text/sanitize.ts';
 import { slugify } from '../core/text/slug.ts';
-import { indexArticle, removeArticle } from '../search/indexer.ts';
+import { runCommand, type Emit, type WriteContext } from '../core/events/index.ts';
+import './events.ts';
 
 type Db = Kysely<Database>;
 
@@ -40,7 +41,12 @@ const editable = {
 };
 
 const createInput = z
-  .strictObject({ ...editable, edition: text(16).min(1, 'is required') })
+  .strictObject({
+    ...editable,
+    edition: text(16).min(1, 'is required'),
+    /** An article in another edition that this one translates: they share a translation group. */
+    translationOf: id,
+  })
   .partial()
   .required({
     edition: true,
@@ -136,9 +142,10 @@ function toColumns(input: z.output<typeof updateInput>): ArticleUpdate {
 }
 
 /** Creates an article (a draft unless a status is given; publishing without a time means now). */
-export async function createArticle(db: Db, raw: CreateArticleInput, now: Date): Promise<ArticleRow> {
+export async function createArticle(w: WriteContext, raw: CreateArticleInput): Promise<ArticleRow> {
   const input = parse(createInput, raw);
-  return inTransaction(db, async (trx) => {
+  const now = w.now();
+  return runCommand(w, async (trx, emit) => {
     const edition = await trx
       .selectFrom('editions')
       .select('code')
@@ -152,7 +159,7 @@ export async function createArticle(db: Db, raw: CreateArticleInput, now: Date):
       .insertInto('articles')
       .values({
         edition: input.edition,
-        translation_group: randomUUID(),
+        translation_group: await translationGroupFor(trx, input.edition, input.translationOf),
         category_id: input.categoryId,
         author_id: input.authorId ?? null,
         byline: input.byline || null,
@@ -175,20 +182,36 @@ export async function createArticle(db: Db, raw: CreateArticleInput, now: Date):
       .returningAll()
       .executeTakeFirstOrThrow();
     if (input.tags?.length) await replaceTags(trx, row.id, row.edition, input.tags);
-    await indexArticle(trx, row.id);
+    await emit('article.created', { articleId: row.id, edition: row.edition, status });
+    if (status === 'published') await emitPublished(emit, row);
     return row;
   });
 }
 
+/** The translation group of the article this one translates (in another edition), or a new one. */
+async function translationGroupFor(trx: Db, edition: string, translationOf: number | undefined): Promise<string> {
+  if (translationOf === undefined) return randomUUID();
+  const original = await trx
+    .selectFrom('articles')
+    .select(['edition', 'translation_group'])
+    .where('id', '=', translationOf)
+    .executeTakeFirst();
+  if (!original) throw new ArticleInputError([`translationOf ${translationOf} does not exist`]);
+  if (original.edition === edition)
+    throw new ArticleInputError([`translationOf ${translationOf} is in the same edition "${edition}"`]);
+  return original.translation_group;
+}
+
+function emitPublished(emit: Emit, row: ArticleRow): Promise<void> {
+  const at = row.published_at instanceof Date ? row.published_at.toISOString() : String(row.published_at);
+  return emit('article.published', { articleId: row.id, edition: row.edition, publishedAt: at });
+}
+
 /** Changes the given fields of an article; a 404 AppError when there is no such article. */
-export async function updateArticle(
-  db: Db,
-  articleId: number,
-  raw: UpdateArticleInput,
-  now: Date,
-): Promise<ArticleRow> {
+export async function updateArticle(w: WriteContext, articleId: number, raw: UpdateArticleInput): Promise<ArticleRow> {
   const input = parse(updateInput, raw);
-  return inTransaction(db, async (trx) => {
+  const now = w.now();
+  return runCommand(w, async (trx, emit) => {
     const current = await trx.selectFrom('articles').selectAll().where('id', '=', articleId).executeTakeFirst();
     if (!current) throw new AppError('article_not_found');
     await checkReferences(trx, current.edition, input);
@@ -204,7 +227,10 @@ export async function updateArticle(
       .returningAll()
       .executeTakeFirstOrThrow();
     if (input.tags !== undefined) await replaceTags(trx, row.id, row.edition, input.tags);
-    await indexArticle(trx, row.id);
+    const fact = { articleId: row.id, edition: row.edition };
+    if (row.status === 'published' && current.status !== 'published') await emitPublished(emit, row);
+    else if (row.status !== 'published' && current.status === 'published') await emit('article.unpublished', fact);
+    else await emit('article.updated', fact);
     return row;
   });
 }
@@ -214,20 +240,23 @@ export async function updateArticle(
  * or takes an article off the site (draft, review, archived).
  */
 export async function setArticleStatus(
-  db: Db,
+  w: WriteContext,
   articleId: number,
   status: ArticleStatus,
-  now: Date,
   publishedAt?: Date,
 ): Promise<ArticleRow> {
-  return updateArticle(db, articleId, { status, ...(publishedAt ? { publishedAt } : {}) }, now);
+  return updateArticle(w, articleId, { status, ...(publishedAt ? { publishedAt } : {}) });
 }
 
-/** Deletes an article with its tags links, votes and reads, and its index row. */
-export async function deleteArticle(db: Db, articleId: number): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    const deleted = await trx.deleteFrom('articles').where('id', '=', articleId).executeTakeFirst();
-    if (Number(deleted.numDeletedRows) === 0) throw new AppError('article_not_found');
-    await removeArticle(trx, articleId);
+/** Deletes an article with its tag links, votes and reads; the index drops it on the event. */
+export async function deleteArticle(w: WriteContext, articleId: number): Promise<void> {
+  await runCommand(w, async (trx, emit) => {
+    const deleted = await trx
+      .deleteFrom('articles')
+      .where('id', '=', articleId)
+      .returning(['id', 'edition'])
+      .executeTakeFirst();
+    if (!deleted) throw new AppError('article_not_found');
+    await emit('article.deleted', { articleId: deleted.id, edition: deleted.edition });
   });
 }

@@ -1,9 +1,19 @@
-// Public news: articles, sections and tags, as other domains use them. The routes are
-// registered from app.ts directly, so that features the article page shows (ratings, reads)
-// can use this module without an import cycle.
-export { articlePath, type Article, type ArticleSummary } from './model.ts';
+// Public news: articles, sections and tags, as other domains use them: their data, cards,
+// the article page's slots, events and the commands that write them.
+export { articlePath, toArticleSummary, type Article, type ArticleSummary } from './model.ts';
 export { isPublished, listMostRead, MOST_READ_PERIODS, SUMMARY_COLUMNS, type MostReadPeriod } from './queries.ts';
-export { toArticleSummary } from './model.ts';
-export { ArticleCard, LiveCard } from './views/cards.tsx';
+export { ArticleCard } from './views/cards.tsx';
 export { categoryPath, tagPath, listCategories, withDescendants } from './sections.ts';
 export { modifiedAt } from './structured-data.ts';
+export { ARTICLE_FOOTER_SLOT, ARTICLE_META_SLOT, type ArticleSlotProps } from './slots.ts';
+export { ARTICLE_EVENTS, TAXONOMY_EVENTS, type ArticleFact } from './events.ts';
+export {
+  ArticleInputError,
+  createArticle,
+  deleteArticle,
+  setArticleStatus,
+  updateArticle,
+  type CreateArticleInput,
+  type UpdateArticleInput,
+} from './commands.ts';
+export { createCategory, deleteCategory, renameTag, updateCategory } from './taxonomy-commands.ts';

@@ -101,17 +101,47 @@ export async function countPublishedArticles(db: Db, f: ArticleFilter): Promise<
   return Number(row?.n ?? 0);
 }
 
-/** The top story: the newest featured story of the last days, else the newest story. */
-export async function findTopStory(db: Db, edition: string, now: Date): Promise<ArticleSummary | undefined> {
+/**
+ * The newest featured story of the last three days, if any (the home page's top story; without
+ * one, the newest story leads).
+ */
+export async function findFeaturedStory(db: Db, edition: string, now: Date): Promise<ArticleSummary | undefined> {
   const since = new Date(now.getTime() - 3 * 24 * 3600_000);
   const featured = await applyFilter(selectSummaries(db), { edition, now, since })
     .where('articles.is_featured', '=', 1)
     .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
     .limit(1)
     .executeTakeFirst();
-  if (featured) return toArticleSummary(featured);
-  const [latest] = await listPublishedArticles(db, { edition, now }, 1);
-  return latest;
+  return featured && toArticleSummary(featured);
+}
+
+/**
+ * The newest `perCategory` stories of each of these categories, in one query (a window over
+ * the category index), newest first overall; the home page groups them by top section.
+ */
+export async function listNewestPerCategory(
+  db: Db,
+  f: ArticleFilter & { categoryIds: readonly number[] },
+  perCategory: number,
+): Promise<(ArticleSummary & { categoryId: number })[]> {
+  if (f.categoryIds.length === 0) return [];
+  const ranked = applyFilter(selectSummaries(db), f)
+    .select([
+      'articles.category_id',
+      sql<number>`row_number() over (partition by articles.category_id order by articles.published_at desc, articles.id desc)`.as(
+        'rank_in_category',
+      ),
+    ])
+    .as('ranked');
+  const rows = await db
+    .selectFrom(ranked)
+    .selectAll()
+    .where('ranked.rank_in_category', '<=', perCategory)
+    .orderBy('ranked.published_at', 'desc')
+    .orderBy('ranked.id', 'desc')
+    .execute();
+  return rows.map((r) => ({ ...toArticleSummary(r), categoryId: r.category_id }));
 }
 
 /** Periods a most-read list covers, shortest first. */
@@ -132,7 +162,12 @@ export interface MostReadOptions {
   isStrict?: boolean;
 }
 
-/** Most-read published stories of an edition, ranked by the daily read totals of a period. */
+/**
+ * Most-read published stories of an edition, ranked by the daily read totals of a period, in
+ * one query. Not strict: stories read in the period come first, then those read in the longer
+ * periods, then the last 30 days' stories by their stored all-time count (a site with no daily
+ * totals yet); each tier ranked by its own score.
+ */
 export async function listMostRead(
   db: Db,
   edition: string,
@@ -142,59 +177,64 @@ export async function listMostRead(
   const limit = options.limit ?? 5;
   const first = options.period ?? '24h';
   const periods = options.isStrict ? [first] : MOST_READ_PERIODS.slice(MOST_READ_PERIODS.indexOf(first));
-  const found: ArticleSummary[] = [];
-  for (const period of periods) {
-    if (found.length >= limit) break;
-    const excludeIds = found.map((a) => a.id);
-    found.push(
-      ...(await rankByPeriodReads(db, { edition, now, excludeIds }, options.timezone, period, limit - found.length)),
-    );
-  }
-  if (!options.isStrict && found.length < limit) {
-    const since = new Date(now.getTime() - 30 * 24 * 3600_000);
-    const rows = await applyFilter(selectSummaries(db), { edition, now, since, excludeIds: found.map((a) => a.id) })
-      .where('articles.hit_count', '>', 0)
-      .orderBy('articles.hit_count', 'desc')
-      .orderBy('articles.published_at', 'desc')
-      .limit(limit - found.length)
-      .execute();
-    found.push(...rows.map(toArticleSummary));
-  }
-  return found;
-}
-
-/**
- * Daily totals approximate a sliding window: the period's last N calendar days (today included)
- * count fully, and the day before them counts for the share of it still inside the window,
- * as if its reads were spread evenly. "24h" at 18:00 = today + a quarter of yesterday.
- */
-async function rankByPeriodReads(db: Db, f: ArticleFilter, timezone: string, period: MostReadPeriod, limit: number) {
-  const local = isoInZone(f.now, timezone); // YYYY-MM-DDTHH:MM:SS±HH:MM
-  const today = local.slice(0, 10);
-  const elapsed = Number(local.slice(11, 13)) * 3600 + Number(local.slice(14, 16)) * 60 + Number(local.slice(17, 19));
-  const days = PERIOD_DAYS[period];
-  // Whole numbers (per mille) so both engines add integers, with no float parameter to cast.
-  const edgeWeight = Math.max(0, Math.round(1000 * (1 - elapsed / 86_400)));
-  const scores = db
-    .selectFrom('article_reads_daily')
-    .select([
-      'article_reads_daily.article_id',
-      sql<number>`sum(article_reads_daily.reads * case when article_reads_daily.day >= ${addDays(today, 1 - days)} then 1000 else ${edgeWeight} end)`.as(
-        'score',
-      ),
-    ])
-    .where('article_reads_daily.day', '>=', addDays(today, -days))
-    .groupBy('article_reads_daily.article_id')
-    .as('scores');
-  const rows = await applyFilter(selectSummaries(db), f)
-    .innerJoin(scores, 'scores.article_id', 'articles.id')
-    .where('scores.score', '>', 0)
-    .orderBy('scores.score', 'desc')
+  const hasFallback = !options.isStrict;
+  const scores = periodScores(db, now, options.timezone, periods);
+  const score = (period: MostReadPeriod) => sql.ref<number>(`scores.score_${period}`);
+  const since = toDbTime(new Date(now.getTime() - 30 * 24 * 3600_000));
+  // The tier: the first period with reads, else the all-time fallback.
+  const tier = sql<number>`case ${sql.join(
+    periods.map((p, i) => sql`when coalesce(${score(p)}, 0) > 0 then ${sql.lit(i)}`),
+    sql` `,
+  )} else ${sql.lit(periods.length)} end`;
+  const tierScore = sql<number>`case ${sql.join(
+    periods.map((p) => sql`when coalesce(${score(p)}, 0) > 0 then ${score(p)}`),
+    sql` `,
+  )} else articles.hit_count end`;
+  const rows = await applyFilter(selectSummaries(db), { edition, now })
+    .leftJoin(scores, 'scores.article_id', 'articles.id')
+    .where((eb) =>
+      eb.or([
+        eb(sql.ref(`scores.score_${periods[0]}`), '>', 0),
+        ...periods.slice(1).map((p) => eb(sql.ref(`scores.score_${p}`), '>', 0)),
+        ...(hasFallback
+          ? [eb.and([eb('articles.published_at', '>=', since), eb('articles.hit_count', '>', 0)])]
+          : []),
+      ]),
+    )
+    .orderBy(tier)
+    .orderBy(tierScore, 'desc')
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')
     .limit(limit)
     .execute();
   return rows.map(toArticleSummary);
+}
+
+/**
+ * Read scores per article for each period, from the daily totals. Daily totals approximate a
+ * sliding window: the period's last N calendar days (today included) count fully, and the day
+ * before them counts for the share of it still inside the window, as if its reads were spread
+ * evenly. "24h" at 18:00 = today + a quarter of yesterday.
+ */
+function periodScores(db: Db, now: Date, timezone: string, periods: readonly MostReadPeriod[]) {
+  const local = isoInZone(now, timezone); // YYYY-MM-DDTHH:MM:SS±HH:MM
+  const today = local.slice(0, 10);
+  const elapsed = Number(local.slice(11, 13)) * 3600 + Number(local.slice(14, 16)) * 60 + Number(local.slice(17, 19));
+  // Whole numbers (per mille) so both engines add integers, with no float parameter to cast.
+  const edgeWeight = Math.max(0, Math.round(1000 * (1 - elapsed / 86_400)));
+  const longest = Math.max(...periods.map((p) => PERIOD_DAYS[p]));
+  const scoreOf = (period: MostReadPeriod) => {
+    const days = PERIOD_DAYS[period];
+    return sql<number>`sum(case when article_reads_daily.day >= ${addDays(today, 1 - days)} then article_reads_daily.reads * 1000 when article_reads_daily.day >= ${addDays(today, -days)} then article_reads_daily.reads * ${edgeWeight} else 0 end)`.as(
+      `score_${period}`,
+    );
+  };
+  return db
+    .selectFrom('article_reads_daily')
+    .select(['article_reads_daily.article_id', ...periods.map(scoreOf)])
+    .where('article_reads_daily.day', '>=', addDays(today, -longest))
+    .groupBy('article_reads_daily.article_id')
+    .as('scores');
 }
 
 /** A YYYY-MM-DD calendar day moved by a number of days. */
@@ -239,39 +279,25 @@ export async function listArticleTags(db: Db, articleId: number): Promise<{ slug
     .execute();
 }
 
-/** Stories that share the most tags with an article, then its section's newest. */
+/** Stories that share the most tags with an article, then its section's newest, in one query. */
 export async function listRelatedArticles(db: Db, article: Article, now: Date, limit = 4): Promise<ArticleSummary[]> {
-  const byTags = await applyFilter(selectSummaries(db), { edition: article.edition, now, excludeIds: [article.id] })
-    .innerJoin('article_tags as shared', 'shared.article_id', 'articles.id')
-    .where('shared.tag_id', 'in', (eb) =>
-      eb.selectFrom('article_tags').select('article_tags.tag_id').where('article_tags.article_id', '=', article.id),
+  const shared = db
+    .selectFrom('article_tags')
+    .select(['article_tags.article_id', (eb) => eb.fn.countAll<number>().as('shared_tags')])
+    .where('article_tags.tag_id', 'in', (eb) =>
+      eb.selectFrom('article_tags as own').select('own.tag_id').where('own.article_id', '=', article.id),
     )
-    .groupBy([
-      'articles.id',
-      'categories.slug',
-      'categories.name',
-      'media.storage_key',
-      'media.width',
-      'media.height',
-      'media.variants',
-    ])
-    .orderBy((eb) => eb.fn.countAll(), 'desc')
+    .groupBy('article_tags.article_id')
+    .as('shared');
+  const rows = await applyFilter(selectSummaries(db), { edition: article.edition, now, excludeIds: [article.id] })
+    .leftJoin(shared, 'shared.article_id', 'articles.id')
+    .where((eb) => eb.or([eb('shared.shared_tags', '>', 0), eb('articles.category_id', '=', article.categoryId)]))
+    .orderBy(sql`coalesce(shared.shared_tags, 0)`, 'desc')
     .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
     .limit(limit)
     .execute();
-  const found = byTags.map(toArticleSummary);
-  if (found.length >= limit) return found;
-  const more = await listPublishedArticles(
-    db,
-    {
-      edition: article.edition,
-      now,
-      categoryIds: [article.categoryId],
-      excludeIds: [article.id, ...found.map((a) => a.id)],
-    },
-    limit - found.length,
-  );
-  return [...found, ...more];
+  return rows.map(toArticleSummary);
 }
 
 /** Published translations of a story in other editions. */

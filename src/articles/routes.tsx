@@ -2,21 +2,25 @@
 import type { FastifyInstance } from 'fastify';
 import { editionParams, slugParams } from '../core/http/route-schemas.ts';
 import type { AppContext } from '../context.ts';
+import type { CategoryRow } from '../core/db/schema.ts';
 import { cachePublic } from '../core/http/cache.ts';
 import { AppError } from '../core/http/errors.ts';
 import { requireEdition, siteFor } from '../editions/index.ts';
 import { findAuthorBySlug, authorPath } from '../users/index.ts';
+import { ASIDE_SLOT, type PageKind } from '../core/views/slots.ts';
+import type { Site } from '../core/views/site.ts';
 import {
   countPublishedArticles,
+  findFeaturedStory,
   findPublishedArticle,
-  findTopStory,
   listArticleTags,
-  listMostRead,
+  listNewestPerCategory,
   listPublishedArticles,
   listRelatedArticles,
   listTranslations,
   type ArticleFilter,
 } from './queries.ts';
+import { ARTICLE_FOOTER_SLOT, ARTICLE_META_SLOT } from './slots.ts';
 import { articlePath } from './model.ts';
 import { ancestry, categoryPath, findTagBySlug, listCategories, tagPath, withDescendants } from './sections.ts';
 import { ArticlePage } from './views/article-page.tsx';
@@ -29,13 +33,15 @@ const pageQuery = {
   type: 'object',
   properties: { page: { type: 'integer', minimum: 1, maximum: 100000 } },
 } as const;
+/** List pages read `?page=` and nothing else (the page cache keys on declared parameters only). */
+const listRoute = { config: { cacheQuery: ['page'] } } as const;
+/** Stories per section block on the home page. */
+const SECTION_BLOCK_SIZE = 4;
 
 /** The news plugin. */
 export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
   const { ctx } = opts;
   const db = ctx.db;
-  // The box beside every page: the last 24 hours, filled from longer periods when that is short.
-  const mostReadBox = { timezone: ctx.config.timezone, period: '24h' } as const;
 
   app.get<{ Params: { edition: string } }>(
     '/:edition',
@@ -44,31 +50,24 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
       const edition = requireEdition(ctx, request.params.edition);
       const now = ctx.now();
       const code = edition.code;
-      const top = await findTopStory(db, code, now);
-      const exclude = top ? [top.id] : [];
-      const [newest, categories, mostRead] = await Promise.all([
-        listPublishedArticles(db, { edition: code, now, excludeIds: exclude }, 8),
+      const [featured, newestNine, categories] = await Promise.all([
+        findFeaturedStory(db, code, now),
+        listPublishedArticles(db, { edition: code, now }, 9),
         listCategories(db, code),
-        listMostRead(db, code, now, mostReadBox),
       ]);
-      // Two stories sit under the top story; the next six form the latest-news column.
+      // The featured story leads, else the newest; two sit under it, the next six are "latest".
+      const top = featured ?? newestNine[0];
+      const newest = newestNine.filter((a) => a.id !== top?.id).slice(0, 8);
       const secondary = newest.slice(0, 2);
       const latest = newest.slice(2);
-      const shown = [...exclude, ...newest.map((a) => a.id)];
-      const sections = [];
-      for (const c of categories.filter((c) => c.parent_id === null)) {
-        const articles = await listPublishedArticles(
-          db,
-          { edition: code, now, categoryIds: withDescendants(categories, c.id), excludeIds: shown },
-          4,
-        );
-        if (articles.length > 0) sections.push({ name: c.name, slug: c.slug, articles });
-      }
+      const shown = new Set([...(top ? [top.id] : []), ...newest.map((a) => a.id)]);
+      const sections = await sectionBlocks(code, now, categories, [...shown]);
       const site = await siteFor(ctx, request, edition);
       const alternates = ctx.editions
         .all()
         .filter((e) => e.code !== code)
         .map((e) => ({ lang: e.code, path: `/${e.code}` }));
+      const aside = await renderAside(site, 'home');
       cachePublic(reply).type('text/html; charset=utf-8');
       return (
         <HomePage
@@ -77,7 +76,7 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
           secondary={secondary}
           latest={latest}
           sections={sections}
-          mostRead={mostRead}
+          aside={aside}
           alternates={alternates}
         />
       );
@@ -102,13 +101,17 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
     if (slug !== article.slug) {
       return cachePublic(reply).redirect(articlePath(article), 301);
     }
-    const [tags, related, mostRead, translations] = await Promise.all([
+    const [tags, related, translations] = await Promise.all([
       listArticleTags(db, article.id),
       listRelatedArticles(db, article, now),
-      listMostRead(db, edition.code, now, mostReadBox),
       listTranslations(db, article, now),
     ]);
     const site = await siteFor(ctx, request, edition);
+    const [meta, footer, aside] = await Promise.all([
+      ctx.slots.render(ARTICLE_META_SLOT, { site, article }),
+      ctx.slots.render(ARTICLE_FOOTER_SLOT, { site, article }),
+      renderAside(site, 'article'),
+    ]);
     const alternates = translations
       .filter((tr) => ctx.editions.get(tr.edition))
       .map((tr) => ({ lang: tr.edition, path: articlePath(tr), name: ctx.editions.get(tr.edition)!.name }));
@@ -119,7 +122,7 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
         article={article}
         tags={tags}
         related={related}
-        mostRead={mostRead}
+        slots={{ meta, footer, aside }}
         translations={alternates}
       />
     );
@@ -127,7 +130,7 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
 
   app.get<{ Params: { edition: string; slug: string }; Querystring: { page?: number } }>(
     '/:edition/category/:slug',
-    { schema: { params: slugParams, querystring: pageQuery } },
+    { ...listRoute, schema: { params: slugParams, querystring: pageQuery } },
     async (request, reply) => {
       const edition = requireEdition(ctx, request.params.edition);
       const categories = await listCategories(db, edition.code);
@@ -135,7 +138,7 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
       if (!category) throw new AppError('category_not_found');
       const chain = ancestry(categories, category);
       const site = await siteFor(ctx, request, edition);
-      const list = await paginate(request.query.page, {
+      const list = await paginate(site, request.query.page, {
         edition: edition.code,
         now: site.now,
         categoryIds: withDescendants(categories, category.id),
@@ -165,13 +168,13 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
 
   app.get<{ Params: { edition: string; slug: string }; Querystring: { page?: number } }>(
     '/:edition/tag/:slug',
-    { schema: { params: slugParams, querystring: pageQuery } },
+    { ...listRoute, schema: { params: slugParams, querystring: pageQuery } },
     async (request, reply) => {
       const edition = requireEdition(ctx, request.params.edition);
       const tag = await findTagBySlug(db, edition.code, request.params.slug);
       if (!tag) throw new AppError('tag_not_found');
       const site = await siteFor(ctx, request, edition);
-      const list = await paginate(request.query.page, { edition: edition.code, now: site.now, tagId: tag.id });
+      const list = await paginate(site, request.query.page, { edition: edition.code, now: site.now, tagId: tag.id });
       const title = site.t('tag.title', { name: tag.name });
       cachePublic(reply).type('text/html; charset=utf-8');
       return (
@@ -193,13 +196,13 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
 
   app.get<{ Params: { edition: string; slug: string }; Querystring: { page?: number } }>(
     '/:edition/author/:slug',
-    { schema: { params: slugParams, querystring: pageQuery } },
+    { ...listRoute, schema: { params: slugParams, querystring: pageQuery } },
     async (request, reply) => {
       const edition = requireEdition(ctx, request.params.edition);
       const author = await findAuthorBySlug(db, request.params.slug);
       if (!author) throw new AppError('author_not_found');
       const site = await siteFor(ctx, request, edition);
-      const list = await paginate(request.query.page, { edition: edition.code, now: site.now, authorId: author.id });
+      const list = await paginate(site, request.query.page, { edition: edition.code, now: site.now, authorId: author.id });
       const title = site.t('author.title', { name: author.display_name });
       cachePublic(reply).type('text/html; charset=utf-8');
       return (
@@ -220,16 +223,36 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
     },
   );
 
-  /** One page of a list plus the most-read box; a page past the end is a 404. */
-  async function paginate(requested: number | undefined, filter: ArticleFilter) {
+  /** One page of a list plus the side column; a page past the end is a 404. */
+  async function paginate(site: Site, requested: number | undefined, filter: ArticleFilter) {
     const page = requested ?? 1;
-    const [total, mostRead] = await Promise.all([
-      countPublishedArticles(db, filter),
-      listMostRead(db, filter.edition, filter.now, mostReadBox),
-    ]);
+    const [total, aside] = await Promise.all([countPublishedArticles(db, filter), renderAside(site, 'list')]);
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     if (page > pages) throw new AppError('not_found', 'There is no such page in this list.');
     const articles = await listPublishedArticles(db, filter, PAGE_SIZE, (page - 1) * PAGE_SIZE);
-    return { articles, page, pages, mostRead };
+    return { articles, page, pages, aside };
+  }
+
+  /** The side column: whatever the domains put in the aside slot for this kind of page. */
+  function renderAside(site: Site, page: PageKind) {
+    return ctx.slots.render(ASIDE_SLOT, { site, page });
+  }
+
+  /** The home page's block per top section: its newest stories not shown above, sub-sections included. */
+  async function sectionBlocks(code: string, now: Date, categories: readonly CategoryRow[], shown: readonly number[]) {
+    const tops = categories.filter((c) => c.parent_id === null);
+    const rows = await listNewestPerCategory(
+      db,
+      { edition: code, now, excludeIds: shown, categoryIds: categories.map((c) => c.id) },
+      SECTION_BLOCK_SIZE,
+    );
+    return tops
+      .map((c) => {
+        const ids = new Set(withDescendants(categories, c.id));
+        // Rows come newest first, so the first four of a section's rows are its newest four.
+        const articles = rows.filter((r) => ids.has(r.categoryId)).slice(0, SECTION_BLOCK_SIZE);
+        return { name: c.name, slug: c.slug, articles };
+      })
+      .filter((s) => s.articles.length > 0);
   }
 }

@@ -1,8 +1,10 @@
 // Opening the configured database for a command: migrate, then the first-start seeding.
 import type { Config } from '../core/config.ts';
 import { openDatabase, type Db } from '../core/db/database.ts';
+import { withProcessLock } from '../core/db/dialect.ts';
 import { migrateToLatest } from '../core/db/migrate.ts';
 import { seedBase } from '../../seed/editions.ts';
+import { createCliWriter } from './writer.ts';
 import { seedDemo } from '../../seed/demo/index.ts';
 
 /** Opens and migrates the database. */
@@ -23,13 +25,36 @@ export interface Preparation {
   demoArticles: number;
 }
 
-/** Migrates; on the very first start adds the editions and, unless WARTA_DEMO=0, the demo site. */
-export async function prepareDatabase(db: Db, config: Config): Promise<Preparation> {
-  const isFirstStart = await seedBase(db.kysely);
-  let demoArticles = 0;
-  if (isFirstStart && config.demo) {
-    demoArticles = (await seedDemo(db.kysely, { dataDir: config.dataDir, timezone: config.timezone, now: new Date() }))
-      .articles;
-  }
-  return { isFirstStart, demoArticles };
+/** Says what a long first start is doing, one sentence at a time (the CLI logs each). */
+export type ProgressReporter = (message: string) => void;
+
+/**
+ * Migrates; on the very first start adds the editions and, unless WARTA_DEMO=0, the demo site,
+ * telling `onProgress` what it is doing: the demo takes long enough to look like a hang.
+ */
+export async function prepareDatabase(
+  db: Db,
+  config: Config,
+  onProgress: ProgressReporter = () => {},
+): Promise<Preparation> {
+  // Processes starting together on an empty database take turns: the first seeds, the others
+  // wait for it to finish, then find the editions and seed nothing.
+  return withProcessLock(db.kysely, 'first-start', async () => {
+    const writer = createCliWriter(db.kysely);
+    const isFirstStart = await seedBase(writer);
+    let demoArticles = 0;
+    if (isFirstStart && config.demo) {
+      onProgress('first start: building the demo site (about 20 seconds)…');
+      const options = { dataDir: config.dataDir, timezone: config.timezone, now: new Date() };
+      demoArticles = (await seedDemo(writer, { ...options, onProgress: reportArticles(onProgress) })).articles;
+    }
+    return { isFirstStart, demoArticles };
+  });
+}
+
+/** Every tenth article and the last, so a first start shows a few lines rather than 70. */
+function reportArticles(onProgress: ProgressReporter): (done: number, total: number) => void {
+  return (done, total) => {
+    if (done % 10 === 0 || done === total) onProgress(`demo: ${done} of ${total} articles`);
+  };
 }

@@ -3,6 +3,7 @@ import type { Config } from '../core/config.ts';
 import { createUser } from '../users/index.ts';
 import { openMigrated } from './database.ts';
 import { readSecret } from './prompt.ts';
+import { createCliWriter } from './writer.ts';
 
 export interface UserCreateArgs {
   email?: string;
@@ -22,9 +23,8 @@ export async function userCreate(
   const db = await openMigrated(config);
   try {
     const user = await createUser(
-      db.kysely,
+      createCliWriter(db.kysely),
       { email: args.email ?? '', name: args.name ?? '', role: (args.role ?? 'author') as 'author', password },
-      new Date(),
     );
     return `created user ${user.id} <${user.email}> as ${user.role}`;
   } finally {

@@ -20,6 +20,10 @@ export interface Config {
   readonly defaultEdition: string;
   readonly cookieSecret: string | undefined;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Readable text or JSON lines; `auto`: text when stdout is a terminal, JSON otherwise. */
+  readonly logFormat: 'auto' | 'pretty' | 'json';
+  /** Whether request lines name the client's address (off: logs hold no personal data). */
+  readonly logClientAddresses: boolean;
   /**
    * Which X-Forwarded-* headers to believe: none (false), all (true), or only those added by
    * the listed proxy addresses/networks (comma-separated). No hop counts: like Fastify, we do
@@ -30,6 +34,11 @@ export interface Config {
   readonly readsFlushIntervalMs: number;
   /** …or as soon as this many reads are pending. */
   readonly readsFlushSize: number;
+  /**
+   * Reads one client address (IPv4, or IPv6 /64) may add to one article per 10 minutes, in each
+   * app process; many readers share an address (mobile networks, offices), so this caps, not dedupes.
+   */
+  readonly readsPerAddress: number;
   /** New votes allowed per hour from one client address (cookie-clearing scripts stop here). */
   readonly votesPerHourPerAddress: number;
   /** Seconds a public response is reused from the in-process page cache (0: off). */
@@ -61,6 +70,8 @@ const schema = z.object({
     .default('en'),
   WARTA_COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   WARTA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WARTA_LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
+  WARTA_LOG_CLIENT_ADDRESSES: flag.default(false),
   WARTA_TRUST_PROXY: z
     .string()
     .trim()
@@ -73,6 +84,9 @@ const schema = z.object({
   // Capped at 50 s so the read count on a page is never more than a minute behind.
   WARTA_READS_FLUSH_INTERVAL_MS: z.coerce.number().int().min(100).max(50_000).default(10_000),
   WARTA_READS_FLUSH_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(500),
+  // 30 per 10 minutes: a new reader of one story every 20 s from one address, more than an office
+  // or a carrier NAT address sends except for the biggest breaking story; a flood adds 3 a minute.
+  WARTA_READS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(30),
   WARTA_VOTES_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
   // At most 15 s, so a scheduled story and fresh counts are never held back for long.
   WARTA_PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(15).default(5),
@@ -143,9 +157,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     defaultEdition: s.WARTA_DEFAULT_EDITION,
     cookieSecret: s.WARTA_COOKIE_SECRET,
     logLevel: s.WARTA_LOG_LEVEL,
+    logFormat: s.WARTA_LOG_FORMAT,
+    logClientAddresses: s.WARTA_LOG_CLIENT_ADDRESSES,
     trustProxy: s.WARTA_TRUST_PROXY,
     readsFlushIntervalMs: s.WARTA_READS_FLUSH_INTERVAL_MS,
     readsFlushSize: s.WARTA_READS_FLUSH_SIZE,
+    readsPerAddress: s.WARTA_READS_PER_ADDRESS,
     votesPerHourPerAddress: s.WARTA_VOTES_PER_HOUR,
     pageCacheSeconds: s.WARTA_PAGE_CACHE_SECONDS,
   });

@@ -1,26 +1,28 @@
-// Error pages in the language of the edition the reader was in.
+// Error pages in the language of the edition the reader was in: every word on them comes from
+// that edition's catalog, never from an exception's (English, technical) message.
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
-import type { Problem } from '../core/http/error-handler.ts';
+import { describeProblem, type Problem } from '../core/http/error-handler.ts';
 import { Notice } from '../core/views/components.tsx';
 import { Layout } from '../core/views/layout.tsx';
+import { requestPath } from '../core/views/site.ts';
+import { en } from '../i18n/catalogs/en.ts';
+import type { MessageKey, Translate } from '../i18n/index.ts';
 import { siteFor } from './site.ts';
-import type { MessageKey } from '../i18n/index.ts';
 
 /** Renders 4xx/5xx pages; the edition comes from the first path segment, else the default. */
 export function createErrorPageRenderer(ctx: AppContext) {
   return async (request: FastifyRequest, problem: Problem): Promise<string> => {
-    const segment = request.url.split(/[/?#]/)[1] ?? '';
+    const segment = requestPath(request.url).split('/')[1] ?? '';
     const edition = ctx.editions.get(segment) ?? ctx.editions.get(ctx.config.defaultEdition) ?? ctx.editions.all()[0];
     if (!edition) throw new Error('no edition to render the error page in');
     const site = await siteFor(ctx, request, edition);
     const { t } = site;
-    const [title, text] =
-      problem.status === 404
-        ? [t('error.notFoundTitle'), t('error.notFound')]
-        : problem.status >= 500
-          ? [t('error.serverTitle'), t('error.server')]
-          : [t(clientErrorTitle(problem.status)), problem.message];
+    const described = describeProblem(t, problem);
+    const title = described.title;
+    // A handler's message is shown only when it is a sentence of this edition's catalog (the
+    // ratings say "Choose from 1 to 5 stars" this way); anything else could be English or internal.
+    const text = problem.status < 500 && isCatalogText(t, problem.message) ? problem.message : described.text;
     return (
       <Layout site={site} head={{ title, description: text, path: site.path, noindex: true }}>
         <div class="wrap">
@@ -31,9 +33,14 @@ export function createErrorPageRenderer(ctx: AppContext) {
   };
 }
 
-/** The heading of a 4xx page other than 404. */
-function clientErrorTitle(status: number): MessageKey {
-  if (status === 403 || status === 405) return 'error.notAllowedTitle';
-  if (status === 429) return 'error.tooManyTitle';
-  return 'error.badRequestTitle';
+// Every text of a translator without placeholders filled, built once per edition's translator.
+const catalogTexts = new WeakMap<Translate, ReadonlySet<string>>();
+
+function isCatalogText(t: Translate, message: string): boolean {
+  let texts = catalogTexts.get(t);
+  if (!texts) {
+    texts = new Set((Object.keys(en) as MessageKey[]).map((key) => t(key)));
+    catalogTexts.set(t, texts);
+  }
+  return texts.has(message);
 }

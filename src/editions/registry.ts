@@ -1,9 +1,12 @@
-// The active editions, held in memory: every request needs them and they change rarely
-// (the newsroom calls reload() after editing them).
+// The active editions and their main menus, held in memory: every page needs them and they
+// change rarely. The editions domain reloads them on the edition.changed and menu.changed
+// events, which reach every app process.
 import type { Kysely } from 'kysely';
 import type { Database } from '../core/db/schema.ts';
-import type { EditionInfo } from '../core/views/site.ts';
+import type { EditionInfo, NavLink } from '../core/views/site.ts';
+import { listMenuLinks } from '../menus/index.ts';
 import { createTranslator, formatsFor, type Formats, type Translate } from '../i18n/index.ts';
+import { editionCodeProblem } from './codes.ts';
 import { listActiveEditions } from './queries.ts';
 
 /** An edition with its translator and formatters, made once. */
@@ -16,6 +19,7 @@ export interface Edition extends EditionInfo {
 export class EditionRegistry {
   private byCode = new Map<string, Edition>();
   private list: Edition[] = [];
+  private menus = new Map<string, readonly NavLink[]>();
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -24,13 +28,28 @@ export class EditionRegistry {
 
   /** Re-reads the editions table. */
   async reload(): Promise<void> {
-    const rows = await listActiveEditions(this.db);
+    // A code the app uses for its own paths can never serve an edition (it would be unreachable).
+    const rows = (await listActiveEditions(this.db)).filter((e) => editionCodeProblem(e.code) === undefined);
     this.list = rows.map((e) => ({
       ...e,
       t: createTranslator(e.code, e.locale),
       f: formatsFor(e.locale, this.timezone),
     }));
     this.byCode = new Map(this.list.map((e) => [e.code, e]));
+    await this.reloadMenus();
+  }
+
+  /** Re-reads the main menus (all editions, or one). */
+  async reloadMenus(code?: string): Promise<void> {
+    const codes = code === undefined ? this.list.map((e) => e.code) : [code];
+    const next = new Map(code === undefined ? [] : this.menus);
+    for (const c of codes) next.set(c, await listMenuLinks(this.db, c, 'main'));
+    this.menus = next;
+  }
+
+  /** An edition's main menu, as last loaded. */
+  menu(code: string): readonly NavLink[] {
+    return this.menus.get(code) ?? [];
   }
 
   get(code: string): Edition | undefined {

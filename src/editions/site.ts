@@ -2,8 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../core/http/errors.ts';
-import type { Site } from '../core/views/site.ts';
-import { listMenuLinks } from '../menus/queries.ts';
+import { requestPath, type Site } from '../core/views/site.ts';
 import type { Edition } from './registry.ts';
 
 /** The edition named in the URL, or a 404 in the reader's language. */
@@ -15,7 +14,7 @@ export function requireEdition(ctx: AppContext, code: string): Edition {
 
 /** The context every reader page is rendered with. */
 export async function siteFor(ctx: AppContext, request: FastifyRequest, edition: Edition): Promise<Site> {
-  const menu = await listMenuLinks(ctx.db, edition.code, 'main');
+  const menu = ctx.editions.menu(edition.code);
   return {
     edition,
     editions: ctx.editions.all(),
@@ -26,6 +25,6 @@ export async function siteFor(ctx: AppContext, request: FastifyRequest, edition:
     menu,
     now: ctx.now(),
     assets: { css: ctx.assets.css.url, js: ctx.assets.js.url },
-    path: request.url.split('?')[0] ?? '/',
+    path: requestPath(request.url),
   };
 }

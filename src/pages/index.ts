@@ -1,3 +1,4 @@
 // Static pages: the Company Profile tree and other evergreen pages.
-export { pageRoutes } from './routes.tsx';
 export { pagePath } from './queries.ts';
+export { createPage, deletePage, updatePage, PageInputError } from './commands.ts';
+export { PAGE_EVENTS } from './events.ts';

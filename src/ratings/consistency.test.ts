@@ -29,7 +29,7 @@ function vote(articleId: number, voterId: string, rating: number, index: number)
     headers: {
       'content-type': 'application/json',
       accept: 'application/json',
-      cookie: `warta_voter=${t.app.signCookie(voterId)}`,
+      cookie: `warta_voter=${t.signCookie(voterId)}`,
     },
     // Readers come from many addresses, as they would.
     remoteAddress: `10.0.${index >> 8}.${index & 255}`,

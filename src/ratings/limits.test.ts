@@ -1,12 +1,14 @@
-// The per-address limit on new votes (kept as a keyed hash, never the address), behind a proxy:
-// exact under parallel requests, counted in the database so it holds across app servers.
+// The per-address limit on new votes (kept as a keyed hash, never the address, and only for the
+// hour it counts), behind a proxy: exact under parallel requests, counted in the database so it
+// holds across app servers.
 import assert from 'node:assert/strict';
 import { createHmac, randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Response as InjectResponse } from 'light-my-request';
+import { toDbTime } from '../core/db/dialect.ts';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { makeArticle } from '../../test/helpers/factories.ts';
-import { subscriberOf } from './voter.ts';
+import { sweepVoteAddressWindow } from './address-window.ts';
 
 let t: TestApp;
 before(async () => {
@@ -29,7 +31,7 @@ function vote(
     headers: {
       'content-type': 'application/json',
       accept: 'application/json',
-      cookie: `warta_voter=${t.app.signCookie(voterId)}`,
+      cookie: `warta_voter=${t.signCookie(voterId)}`,
       'x-forwarded-for': address,
       ...headers,
     },
@@ -37,16 +39,31 @@ function vote(
   });
 }
 
+const VOTE_COLUMNS = ['article_id', 'created_at', 'rating', 'updated_at', 'voter_id'];
+
 const votesFrom = async (articleIds: number[]) =>
   t.db.selectFrom('article_votes').selectAll().where('article_id', 'in', articleIds).execute();
 
 describe('the per-address limit on new votes', () => {
-  it('stores a keyed hash of the address, the same on every vote, never the address', async () => {
+  it('keeps a keyed hash of the address apart from the votes, the same on every vote, never the address', async () => {
     const a = await makeArticle(t.db);
     const b = await makeArticle(t.db);
-    assert.equal((await vote(a.id, newVoter(), 4, '203.0.113.7')).statusCode, 200);
-    assert.equal((await vote(b.id, newVoter(), 4, '203.0.113.7')).statusCode, 200);
-    const rows = await votesFrom([a.id, b.id]);
+    const at = new Date();
+    t.setNow(at);
+    try {
+      assert.equal((await vote(a.id, newVoter(), 4, '203.0.113.7')).statusCode, 200);
+      assert.equal((await vote(b.id, newVoter(), 4, '203.0.113.7')).statusCode, 200);
+    } finally {
+      t.setNow(new Date());
+    }
+    const votes = await votesFrom([a.id, b.id]);
+    assert.equal(votes.length, 2);
+    for (const row of votes) assert.deepEqual(Object.keys(row).sort(), VOTE_COLUMNS, 'no address in a vote row');
+    const rows = await t.db
+      .selectFrom('vote_address_window')
+      .selectAll()
+      .where('created_at', '=', at.toISOString())
+      .execute();
     assert.equal(rows.length, 2);
     assert.equal(rows[0]!.ip_hash, rows[1]!.ip_hash);
     assert.match(rows[0]!.ip_hash, /^[A-Za-z0-9_-]{43}$/);
@@ -96,7 +113,7 @@ describe('the per-address limit on new votes', () => {
       headers: {
         'content-type': 'application/x-www-form-urlencoded',
         accept: 'text/html',
-        cookie: `warta_voter=${t.app.signCookie(newVoter())}`,
+        cookie: `warta_voter=${t.signCookie(newVoter())}`,
         'x-forwarded-for': address,
       },
       payload: 'rating=3',
@@ -138,21 +155,50 @@ describe('the per-address limit on new votes', () => {
   });
 });
 
+// What one address is (an IPv4 address or an IPv6 /64) is tested in core/http/client-address.test.ts.
 describe('what counts as one address', () => {
-  it('is an IPv4 address (also written IPv4-mapped), or an IPv6 /64 network', () => {
-    assert.equal(subscriberOf('203.0.113.5'), '203.0.113.5');
-    assert.equal(subscriberOf('::ffff:203.0.113.5'), '203.0.113.5');
-    for (const ip of ['2001:db8:5:6::1', '2001:DB8:5:6:ffff:1:2:3', '2001:0db8:0005:0006::9%eth0'])
-      assert.equal(subscriberOf(ip), '2001:db8:5:6::/64', ip);
-    assert.equal(subscriberOf('2001:db8::1'), '2001:db8:0:0::/64');
-  });
-
   it('limits a whole IPv6 /64, whose owner can use any of its addresses', async () => {
     const articles = await Promise.all([1, 2, 3, 4, 5].map(() => makeArticle(t.db)));
     for (const [i, a] of articles.slice(0, 3).entries())
       assert.equal((await vote(a.id, newVoter(), 2, `2001:db8:5:6::${i + 1}`)).statusCode, 200);
     assert.equal((await vote(articles[3]!.id, newVoter(), 2, '2001:db8:5:6:abcd::99')).statusCode, 429);
     assert.equal((await vote(articles[4]!.id, newVoter(), 2, '2001:db8:5:7::1')).statusCode, 200);
+  });
+});
+
+describe('sweeping the address hashes', () => {
+  it('deletes every hash older than the hour, keeps the limit exact, and leaves the votes', async () => {
+    const address = '198.51.100.40';
+    const start = new Date(Date.now() - 3 * 3600_000);
+    const published_at = toDbTime(new Date(start.getTime() - 60_000));
+    const articles = await Promise.all([1, 2, 3, 4, 5].map(() => makeArticle(t.db, { published_at })));
+    const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
+    try {
+      // Two votes long ago, one 30 minutes before the sweep, one just before it.
+      for (const [i, minutes] of [0, 10, 150, 179].entries()) {
+        t.setNow(at(minutes));
+        assert.equal((await vote(articles[i]!.id, newVoter(), 5, address)).statusCode, 200);
+      }
+      const sweptAt = at(180);
+      const swept = await sweepVoteAddressWindow(t.db, sweptAt);
+      assert.ok(swept >= 2, `swept ${swept}`);
+      const hourAgo = sweptAt.getTime() - 3600_000;
+      const left = await t.db.selectFrom('vote_address_window').select('created_at').execute();
+      assert.ok(
+        left.every((r) => new Date(r.created_at).getTime() > hourAgo),
+        'no row older than one hour remains',
+      );
+      assert.equal(await sweepVoteAddressWindow(t.db, sweptAt), 0, 'a second sweep finds nothing');
+      // The two votes of the last hour still count: one more is allowed, then the limit (3) holds.
+      t.setNow(sweptAt);
+      assert.equal((await vote(articles[4]!.id, newVoter(), 5, address)).statusCode, 200);
+      assert.equal((await vote(articles[4]!.id, newVoter(), 5, address)).statusCode, 429);
+    } finally {
+      t.setNow(new Date());
+    }
+    const votes = await votesFrom(articles.map((a) => a.id));
+    assert.equal(votes.length, 5, 'the votes themselves stay');
+    for (const row of votes) assert.deepEqual(Object.keys(row).sort(), VOTE_COLUMNS, 'no address in a vote row');
   });
 });
 

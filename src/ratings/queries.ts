@@ -1,7 +1,7 @@
-// Data access for ratings: the article a vote is for, the reader's vote, the address's recent
-// votes, and the article's running sum and count.
+// Data access for ratings: the article a vote is for, the reader's vote and the article's
+// running sum and count (the address's recent votes are in address-window.ts).
 import type { Kysely } from 'kysely';
-import { forUpdate, toDate, toDbTime } from '../core/db/dialect.ts';
+import { forUpdate, toDbTime } from '../core/db/dialect.ts';
 import type { Database } from '../core/db/schema.ts';
 import { isPublished } from '../articles/index.ts';
 
@@ -61,25 +61,10 @@ export async function findVote(trx: Db, articleId: number, voterId: string): Pro
   return row?.rating;
 }
 
-/** How many votes an address started since a time, and when the oldest of them was. */
-export async function countVotesFromAddress(
-  trx: Db,
-  ipHash: string,
-  since: Date,
-): Promise<{ count: number; oldest: Date | null }> {
-  const row = await trx
-    .selectFrom('article_votes')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('created_at').as('oldest')])
-    .where('ip_hash', '=', ipHash)
-    .where('created_at', '>', toDbTime(since))
-    .executeTakeFirst();
-  return { count: Number(row?.n ?? 0), oldest: row?.oldest ? toDate(row.oldest) : null };
-}
-
 /** Records a reader's first vote on an article. */
 export async function insertVote(
   trx: Db,
-  vote: { articleId: number; voterId: string; ipHash: string; rating: number; now: Date },
+  vote: { articleId: number; voterId: string; rating: number; now: Date },
 ): Promise<void> {
   const at = toDbTime(vote.now);
   await trx
@@ -87,7 +72,6 @@ export async function insertVote(
     .values({
       article_id: vote.articleId,
       voter_id: vote.voterId,
-      ip_hash: vote.ipHash,
       rating: vote.rating,
       created_at: at,
       updated_at: at,

@@ -21,7 +21,7 @@ const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/
 
 /** A signed voter cookie for a new reader, as the server would set it. */
 function newVoter(): string {
-  return `warta_voter=${t.app.signCookie(randomBytes(16).toString('base64url'))}`;
+  return `warta_voter=${t.signCookie(randomBytes(16).toString('base64url'))}`;
 }
 
 /** Posts a form vote the way a browser does. */
@@ -135,7 +135,7 @@ describe('voting with the form, without JavaScript', () => {
     assert.equal(cookie.sameSite, 'Lax');
     assert.notEqual(cookie.secure, true, 'not Secure over plain http');
     assert.ok((cookie.maxAge ?? 0) > 30 * 24 * 3600, 'it lasts');
-    assert.equal(t.app.unsignCookie(cookie.value).valid, true, 'it is signed');
+    assert.equal(t.unsignCookie(cookie.value).valid, true, 'it is signed');
     assert.deepEqual(await stateOf(a.id), { sum: 0, count: 0, votes: [] });
   });
 
@@ -259,7 +259,7 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     assert.deepEqual(await stateOf(a.id), {
       sum: 3,
       count: 1,
-      votes: [{ voter_id: String(t.app.unsignCookie(reader.split('=')[1]!).value), rating: 3 }],
+      votes: [{ voter_id: String(t.unsignCookie(reader.split('=')[1]!).value), rating: 3 }],
     });
 
   for (const body of [
@@ -338,13 +338,13 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
 
   it('treats a tampered or foreign cookie as missing: 403, nothing recorded', async () => {
     const id = randomBytes(16).toString('base64url');
-    const signed = t.app.signCookie(id);
+    const signed = t.signCookie(id);
     const cookies = [
       `warta_voter=${id}`, // unsigned
       `warta_voter=${signed.slice(0, -2)}xx`, // signature altered
       `warta_voter=${randomBytes(16).toString('base64url')}${signed.slice(22)}`, // value swapped
-      `warta_voter=${t.app.signCookie('not-a-voter-id')}`, // ours, but not a voter id
-      `warta_reader=${t.app.signCookie(id)}`, // another cookie
+      `warta_voter=${t.signCookie('not-a-voter-id')}`, // ours, but not a voter id
+      `warta_reader=${t.signCookie(id)}`, // another cookie
     ];
     for (const cookie of cookies) {
       const form = await postForm(voteUrl(a), 'rating=5', cookie);

@@ -1,20 +1,13 @@
 // Casting a vote: one transaction that keeps article_votes and the article's rating_sum and
-// rating_count consistent, also with many app servers voting on one PostgreSQL database.
+// rating_count consistent, also with many app servers voting on one PostgreSQL database, and
+// notes a new vote's address hash for the hourly limit.
 import type { Kysely } from 'kysely';
 import { lockKey } from '../core/db/dialect.ts';
 import type { Database } from '../core/db/schema.ts';
 import { AppError } from '../core/http/errors.ts';
 import type { Translate } from '../i18n/index.ts';
-import {
-  countVotesFromAddress,
-  findVote,
-  insertVote,
-  lockArticleTotals,
-  setArticleTotals,
-  updateVote,
-} from './queries.ts';
-
-const HOUR_MS = 3600_000;
+import { VOTE_WINDOW_MS, countVotesFromAddress, recordVoteFromAddress } from './address-window.ts';
+import { findVote, insertVote, lockArticleTotals, setArticleTotals, updateVote } from './queries.ts';
 
 /** A vote to record. */
 export interface VoteInput {
@@ -52,15 +45,18 @@ export async function castVote(db: Kysely<Database>, input: VoteInput): Promise<
     if (!totals) throw new AppError('article_not_found', input.t('rating.noArticle'));
     const previous = await findVote(trx, input.articleId, input.voterId);
     if (previous === undefined) {
-      const recent = await countVotesFromAddress(trx, input.ipHash, new Date(input.now.getTime() - HOUR_MS));
+      const since = new Date(input.now.getTime() - VOTE_WINDOW_MS);
+      const recent = await countVotesFromAddress(trx, input.ipHash, since);
       if (recent.count >= input.limitPerHour) {
-        const freeAt = (recent.oldest ?? input.now).getTime() + HOUR_MS;
+        const freeAt = (recent.oldest ?? input.now).getTime() + VOTE_WINDOW_MS;
         throw new TooManyVotes(
           input.t('rating.tooMany'),
           Math.max(1, Math.ceil((freeAt - input.now.getTime()) / 1000)),
         );
       }
       await insertVote(trx, input);
+      // The address is noted apart from the vote, so it can be deleted once its hour is over.
+      await recordVoteFromAddress(trx, input.ipHash, input.now);
       const next = { sum: totals.sum + input.rating, count: totals.count + 1 };
       await setArticleTotals(trx, input.articleId, next);
       return { ...next, isNew: true };

@@ -1,8 +1,8 @@
 // Who is voting: a random voter id in a signed, HttpOnly cookie, and a keyed hash of the client
-// address for the rate limit. The address itself is never stored.
+// address for the hourly limit. The address itself is never stored; the hash only for that hour.
 import { createHmac, randomBytes } from 'node:crypto';
-import { isIPv4, isIPv6 } from 'node:net';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { subscriberOf } from '../core/http/client-address.ts';
 import { VOTER_COOKIE } from '../core/http/cookies.ts';
 import { ratingScope } from './model.ts';
 
@@ -41,25 +41,4 @@ export function issueVoterId(request: FastifyRequest, reply: FastifyReply, editi
 export function createAddressHasher(secret: string): (address: string) => string {
   const key = createHmac('sha256', secret).update('warta:ratings:ip-hash').digest();
   return (address) => createHmac('sha256', key).update(subscriberOf(address)).digest('base64url');
-}
-
-/**
- * The part of an address one subscriber controls: an IPv4 address, or an IPv6 /64 network
- * (a home or phone gets a whole /64, so counting single IPv6 addresses would limit nothing).
- */
-export function subscriberOf(address: string): string {
-  const ip = address.split('%')[0]!.toLowerCase(); // without an IPv6 zone
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(ip);
-  if (mapped) return mapped[1]!;
-  if (isIPv4(ip) || !isIPv6(ip)) return ip;
-  const [head = '', tail] = ip.split('::');
-  // An embedded IPv4 address fills the last two groups.
-  const groupsOf = (part: string) => (part ? part.split(':').flatMap((g) => (g.includes('.') ? ['0', '0'] : [g])) : []);
-  const before = groupsOf(head);
-  const after = tail === undefined ? [] : groupsOf(tail);
-  const groups = [...before, ...Array<string>(8 - before.length - after.length).fill('0'), ...after];
-  return `${groups
-    .slice(0, 4)
-    .map((g) => parseInt(g, 16).toString(16))
-    .join(':')}::/64`;
 }

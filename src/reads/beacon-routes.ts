@@ -1,9 +1,11 @@
 // The read beacon: POST /api/reads/{id} from the page's script (answers with the fresh count)
 // and GET /api/reads/{id}.gif from the no-script image. Nothing here writes to the database.
+// What counts: a reader's first open of an article in 30 minutes, up to a cap per address.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
-import { READER_COOKIE } from '../core/http/cookies.ts';
+import { isSecureSite, READER_COOKIE } from '../core/http/cookies.ts';
 import { AppError } from '../core/http/errors.ts';
+import { AddressCap } from './address-cap.ts';
 import type { ReadCounter } from './counter.ts';
 import { findReadableArticle } from './queries.ts';
 import { createReaderHasher, newReaderId, whyNotCounted, type NotCountedReason } from './reader.ts';
@@ -37,15 +39,17 @@ export async function beaconRoutes(
   // Keys "c:{reader id}:{article}" and, for requests without the cookie, "h:{hash}:{article}".
   const recentReads = new RecentSet(READ_WINDOW_MS, MAX_REMEMBERED);
   const hashReader = createReaderHasher();
-  const isSecure = ctx.config.baseUrl.startsWith('https:');
+  const addressCap = new AddressCap(ctx.config.readsPerAddress);
+  const isSecure = isSecureSite(ctx.config.baseUrl);
+  const siteOrigin = new URL(ctx.config.baseUrl).origin;
 
-  app.post<{ Params: { id: string } }>('/api/reads/:id', { bodyLimit: 1024 }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/reads/:id', { bodyLimit: 1024 }, async (request, reply) => {
     const result = await countRead(request, reply, parseId(request.params.id));
     if (!result) throw new AppError('article_not_found', 'There is no published article with this id.');
     return reply.header('cache-control', 'no-store').send(result);
   });
 
-  app.get<{ Params: { file: string } }>('/api/reads/:file', async (request, reply) => {
+  app.get<{ Params: { file: string } }>('/reads/:file', async (request, reply) => {
     const match = /^(.+)\.gif$/.exec(request.params.file);
     if (!match) throw new AppError('not_found');
     const result = await countRead(request, reply, parseId(match[1]!));
@@ -66,7 +70,7 @@ export async function beaconRoutes(
     if (articleId === undefined) return undefined;
     const article = await findReadableArticle(ctx.db, articleId, ctx.now());
     if (!article) return undefined;
-    const reason = whyNotCounted(request) ?? (isFirstReadInWindow(request, reply, articleId) ? undefined : 'repeat');
+    const reason = whyNotCounted(request, siteOrigin) ?? whyNotCountedNow(request, reply, articleId);
     if (reason === undefined) counter.record(articleId);
     const count = article.hitCount + counter.pendingFor(articleId);
     const edition = ctx.editions.get(article.edition);
@@ -75,23 +79,38 @@ export async function beaconRoutes(
   }
 
   /**
-   * Whether this reader has not opened this article within the window, remembering that they now
-   * have. The reader is the id in their cookie. A request without one (a first visit, or cookies
-   * blocked) is known by a keyed hash of address and browser, and gets a new random id: never one
-   * shared with another cookie-less reader (a mobile network puts thousands of identical phones
-   * behind one address), so such a collision costs at most that one request's read.
+   * 'repeat' when this reader opened this article within the window, 'address_cap' when their
+   * address has added all the reads it may to this article for now; else undefined, and the
+   * read is remembered. The reader is the id in their cookie. A request without one (a first
+   * visit, or cookies blocked) is known by a keyed hash of address and browser, and gets a new
+   * random id: never one shared with another cookie-less reader (a mobile network puts thousands
+   * of identical phones behind one address), so such a collision costs at most that one read.
+   * A script that rotates its User-Agent looks new every time: the address cap bounds it.
    */
-  function isFirstReadInWindow(request: FastifyRequest, reply: FastifyReply, articleId: number): boolean {
+  function whyNotCountedNow(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    articleId: number,
+  ): 'repeat' | 'address_cap' | undefined {
     const now = ctx.now().getTime();
     const cookieId = readerIdFromCookie(request);
-    if (cookieId) {
-      const key = `c:${cookieId}:${articleId}`;
-      if (recentReads.has(key, now)) return false;
-      recentReads.add(key, now);
-      return true;
-    }
-    const fresh = newReaderId();
-    reply.setCookie(READER_COOKIE, fresh, {
+    const key = cookieId
+      ? `c:${cookieId}:${articleId}`
+      : `h:${hashReader(request.ip, request.headers['user-agent'] ?? '')}:${articleId}`;
+    const fresh = cookieId ? undefined : setReaderCookie(reply);
+    const isRepeat = recentReads.has(key, now);
+    // A capped read is not remembered either, so the reader counts once the address has room.
+    if (!isRepeat && !addressCap.take(request.ip, articleId, now)) return 'address_cap';
+    if (!isRepeat) recentReads.add(key, now);
+    // Whichever of its answers' cookies the browser keeps, that id has read this article now.
+    if (fresh) recentReads.add(`c:${fresh}:${articleId}`, now);
+    return isRepeat ? 'repeat' : undefined;
+  }
+
+  /** Gives a cookie-less reader a new id, valid for the beacon only. */
+  function setReaderCookie(reply: FastifyReply): string {
+    const id = newReaderId();
+    reply.setCookie(READER_COOKIE, id, {
       signed: true,
       httpOnly: true,
       secure: isSecure,
@@ -99,12 +118,7 @@ export async function beaconRoutes(
       path: '/api/reads',
       maxAge: READER_COOKIE_SECONDS,
     });
-    const hashKey = `h:${hashReader(request.ip, request.headers['user-agent'] ?? '')}:${articleId}`;
-    const isFirst = !recentReads.has(hashKey, now);
-    if (isFirst) recentReads.add(hashKey, now);
-    // Whichever of its answers' cookies the browser keeps, that id has read this article now.
-    recentReads.add(`c:${fresh}:${articleId}`, now);
-    return isFirst;
+    return id;
   }
 }
 

@@ -143,6 +143,21 @@ describe('read beacon (POST from the page script)', () => {
     ['a Firefox prefetch (X-Moz)', { 'x-moz': 'prefetch' }, 'prefetch'],
     ['a newsroom preview (staff cookie)', { cookie: `${STAFF_COOKIE}=s%3Aabc.def` }, 'preview'],
     ['another site posting to the beacon', { 'sec-fetch-site': 'cross-site' }, 'cross_site'],
+    ['another site’s Origin without Sec-Fetch-Site', { origin: 'https://evil.example' }, 'cross_site'],
+    [
+      'another site’s Origin with Sec-Fetch-Site',
+      { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+      'cross_site',
+    ],
+    [
+      'another site’s Origin with a forged Sec-Fetch-Site',
+      { origin: 'https://evil.example', 'sec-fetch-site': 'same-origin' },
+      'cross_site',
+    ],
+    ['a look-alike Origin', { origin: 'https://warta.test.evil.example' }, 'cross_site'],
+    ['the site’s name over plain http', { origin: 'http://warta.test' }, 'cross_site'],
+    ['an opaque Origin (null)', { origin: 'null' }, 'cross_site'],
+    ['a loopback Origin on the public host', { origin: 'http://127.0.0.1:3000', host: 'warta.test' }, 'cross_site'],
   ];
   for (const [who, headers, reason] of notCounted) {
     it(`does not count ${who}`, async () => {
@@ -157,7 +172,17 @@ describe('read beacon (POST from the page script)', () => {
 
   it('counts a same-origin request that says so', async () => {
     const a = await makeArticle(t.db);
-    const res = await beacon(a.id, { 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors' });
+    const res = await beacon(a.id, {
+      origin: 'https://warta.test',
+      'sec-fetch-site': 'same-origin',
+      'sec-fetch-mode': 'cors',
+    });
+    assert.equal(res.json().counted, true);
+  });
+
+  it('counts a request from the app’s own loopback address (development, browser tests)', async () => {
+    const a = await makeArticle(t.db);
+    const res = await beacon(a.id, { origin: 'http://127.0.0.1:3000', host: '127.0.0.1:3000' });
     assert.equal(res.json().counted, true);
   });
 

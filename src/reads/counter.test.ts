@@ -9,6 +9,7 @@ import { seedBase } from '../../seed/editions.ts';
 import { ReadCounter, type WriteReads } from './counter.ts';
 import { writeReads, type ReadBatch } from './queries.ts';
 import { RecentSet } from './recent-set.ts';
+import { writerFor } from '../../test/helpers/writer.ts';
 
 const quiet = { error: () => undefined };
 
@@ -163,7 +164,7 @@ describe('writeReads (the flush transaction)', () => {
   let t: TestDatabase;
   before(async () => {
     t = await createTestDatabase();
-    await seedBase(t.db.kysely);
+    await seedBase(writerFor(t.db.kysely));
   });
   after(() => t.cleanup());
 

@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/helpers/databa
 import { makeArticle } from '../../test/helpers/factories.ts';
 import { seedBase } from '../../seed/editions.ts';
 import { insertDemoReads, spreadReads } from './demo.ts';
+import { writerFor } from '../../test/helpers/writer.ts';
 
 const NOW = new Date('2024-06-16T11:00:00Z'); // 18:00 in Jakarta
 
@@ -37,7 +38,7 @@ describe('insertDemoReads', () => {
   let t: TestDatabase;
   before(async () => {
     t = await createTestDatabase();
-    await seedBase(t.db.kysely);
+    await seedBase(writerFor(t.db.kysely));
   });
   after(() => t.cleanup());
 

@@ -1,5 +1,4 @@
 // Read counts and most-read lists: what the rest of the app uses of the reads feature.
-export { readRoutes } from './plugin.ts';
 export { ReadCounter } from './counter.ts';
 export { ReadCount, readBeaconPath } from './views/read-count.tsx';
 export { mostReadPath } from './views/most-read-page.tsx';

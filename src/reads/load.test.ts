@@ -24,8 +24,9 @@ let agent: http.Agent;
 let peakConnections = 0;
 
 before(async () => {
-  // A small batch size, so that flushes run while beacons keep arriving.
-  t = await createTestApp({ WARTA_READS_FLUSH_SIZE: '25' });
+  // A small batch size, so that flushes run while beacons keep arriving. Every simulated reader
+  // connects from 127.0.0.1, so the per-address cap (tested in address-cap.test.ts) is lifted.
+  t = await createTestApp({ WARTA_READS_FLUSH_SIZE: '25', WARTA_READS_PER_ADDRESS: '1000000' });
   await t.app.listen({ host: '127.0.0.1', port: 0 });
   port = (t.app.server.address() as AddressInfo).port;
   let open = 0;

@@ -4,6 +4,7 @@ import { editionParams } from '../core/http/route-schemas.ts';
 import { listMostRead, MOST_READ_PERIODS, type MostReadPeriod } from '../articles/index.ts';
 import type { AppContext } from '../context.ts';
 import { cachePublic } from '../core/http/cache.ts';
+import { ASIDE_SLOT } from '../core/views/slots.ts';
 import { requireEdition, siteFor } from '../editions/index.ts';
 import { DEFAULT_PERIOD, MostReadPage } from './views/most-read-page.tsx';
 
@@ -15,6 +16,7 @@ export async function mostReadRoutes(app: FastifyInstance, opts: { ctx: AppConte
   app.get<{ Params: { edition: string }; Querystring: { period?: MostReadPeriod } }>(
     '/:edition/most-read',
     {
+      config: { cacheQuery: ['period'] },
       schema: {
         params: editionParams,
         // An unknown period is a 400 with the reason, not a silent fallback to another list.
@@ -32,8 +34,9 @@ export async function mostReadRoutes(app: FastifyInstance, opts: { ctx: AppConte
         limit: PAGE_LIMIT,
         isStrict: true,
       });
+      const aside = await ctx.slots.render(ASIDE_SLOT, { site, page: 'most-read' });
       cachePublic(reply).type('text/html; charset=utf-8');
-      return <MostReadPage site={site} period={period} articles={articles} />;
+      return <MostReadPage site={site} period={period} articles={articles} aside={aside} />;
     },
   );
 }

@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
 import { makeArticle } from '../../test/helpers/factories.ts';
 import { seedBase } from '../../seed/editions.ts';
+import { writerFor } from '../../test/helpers/writer.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const READERS = 60;
@@ -25,7 +26,7 @@ interface Server {
 let db: TestDatabase;
 before(async () => {
   db = await createTestDatabase();
-  await seedBase(db.db.kysely);
+  await seedBase(writerFor(db.db.kysely));
 });
 after(() => db.cleanup());
 
@@ -58,6 +59,8 @@ function startServer(name: string): Promise<Server> {
       // The longest interval allowed and a batch size never reached: only the shutdown flush writes.
       WARTA_READS_FLUSH_INTERVAL_MS: '50000',
       WARTA_READS_FLUSH_SIZE: '1000000',
+      // Every simulated reader connects from 127.0.0.1: no per-address cap.
+      WARTA_READS_PER_ADDRESS: '1000000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

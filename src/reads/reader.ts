@@ -6,7 +6,7 @@ import { isbot } from 'isbot';
 import { STAFF_COOKIE } from '../core/http/cookies.ts';
 
 /** Why a request is not counted as a read. */
-export type NotCountedReason = 'head' | 'bot' | 'prefetch' | 'preview' | 'cross_site' | 'repeat';
+export type NotCountedReason = 'head' | 'bot' | 'prefetch' | 'preview' | 'cross_site' | 'repeat' | 'address_cap';
 
 /** The parts of a request the decision looks at. */
 export interface BeaconRequest {
@@ -15,8 +15,11 @@ export interface BeaconRequest {
   cookies: Readonly<Record<string, string | undefined>>;
 }
 
-/** Why this request must not count, or undefined when it is a reader's read (repeats aside). */
-export function whyNotCounted(request: BeaconRequest): NotCountedReason | undefined {
+/**
+ * Why this request must not count, or undefined when it is a reader's read (repeats and the
+ * per-address cap aside). `siteOrigin` is the origin of the configured base URL.
+ */
+export function whyNotCounted(request: BeaconRequest, siteOrigin: string): NotCountedReason | undefined {
   // Fastify answers HEAD through GET routes; a HEAD fetches headers, nobody reads anything.
   if (request.method === 'HEAD') return 'head';
   const agent = header(request.headers, 'user-agent');
@@ -25,9 +28,27 @@ export function whyNotCounted(request: BeaconRequest): NotCountedReason | undefi
   if (isPrefetch(request.headers)) return 'prefetch';
   // Newsroom staff previewing or checking a story are not its readers.
   if (request.cookies[STAFF_COOKIE] !== undefined) return 'preview';
-  // Another site embedding our beacon (or posting to it) must not be able to add reads.
+  // Another site embedding our beacon (or posting to it) must not be able to add reads. Browsers
+  // that do not send Sec-Fetch-Site still send Origin with a POST.
   if (header(request.headers, 'sec-fetch-site') === 'cross-site') return 'cross_site';
+  if (isForeignOrigin(request.headers, siteOrigin)) return 'cross_site';
   return undefined;
+}
+
+/**
+ * Whether the request names an Origin other than the site's. No Origin is fine (the no-script
+ * image, older browsers); "null" (a sandboxed frame, a data: page) is foreign. The app's own
+ * loopback address also passes when it is the Host asked for: a development server, or the
+ * browser tests, opened at http://127.0.0.1:PORT while the base URL names the public site. A
+ * page on another site cannot make a browser send that Host to a public server.
+ */
+export function isForeignOrigin(headers: IncomingHttpHeaders, siteOrigin: string): boolean {
+  const origin = header(headers, 'origin');
+  if (!origin) return false;
+  const url = parseUrl(origin);
+  if (!url) return true;
+  if (url.origin === siteOrigin) return false;
+  return !(LOOPBACK_HOSTS.has(url.hostname) && url.host === header(headers, 'host').toLowerCase());
 }
 
 /** Speculative loads: link prefetch, Chrome's prerender, Firefox's old prefetch, Safari's previews. */
@@ -51,6 +72,16 @@ export function newReaderId(): string {
 export function createReaderHasher(): (ip: string, userAgent: string) => string {
   const key = randomBytes(32);
   return (ip, userAgent) => createHmac('sha256', key).update(`${ip}\n${userAgent}`).digest('base64url');
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function parseUrl(value: string): URL | undefined {
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
 }
 
 function header(headers: IncomingHttpHeaders, name: string): string {

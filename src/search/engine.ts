@@ -1,5 +1,6 @@
-// The search index's engine-specific SQL, behind one interface: an FTS5 table ranked with bm25()
-// on SQLite, a weighted tsvector with a GIN index ranked with ts_rank_cd() on PostgreSQL.
+// The search index's engine-specific SQL behind one interface: FTS5 ranked with bm25() on SQLite,
+// a weighted tsvector ranked with ts_rank_cd() on PostgreSQL. Same columns on both; deleting an
+// article deletes its row on both (a foreign key on PostgreSQL, a trigger on SQLite, see 0007).
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { engineOf } from '../core/db/dialect.ts';
 import type { Database } from '../core/db/schema.ts';
@@ -35,8 +36,12 @@ const sqlite: SearchEngine = {
   async upsert(db, doc) {
     // FTS5 tables have no UPSERT; the rowid is the article id, so this is two indexed writes.
     await sql`delete from article_search where rowid = ${doc.articleId}`.execute(db);
+    // FTS5 columns have no type, and the driver binds numbers as reals: the cast keeps
+    // article_id an integer, as it is on PostgreSQL.
     await sql`insert into article_search (rowid, article_id, title, summary, body, meta)
-      values (${doc.articleId}, ${doc.articleId}, ${doc.title}, ${doc.summary}, ${doc.body}, ${doc.meta})`.execute(db);
+      values (${doc.articleId}, cast(${doc.articleId} as integer), ${doc.title}, ${doc.summary}, ${doc.body}, ${doc.meta})`.execute(
+      db,
+    );
   },
   async remove(db, articleId) {
     await sql`delete from article_search where rowid = ${articleId}`.execute(db);

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { editionParams } from '../core/http/route-schemas.ts';
 import type { AppContext } from '../context.ts';
-import { listCategories, withDescendants } from '../articles/sections.ts';
+import { listCategories, withDescendants } from '../articles/index.ts';
 import { cachePublic, SHORT } from '../core/http/cache.ts';
 import { AppError } from '../core/http/errors.ts';
 import type { CategoryRow } from '../core/db/schema.ts';
@@ -29,7 +29,7 @@ export async function searchRoutes(app: FastifyInstance, opts: { ctx: AppContext
   const { ctx } = opts;
   app.get<{ Params: { edition: string }; Querystring: Record<string, unknown> & { page?: number } }>(
     '/:edition/search',
-    { schema: searchSchema },
+    { config: { cacheQuery: ['q', 'category', 'from', 'to', 'page'] }, schema: searchSchema },
     async (request, reply) => {
       const edition = requireEdition(ctx, request.params.edition);
       const params = readSearchParams(request.query);

@@ -3,8 +3,11 @@ import { hash } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database, Role, UserRow } from '../core/db/schema.ts';
+import type { WriteContext } from '../core/events/index.ts';
 import { slugify } from '../core/text/slug.ts';
-import { findUserByEmail, insertUser } from './queries.ts';
+import { addUser } from './commands.ts';
+import { UserInputError } from './errors.ts';
+import { findUserByEmail } from './queries.ts';
 
 export const ROLES: readonly Role[] = ['admin', 'editor', 'author', 'contributor', 'integrity_officer'];
 
@@ -17,13 +20,7 @@ const input = z.object({
 
 export type CreateUserInput = z.input<typeof input>;
 
-/** Thrown for input that cannot become a user; lists every problem. */
-export class UserInputError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join('; '));
-    this.name = 'UserInputError';
-  }
-}
+export { UserInputError } from './errors.ts';
 
 /** argon2id with OWASP's recommended minimum cost (19 MiB, 2 passes). */
 export function hashPassword(password: string): Promise<string> {
@@ -31,7 +28,8 @@ export function hashPassword(password: string): Promise<string> {
 }
 
 /** Creates a user ready to sign in to the newsroom. */
-export async function createUser(db: Kysely<Database>, raw: CreateUserInput, now: Date): Promise<UserRow> {
+export async function createUser(w: WriteContext, raw: CreateUserInput): Promise<UserRow> {
+  const db = w.db;
   const parsed = input.safeParse(raw);
   if (!parsed.success) {
     throw new UserInputError(parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message}`));
@@ -39,7 +37,7 @@ export async function createUser(db: Kysely<Database>, raw: CreateUserInput, now
   const { email, name, role, password } = parsed.data;
   if (await findUserByEmail(db, email)) throw new UserInputError([`email ${email} is already in use`]);
   const slug = await uniqueSlug(db, slugify(name));
-  return insertUser(db, { email, displayName: name, slug, role, passwordHash: await hashPassword(password) }, now);
+  return addUser(w, { email, displayName: name, slug, role, passwordHash: await hashPassword(password) });
 }
 
 async function uniqueSlug(db: Kysely<Database>, base: string): Promise<string> {

@@ -10,6 +10,7 @@ import { pagePath } from '../../src/pages/queries.ts';
 import { authorPath } from '../../src/users/index.ts';
 import { seedDemo } from '../../seed/demo/index.ts';
 import { createTestApp, type TestApp } from './app.ts';
+import { writerFor } from './writer.ts';
 
 /** Where the browser lives; WARTA_CHROMIUM overrides it (as in scripts/test.mjs). */
 export const CHROMIUM_PATH = process.env.WARTA_CHROMIUM ?? '/usr/bin/chromium';
@@ -78,7 +79,7 @@ export interface DemoServer {
 export async function startDemoServer(env: Record<string, string> = {}): Promise<DemoServer> {
   const test = await createTestApp(env);
   try {
-    await seedDemo(test.db, { dataDir: test.config.dataDir, timezone: test.config.timezone, now: new Date() });
+    await seedDemo(writerFor(test.db), { dataDir: test.config.dataDir, timezone: test.config.timezone, now: new Date() });
     await test.app.listen({ host: '127.0.0.1', port: 0 });
     const address = test.app.server.address();
     if (!address || typeof address === 'string') throw new Error('the server has no TCP address');

@@ -2,7 +2,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import sharp from 'sharp';
-import { toDbTime } from '../../src/core/db/dialect.ts';
 import type {
   ArticleRow,
   CategoryRow,
@@ -13,9 +12,11 @@ import type {
   UserRow,
 } from '../../src/core/db/schema.ts';
 import { slugify } from '../../src/core/text/slug.ts';
+import { createArticle, createCategory } from '../../src/articles/index.ts';
 import { storeImage } from '../../src/media/index.ts';
-import { indexArticle } from '../../src/search/indexer.ts';
-import { insertUser } from '../../src/users/index.ts';
+import { createPage } from '../../src/pages/index.ts';
+import { addUser } from '../../src/users/index.ts';
+import { writerFor } from './writer.ts';
 
 type Db = Kysely<Database>;
 let counter = 0;
@@ -25,18 +26,14 @@ const next = () => ++counter;
 export async function makeCategory(db: Db, values: Partial<CategoryRow> = {}): Promise<CategoryRow> {
   const n = next();
   const name = values.name ?? `Section ${n}`;
-  return db
-    .insertInto('categories')
-    .values({
-      edition: values.edition ?? 'en',
-      parent_id: values.parent_id ?? null,
-      slug: values.slug ?? slugify(`${name} ${n}`),
-      name,
-      description: values.description ?? '',
-      position: values.position ?? n,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return createCategory(writerFor(db), {
+    edition: values.edition ?? 'en',
+    parentId: values.parent_id ?? null,
+    slug: values.slug ?? slugify(`${name} ${n}`),
+    name,
+    description: values.description ?? '',
+    position: values.position ?? n,
+  });
 }
 
 /** An author without a password. */
@@ -46,18 +43,14 @@ export async function makeAuthor(
 ): Promise<UserRow> {
   const n = next();
   const name = values.name ?? `Author ${n}`;
-  return insertUser(
-    db,
-    {
-      email: `author${n}-${randomUUID().slice(0, 6)}@warta.test`,
-      displayName: name,
-      slug: values.slug ?? slugify(`${name}-${n}`),
-      role: 'author',
-      passwordHash: null,
-      bio: values.bio ?? '',
-    },
-    new Date(),
-  );
+  return addUser(writerFor(db), {
+    email: `author${n}-${randomUUID().slice(0, 6)}@warta.test`,
+    displayName: name,
+    slug: values.slug ?? slugify(`${name}-${n}`),
+    role: 'author',
+    passwordHash: null,
+    bio: values.bio ?? '',
+  });
 }
 
 /** A small real image, processed like an upload. */
@@ -68,56 +61,53 @@ export async function makeImage(db: Db, dataDir: string, width = 1200, height = 
   return storeImage(db, dataDir, png, { alt: 'A blue test picture', caption: 'Test caption', credit: 'Test Photo' });
 }
 
-/** A published article (an hour ago unless said otherwise), with its category and author made on demand. */
+/**
+ * A published article (an hour ago unless said otherwise), made by the createArticle command
+ * with its category and author made on demand. Columns no command writes (read and rating
+ * totals, a fixed translation group) are set afterwards, as the tests' fixtures.
+ */
 export async function makeArticle(db: Db, values: Partial<NewArticle> & { tags?: string[] } = {}): Promise<ArticleRow> {
   const n = next();
   const edition = values.edition ?? 'en';
-  const category_id = values.category_id ?? (await makeCategory(db, { edition })).id;
-  const author_id = values.author_id === undefined ? (await makeAuthor(db)).id : values.author_id;
+  const categoryId = values.category_id ?? (await makeCategory(db, { edition })).id;
+  const authorId = values.author_id === undefined ? (await makeAuthor(db)).id : values.author_id;
   const title = values.title ?? `Test story number ${n}`;
-  const publishedAt = values.published_at ?? toDbTime(new Date(Date.now() - 3600_000));
-  const { tags, ...rest } = values;
-  const row = await db
-    .insertInto('articles')
-    .values({
-      translation_group: randomUUID(),
-      byline: null,
-      slug: slugify(title),
-      summary: `Summary of story ${n}.`,
-      body_html: `<p>First paragraph of story ${n}.</p><p>Last paragraph of story ${n}.</p>`,
-      dateline: 'Jakarta',
-      source: 'Warta/VOI',
-      status: 'published',
-      is_featured: 0,
-      created_at: publishedAt,
-      updated_at: publishedAt,
-      featured_media_id: null,
-      image_caption: '',
-      image_credit: '',
-      image_alt: '',
-      ...rest,
+  const publishedAt = new Date(values.published_at ?? Date.now() - 3600_000);
+  const writer = writerFor(db);
+  // Written at its publication time, as a newsroom would have done.
+  const row = await createArticle(
+    { ...writer, now: () => publishedAt },
+    {
       edition,
-      category_id,
-      author_id,
+      categoryId,
+      authorId,
+      byline: values.byline ?? null,
       title,
-      published_at: publishedAt,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  for (const name of tags ?? []) {
-    const slug = slugify(name);
-    const tag =
-      (await db
-        .selectFrom('tags')
-        .selectAll()
-        .where('edition', '=', edition)
-        .where('slug', '=', slug)
-        .executeTakeFirst()) ??
-      (await db.insertInto('tags').values({ edition, slug, name }).returningAll().executeTakeFirstOrThrow());
-    await db.insertInto('article_tags').values({ article_id: row.id, tag_id: tag.id }).execute();
-  }
-  await indexArticle(db, row.id); // as the newsroom's commands do, so tests can search for it
-  return row;
+      slug: values.slug ?? slugify(title),
+      summary: values.summary ?? `Summary of story ${n}.`,
+      bodyHtml: values.body_html ?? `<p>First paragraph of story ${n}.</p><p>Last paragraph of story ${n}.</p>`,
+      dateline: values.dateline ?? 'Jakarta',
+      source: values.source ?? 'Warta/VOI',
+      status: values.status ?? 'published',
+      isFeatured: values.is_featured === 1,
+      publishedAt,
+      featuredMediaId: values.featured_media_id ?? null,
+      imageCaption: values.image_caption ?? '',
+      imageCredit: values.image_credit ?? '',
+      imageAlt: values.image_alt ?? '',
+      tags: values.tags ?? [],
+    },
+  );
+  const fixtures = {
+    ...(values.hit_count !== undefined ? { hit_count: values.hit_count } : {}),
+    ...(values.rating_sum !== undefined ? { rating_sum: values.rating_sum } : {}),
+    ...(values.rating_count !== undefined ? { rating_count: values.rating_count } : {}),
+    ...(values.translation_group !== undefined ? { translation_group: values.translation_group } : {}),
+    ...(values.created_at !== undefined ? { created_at: values.created_at } : {}),
+    ...(values.updated_at !== undefined ? { updated_at: values.updated_at } : {}),
+  };
+  if (Object.keys(fixtures).length === 0) return row;
+  return db.updateTable('articles').set(fixtures).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
 }
 
 /** A published page; give parent to nest it. */
@@ -127,26 +117,21 @@ export async function makePage(
 ): Promise<PageRow> {
   const n = next();
   const title = values.title ?? `Page ${n}`;
-  const slug = values.slug ?? slugify(`${title}-${n}`);
-  const { parent, ...rest } = values;
-  const now = toDbTime(new Date());
+  const row = await createPage(writerFor(db), {
+    edition: values.edition ?? 'en',
+    parentId: values.parent?.id ?? null,
+    slug: values.slug ?? slugify(`${title}-${n}`),
+    title,
+    summary: values.summary ?? '',
+    bodyHtml: values.body_html ?? `<p>Body of page ${n}.</p>`,
+    position: values.position ?? n,
+    status: values.status ?? 'published',
+  });
+  if (values.translation_group === undefined) return row;
   return db
-    .insertInto('pages')
-    .values({
-      edition: 'en',
-      translation_group: randomUUID(),
-      summary: '',
-      body_html: `<p>Body of page ${n}.</p>`,
-      position: n,
-      status: 'published',
-      created_at: now,
-      updated_at: now,
-      ...rest,
-      parent_id: parent?.id ?? null,
-      slug,
-      path: parent ? `${parent.path}/${slug}` : slug,
-      title,
-    })
+    .updateTable('pages')
+    .set({ translation_group: values.translation_group })
+    .where('id', '=', row.id)
     .returningAll()
     .executeTakeFirstOrThrow();
 }

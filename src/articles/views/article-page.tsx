@@ -5,20 +5,19 @@ import { Layout } from '../../core/views/layout.tsx';
 import { Breadcrumbs } from '../../core/views/components.tsx';
 import type { Alternate, Site } from '../../core/views/site.ts';
 import { Picture } from '../../media/index.ts';
-import { ReadCount } from '../../reads/index.ts';
 import { authorPath } from '../../users/index.ts';
 import { articlePath, type Article, type ArticleSummary } from '../model.ts';
 import { categoryPath, tagPath } from '../sections.ts';
 import { articleHeadTags } from '../structured-data.ts';
-import { ArticleCard, LiveCard, MostReadBox, PublishedTime } from './cards.tsx';
-import { RatingWidget } from '../../ratings/index.ts';
+import { ArticleCard, PublishedTime } from './cards.tsx';
 
 export interface ArticlePageProps {
   site: Site;
   article: Article;
   tags: readonly { slug: string; name: string }[];
   related: readonly ArticleSummary[];
-  mostRead: readonly ArticleSummary[];
+  /** Rendered slots: beside the byline, in the footer, and the side column. */
+  slots: { readonly meta: JSX.Element; readonly footer: JSX.Element; readonly aside: JSX.Element };
   translations: readonly (Alternate & { name: string })[];
 }
 
@@ -62,7 +61,7 @@ export function ArticlePage(props: ArticlePageProps): JSX.Element {
               )}
               <div class="story__meta">
                 <Byline site={site} article={article} />
-                <RatingWidget site={site} articleId={article.id} sum={article.ratingSum} count={article.ratingCount} />
+                {props.slots.meta}
               </div>
             </header>
             {!!article.image && (
@@ -107,7 +106,7 @@ export function ArticlePage(props: ArticlePageProps): JSX.Element {
                   </ul>
                 </div>
               )}
-              <ReadCount site={site} articleId={article.id} count={article.hitCount} />
+              {props.slots.footer}
               {props.translations.length > 0 && (
                 <p class="story__translations">
                   <span safe>{t('article.otherEditions')}</span>{' '}
@@ -133,10 +132,7 @@ export function ArticlePage(props: ArticlePageProps): JSX.Element {
             </section>
           )}
         </div>
-        <aside class="aside">
-          <MostReadBox site={site} articles={props.mostRead} />
-          <LiveCard site={site} />
-        </aside>
+        <aside class="aside">{props.slots.aside}</aside>
       </div>
     </Layout>
   );

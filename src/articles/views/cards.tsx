@@ -1,4 +1,4 @@
-// Story cards and the boxes around lists: most read, listen live.
+// Story cards: a story in a list, and its publication time.
 import { isoInZone } from '../../i18n/index.ts';
 import type { Site } from '../../core/views/site.ts';
 import { Picture } from '../../media/index.ts';
@@ -56,52 +56,5 @@ export function ArticleCard(props: {
         </p>
       </div>
     </article>
-  );
-}
-
-/** The numbered most-read list. */
-export function MostReadBox(props: { site: Site; articles: readonly ArticleSummary[] }): JSX.Element {
-  const { site } = props;
-  return (
-    <section class="box most-read" aria-labelledby="most-read-title">
-      <h2 id="most-read-title" class="box__title" safe>
-        {site.t('mostRead.title')}
-      </h2>
-      {props.articles.length === 0 ? (
-        <p safe>{site.t('mostRead.empty')}</p>
-      ) : (
-        <ol class="most-read__list">
-          {props.articles.map((a) => (
-            <li>
-              <a href={articlePath(a)} safe>
-                {a.title}
-              </a>
-            </li>
-          ))}
-        </ol>
-      )}
-      <p class="most-read__more">
-        <a href={`/${site.edition.code}/most-read`} safe>
-          {site.t('mostRead.more')}
-        </a>
-      </p>
-    </section>
-  );
-}
-
-/** The "On air now" card with the red Listen live link. */
-export function LiveCard(props: { site: Site }): JSX.Element {
-  const { site } = props;
-  return (
-    <section class="box live-card" aria-labelledby="live-card-title">
-      <h2 id="live-card-title" class="box__title">
-        <span class="on-air-dot" aria-hidden="true"></span>
-        <span safe>{site.t('live.cardTitle')}</span>
-      </h2>
-      <p safe>{site.t('live.cardText')}</p>
-      <a class="button button--live" href={`/${site.edition.code}/live`} safe>
-        {site.t('nav.listenLive')}
-      </a>
-    </section>
   );
 }

@@ -5,7 +5,7 @@ import type { Site } from '../../core/views/site.ts';
 import { homeHeadTags } from '../../seo/index.ts';
 import type { ArticleSummary } from '../model.ts';
 import { categoryPath } from '../sections.ts';
-import { ArticleCard, LiveCard, MostReadBox } from './cards.tsx';
+import { ArticleCard } from './cards.tsx';
 
 export interface HomePageProps {
   site: Site;
@@ -13,7 +13,8 @@ export interface HomePageProps {
   secondary: readonly ArticleSummary[];
   latest: readonly ArticleSummary[];
   sections: readonly { name: string; slug: string; articles: readonly ArticleSummary[] }[];
-  mostRead: readonly ArticleSummary[];
+  /** The rendered side column (on air now, most read). */
+  aside: JSX.Element;
   alternates: readonly { lang: string; path: string }[];
 }
 
@@ -74,10 +75,7 @@ export function HomePage(props: HomePageProps): JSX.Element {
                 ))}
               </div>
             </section>
-            <aside class="front__aside aside">
-              <LiveCard site={site} />
-              <MostReadBox site={site} articles={props.mostRead} />
-            </aside>
+            <aside class="front__aside aside">{props.aside}</aside>
           </div>
           {props.sections.map((s) => (
             <section class="wrap section-block" aria-labelledby={`section-${s.slug}`}>

@@ -4,7 +4,7 @@ import { Breadcrumbs, Pagination } from '../../core/views/components.tsx';
 import type { Site } from '../../core/views/site.ts';
 import { collectionHeadTags } from '../../seo/index.ts';
 import type { ArticleSummary } from '../model.ts';
-import { ArticleCard, LiveCard, MostReadBox } from './cards.tsx';
+import { ArticleCard } from './cards.tsx';
 
 export interface ListPageProps {
   site: Site;
@@ -18,7 +18,8 @@ export interface ListPageProps {
   page: number;
   pages: number;
   emptyText: string;
-  mostRead: readonly ArticleSummary[];
+  /** The rendered side column (most read, on air now). */
+  aside: JSX.Element;
   /** Links to subsections, for a section page. */
   children?: readonly { label: string; href: string }[];
   /** The page whose feeds the head advertises (a section has feeds of its own). */
@@ -92,10 +93,7 @@ export function ListPage(props: ListPageProps): JSX.Element {
           )}
           <Pagination site={site} basePath={props.path} page={props.page} pages={props.pages} />
         </div>
-        <aside class="aside">
-          <MostReadBox site={site} articles={props.mostRead} />
-          <LiveCard site={site} />
-        </aside>
+        <aside class="aside">{props.aside}</aside>
       </div>
     </Layout>
   );

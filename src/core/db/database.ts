@@ -11,6 +11,11 @@ import type { Engine } from './dialect.ts';
 export interface Db {
   readonly kysely: Kysely<Database>;
   readonly engine: Engine;
+  /**
+   * PostgreSQL only: runs `onNotify` for every NOTIFY on `channel`, on a connection of its own
+   * that reconnects after a failure. Resolves once listening; the returned function stops it.
+   */
+  listen?(channel: string, onNotify: () => void, onError: (error: Error) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -49,5 +54,64 @@ function openPostgres(connectionString: string, schema: string | undefined): Db 
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, engine: 'postgres', close: () => kysely.destroy() };
+  const clientOptions = { connectionString, ...(schema ? { options: `-c search_path=${schema}` } : {}) };
+  return {
+    kysely,
+    engine: 'postgres',
+    listen: (channel, onNotify, onError) => listenPostgres(clientOptions, channel, onNotify, onError),
+    close: () => kysely.destroy(),
+  };
+}
+
+/** LISTEN on a dedicated client; after a lost connection, connects again with growing pauses. */
+async function listenPostgres(
+  options: pg.ClientConfig,
+  channel: string,
+  onNotify: () => void,
+  onError: (error: Error) => void,
+): Promise<() => Promise<void>> {
+  let client: pg.Client | undefined;
+  let isStopped = false;
+  let retryTimer: NodeJS.Timeout | undefined;
+  const connect = async (attempt: number): Promise<void> => {
+    const next = new pg.Client(options);
+    next.on('notification', (message) => {
+      if (message.channel === channel) onNotify();
+    });
+    next.on('error', (error) => {
+      onError(error);
+      void next.end().catch(() => undefined);
+      if (client === next) client = undefined;
+      scheduleReconnect(1);
+    });
+    await next.connect();
+    if (isStopped) {
+      await next.end();
+      return;
+    }
+    await next.query(`LISTEN "${channel.replace(/"/g, '""')}"`);
+    client = next;
+    // Anything sent while we were not listening is picked up by the caller's next poll.
+    if (attempt > 0) onNotify();
+  };
+  const scheduleReconnect = (attempt: number) => {
+    if (isStopped || retryTimer) return;
+    retryTimer = setTimeout(
+      () => {
+        retryTimer = undefined;
+        connect(attempt).catch((error: Error) => {
+          onError(error);
+          scheduleReconnect(attempt + 1);
+        });
+      },
+      Math.min(30_000, 250 * 2 ** attempt),
+    );
+    retryTimer.unref();
+  };
+  await connect(0);
+  return async () => {
+    isStopped = true;
+    if (retryTimer) clearTimeout(retryTimer);
+    await client?.end().catch(() => undefined);
+  };
 }

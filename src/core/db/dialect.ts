@@ -1,6 +1,8 @@
 // Everything that differs between SQLite and PostgreSQL lives here, so that queries,
 // migrations and mappers elsewhere have one code path for both engines.
-import { PostgresAdapter, type ColumnDataType, type Kysely } from 'kysely';
+import { setTimeout as delay } from 'node:timers/promises';
+import SQLite from 'better-sqlite3';
+import { PostgresAdapter, sql, type ColumnDataType, type Kysely } from 'kysely';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -59,4 +61,46 @@ export async function lockKey(trx: Kysely<any>, key: string): Promise<void> {
       eb.fn('pg_advisory_xact_lock', [eb.fn('hashtextextended', [eb.val(key), eb.lit(0)])]).as('locked'),
     )
     .execute();
+}
+
+/**
+ * Runs `work` while no other process holds the same named lock on this database: for start-up
+ * steps that must happen once, such as first-start seeding. Both locks end if the process dies.
+ * PostgreSQL: a session advisory lock held on a connection of its own while `work` uses the pool.
+ * SQLite: an exclusive transaction on a small file beside the database, because a write lock on
+ * the database itself would also shut out `work`'s own writes.
+ */
+export async function withProcessLock<T>(db: Kysely<any>, name: string, work: () => Promise<T>): Promise<T> {
+  if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new Error(`invalid lock name ${name}`);
+  if (engineOf(db) === 'postgres') {
+    return db.connection().execute(async (connection) => {
+      // Keyed by schema too, so databases holding several Warta schemas (tests) do not wait on each other.
+      const key = sql`hashtextextended(current_schema() || ${`:${name}`}, 0)`;
+      await sql`select pg_advisory_lock(${key})`.execute(connection);
+      try {
+        return await work();
+      } finally {
+        await sql`select pg_advisory_unlock(${key})`.execute(connection);
+      }
+    });
+  }
+  const { rows } = await sql<{ name: string; file: string }>`pragma database_list`.execute(db);
+  const file = rows.find((r) => r.name === 'main')?.file;
+  if (!file) return work(); // in memory: no other process can open it
+  const lock = new SQLite(`${file}-${name}.lock`, { timeout: 0 });
+  try {
+    // Polled: a busy_timeout would wait inside SQLite and block this process's event loop.
+    for (;;) {
+      try {
+        lock.exec('begin exclusive');
+        break;
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
+        await delay(100);
+      }
+    }
+    return await work();
+  } finally {
+    lock.close(); // ends the transaction, and with it the lock
+  }
 }

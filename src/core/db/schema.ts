@@ -140,11 +140,16 @@ export interface ArticleVotesTable {
   article_id: number;
   /** Random id from the reader's signed voter cookie. */
   voter_id: string;
-  /** HMAC of the client IP with the cookie secret: for rate limits, never the IP itself. */
-  ip_hash: string;
   rating: number;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/** One new vote from an address, kept only for the hourly limit and swept once the hour is over. */
+export interface VoteAddressWindowTable {
+  /** HMAC of the client address (IPv4, or IPv6 /64) with a key derived from the cookie secret. */
+  ip_hash: string;
+  created_at: Timestamp;
 }
 
 /** Counted human reads of an article per day (station time zone), for most-read lists. */
@@ -169,6 +174,35 @@ export interface ArticleSearchTable {
   meta: string;
 }
 
+/** A domain event, written in the transaction of the change it records (see src/core/events/). */
+export interface OutboxEventsTable {
+  id: Generated<number>;
+  type: string;
+  /** JSON text: ids and codes, never personal data. */
+  payload: string;
+  created_at: Timestamp;
+}
+
+/** How far a once-per-site event consumer has got in the outbox. */
+export interface EventCursorsTable {
+  consumer: string;
+  last_id: number;
+  updated_at: Timestamp;
+}
+
+/** A job on the clock, shared by every app process (see src/core/jobs/). */
+export interface ScheduledJobsTable {
+  name: string;
+  next_run_at: Timestamp;
+  locked_by: string | null;
+  locked_until: Timestamp | null;
+  last_started_at: Timestamp | null;
+  last_finished_at: Timestamp | null;
+  last_outcome: 'ok' | 'failed' | null;
+  last_message: string | null;
+  run_count: ColumnType<number, number | undefined, number>;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   editions: EditionsTable;
@@ -182,8 +216,12 @@ export interface Database {
   menus: MenusTable;
   menu_items: MenuItemsTable;
   article_votes: ArticleVotesTable;
+  vote_address_window: VoteAddressWindowTable;
   article_reads_daily: ArticleReadsDailyTable;
   article_search: ArticleSearchTable;
+  outbox_events: OutboxEventsTable;
+  event_cursors: EventCursorsTable;
+  scheduled_jobs: ScheduledJobsTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

@@ -1,5 +1,5 @@
-// Names of the cookies Warta sets. Reader pages themselves never set one (CDN-cacheable);
-// only the endpoints that need to know a reader do.
+// Names of the cookies Warta sets, and the one rule for their Secure flag. Reader pages themselves
+// never set one (CDN-cacheable); only the endpoints that need to know a reader do.
 
 /** Signed, HttpOnly: a random id that makes one vote per reader per article. */
 export const VOTER_COOKIE = 'warta_voter';
@@ -7,3 +7,14 @@ export const VOTER_COOKIE = 'warta_voter';
 export const READER_COOKIE = 'warta_reader';
 /** Set by the newsroom sign-in (a later issue): its presence marks staff previews, which never count as reads. */
 export const STAFF_COOKIE = 'warta_staff';
+/** The newsroom session (a later issue): a request carrying it is never answered from a shared cache. */
+export const SESSION_COOKIE = 'warta_session';
+
+/**
+ * Whether the site is served over HTTPS, judged from the configured base URL: every cookie is
+ * `Secure` and HSTS is sent exactly then. Never from `request.protocol`, which a forged
+ * X-Forwarded-Proto (or a proxy that terminates TLS without saying so) would change.
+ */
+export function isSecureSite(baseUrl: string): boolean {
+  return new URL(baseUrl).protocol === 'https:';
+}

@@ -1,5 +1,7 @@
-// Security headers on every response. Reader pages load only our own CSS, script and images.
+// Security headers on every response. Reader pages load only our own CSS, script and images;
+// the browser features a news site never uses are switched off; HTTPS sites pin HTTPS (HSTS).
 import type { FastifyInstance } from 'fastify';
+import { isSecureSite } from './cookies.ts';
 
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -13,12 +15,51 @@ const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'self'",
 ].join('; ');
 
-/** Adds CSP, nosniff, referrer and framing headers. */
-export function installSecurityHeaders(app: FastifyInstance): void {
+/**
+ * Off: sensors, devices, payments and ad-tracking cohorts. Autoplay and fullscreen stay ours
+ * (the radio player and video); features not named keep the browser's default.
+ */
+export const PERMISSIONS_POLICY = [
+  'accelerometer=()',
+  'ambient-light-sensor=()',
+  'autoplay=(self)',
+  'browsing-topics=()',
+  'camera=()',
+  'display-capture=()',
+  'fullscreen=(self)',
+  'geolocation=()',
+  'gyroscope=()',
+  'hid=()',
+  'interest-cohort=()',
+  'magnetometer=()',
+  'microphone=()',
+  'midi=()',
+  'payment=()',
+  'publickey-credentials-get=()',
+  'serial=()',
+  'usb=()',
+  'xr-spatial-tracking=()',
+].join(', ');
+
+/** A year, and subdomains too: once a site is HTTPS it never goes back. */
+export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains';
+
+/** What the headers depend on. */
+export interface SecurityOptions {
+  /** The configured public base URL; HSTS is sent only when it is https. */
+  baseUrl: string;
+}
+
+/** Adds CSP (HTML), Permissions-Policy, HSTS (https sites), nosniff, referrer and framing headers. */
+export function installSecurityHeaders(app: FastifyInstance, options: SecurityOptions): void {
+  // Decided once from configuration: a forged X-Forwarded-Proto cannot turn HSTS on or off.
+  const hsts = isSecureSite(options.baseUrl) ? STRICT_TRANSPORT_SECURITY : undefined;
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');
     reply.header('x-frame-options', 'SAMEORIGIN');
+    reply.header('permissions-policy', PERMISSIONS_POLICY);
+    if (hsts) reply.header('strict-transport-security', hsts);
     if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
       reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
     }

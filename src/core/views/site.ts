@@ -75,7 +75,21 @@ export function jsonLdText(data: object): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-/** Makes an absolute URL from a site path. */
+/**
+ * Makes an absolute URL from a site path, always on the configured base URL. A full http(s) URL
+ * is kept: those come only from our own data (menu links to other sites), never from a request.
+ */
 export function absoluteUrl(site: Pick<Site, 'baseUrl'>, path: string): string {
-  return /^https?:\/\//.test(path) ? path : site.baseUrl + path;
+  if (/^https?:\/\//i.test(path)) return path;
+  return site.baseUrl + (path.startsWith('/') ? path : `/${path}`);
+}
+
+/**
+ * The path of a request-target, without query or fragment. Node hands over the raw target, which
+ * may be absolute ("http://evil.example/en"): its scheme and host are dropped, so no host named by
+ * a client reaches a page, and leading slashes collapse so "//evil.example" never reads as a host.
+ */
+export function requestPath(target: string): string {
+  const path = target.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split(/[?#]/)[0] ?? '';
+  return `/${path.replace(/^\/+/, '')}`;
 }

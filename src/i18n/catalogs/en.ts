@@ -109,6 +109,17 @@ export const en = {
   'error.serverTitle': 'Something went wrong',
   'error.server': 'The page could not be shown because of a fault on our side. Please try again in a moment.',
   'error.goHome': 'Go to the home page',
+  'error.badRequest': 'We could not understand this request. Please check the address or the form and try again.',
+  'error.invalidQuery':
+    'An option in the address is not valid, such as a page number or a period. Please check the address and try again.',
+  'error.invalidText':
+    'The address or the form contains characters that are not valid text. Please check it and try again.',
+  'error.invalidAddress': 'This address is not valid or is too long. Please check it for mistakes.',
+  'error.notAllowed': 'This address does not accept this kind of request.',
+  'error.tooMany': 'Many requests have come from your connection in a short time. Please wait a moment and try again.',
+  'error.tooLarge': 'What you sent is too large to be accepted here.',
+  'error.unsupported': 'What you sent is in a format that this address does not accept.',
+  'error.status': 'Error {status}',
   'footer.about': 'Voice of Warta is the international service of Radio Warta Nusantara, a public broadcaster.',
   'footer.rights': '© {year} Radio Warta Nusantara',
   'footer.editions': 'Other editions',

@@ -105,6 +105,17 @@ export const id: Catalog = {
   'error.serverTitle': 'Terjadi kesalahan',
   'error.server': 'Halaman tidak dapat ditampilkan karena gangguan di pihak kami. Silakan coba lagi sebentar lagi.',
   'error.goHome': 'Ke beranda',
+  'error.badRequest': 'Permintaan ini tidak dapat kami pahami. Periksa alamat atau formulirnya, lalu coba lagi.',
+  'error.invalidQuery':
+    'Salah satu pilihan di alamat ini tidak valid, misalnya nomor halaman atau periode. Periksa alamatnya, lalu coba lagi.',
+  'error.invalidText':
+    'Alamat atau formulir ini memuat karakter yang bukan teks yang valid. Periksa kembali, lalu coba lagi.',
+  'error.invalidAddress': 'Alamat ini tidak valid atau terlalu panjang. Periksa apakah ada salah ketik.',
+  'error.notAllowed': 'Alamat ini tidak menerima jenis permintaan tersebut.',
+  'error.tooMany': 'Terlalu banyak permintaan dari koneksi Anda dalam waktu singkat. Tunggu sebentar, lalu coba lagi.',
+  'error.tooLarge': 'Data yang Anda kirim terlalu besar untuk diterima di sini.',
+  'error.unsupported': 'Data yang Anda kirim memakai format yang tidak diterima oleh alamat ini.',
+  'error.status': 'Kesalahan {status}',
   'footer.about': 'Suara Warta adalah siaran internasional Radio Warta Nusantara, lembaga penyiaran publik.',
   'footer.rights': '© {year} Radio Warta Nusantara',
   'footer.editions': 'Edisi lain',

@@ -2,7 +2,6 @@
 // with the periods as links (so it works without JavaScript and each period has its own URL).
 import {
   ArticleCard,
-  LiveCard,
   MOST_READ_PERIODS,
   type ArticleSummary,
   type MostReadPeriod,
@@ -20,6 +19,8 @@ export function mostReadPath(edition: string, period: MostReadPeriod = DEFAULT_P
 }
 
 export interface MostReadPageProps {
+  /** The rendered side column. */
+  aside: JSX.Element;
   site: Site;
   period: MostReadPeriod;
   articles: readonly ArticleSummary[];
@@ -84,9 +85,7 @@ export function MostReadPage(props: MostReadPageProps): JSX.Element {
             </ol>
           )}
         </div>
-        <aside class="aside">
-          <LiveCard site={site} />
-        </aside>
+        <aside class="aside">{props.aside}</aside>
       </div>
     </Layout>
   );

@@ -1,7 +1,6 @@
 // The search page: the form with its filters, then results with highlighted snippets, or a
 // designed empty state that offers a way on.
-import { articlePath, type ArticleSummary } from '../../articles/model.ts';
-import { categoryPath } from '../../articles/sections.ts';
+import { articlePath, categoryPath, type ArticleSummary } from '../../articles/index.ts';
 import { Breadcrumbs, Pagination } from '../../core/views/components.tsx';
 import { Layout } from '../../core/views/layout.tsx';
 import type { Site } from '../../core/views/site.ts';

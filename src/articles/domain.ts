@@ -1,0 +1,24 @@
+// The articles domain as the app mounts it: the news pages, the purge of cached pages when a
+// story, section or tag changes, and the job that announces scheduled stories on their minute.
+import type { Domain } from '../context.ts';
+import { ARTICLE_EVENTS, TAXONOMY_EVENTS } from './events.ts';
+import { announceScheduledArticles } from './scheduled.ts';
+import { articleRoutes } from './routes.tsx';
+
+/** Public news. */
+export const articlesDomain: Domain = {
+  name: 'articles',
+  setup(ctx) {
+    // A story shows on its own page, its section, tag and author lists, the home page, the
+    // most-read box of every page of its edition, feeds and sitemaps: drop the whole edition.
+    ctx.events.on([...ARTICLE_EVENTS, ...TAXONOMY_EVENTS], (event) => {
+      ctx.pageCache.purge({ editions: [event.payload.edition] });
+    });
+    ctx.jobs.add({
+      name: 'articles.announce-scheduled',
+      everyMs: 60_000,
+      run: async (run) => `${await announceScheduledArticles(ctx.writer, run)} scheduled stories announced`,
+    });
+  },
+  publicRoutes: articleRoutes,
+};

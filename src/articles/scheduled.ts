@@ -1,0 +1,32 @@
+// Scheduled stories appear on their minute by the "published" rule alone; this job also tells
+// the rest of the system (caches, later webhooks) with an article.published event.
+import { toDbTime } from '../core/db/dialect.ts';
+import { runCommand, type WriteContext } from '../core/events/index.ts';
+import type { JobRun } from '../core/jobs/runner.ts';
+import './events.ts';
+
+/**
+ * Records article.published for stories whose publication time has come since the previous
+ * run and that were last saved before it (so were scheduled, not published on the spot).
+ * Returns how many it announced.
+ */
+export async function announceScheduledArticles(w: WriteContext, run: JobRun): Promise<number> {
+  const from = run.previousRunAt ?? new Date(run.now.getTime() - 60_000);
+  return runCommand(w, async (trx, emit) => {
+    const due = await trx
+      .selectFrom('articles')
+      .select(['id', 'edition', 'published_at'])
+      .where('status', '=', 'published')
+      .where('published_at', '>', toDbTime(from))
+      .where('published_at', '<=', toDbTime(run.now))
+      .whereRef('updated_at', '<', 'published_at')
+      .orderBy('published_at')
+      .limit(1000)
+      .execute();
+    for (const a of due) {
+      const at = a.published_at instanceof Date ? a.published_at.toISOString() : String(a.published_at);
+      await emit('article.published', { articleId: a.id, edition: a.edition, publishedAt: at });
+    }
+    return due.length;
+  });
+}

@@ -1,0 +1,253 @@
+// The event bus. A command records its events in the outbox inside its own transaction; after
+// the commit they are delivered in outbox order to two kinds of subscriber:
+// - listeners (`on`) run in EVERY app process: in-memory effects such as the page cache purge;
+// - consumers (`consume`) run ONCE per site, inside a transaction that also moves the consumer's
+//   cursor, so their writes (the search index) happen exactly once even with many processes or
+//   after a crash between commit and delivery.
+// Other processes learn of new events through PostgreSQL's LISTEN/NOTIFY, and by polling the
+// outbox (the only way on SQLite, and a safety net on PostgreSQL).
+import { sql, type Kysely } from 'kysely';
+import { forUpdate, lockKey, toDate, toDbTime } from '../db/dialect.ts';
+import type { Database } from '../db/schema.ts';
+import type { AnyStoredEvent, DomainEvents, EventName, EventOf } from './types.ts';
+
+type Db = Kysely<Database>;
+
+/** A listener: runs in every process, after the commit. Failures are logged, never thrown. */
+export type Listener<K extends EventName> = (event: EventOf<K>) => void | Promise<void>;
+/** A consumer: runs once per site, in a transaction with its cursor; `trx` is the only handle to use. */
+export type Consumer<K extends EventName> = (trx: Db, event: EventOf<K>) => Promise<void>;
+
+/** Where the bus reports failures (a pino/Fastify logger fits). */
+export interface EventLog {
+  error(obj: object, msg: string): void;
+  debug(obj: object, msg: string): void;
+}
+
+export interface EventBusOptions {
+  log: EventLog;
+  now?: () => Date;
+  /** LISTEN/NOTIFY support of the database (PostgreSQL); without it the bus only polls. */
+  listen?: (channel: string, onNotify: () => void, onError: (error: Error) => void) => Promise<() => Promise<void>>;
+  /** How often the outbox is polled for other processes' events (default 1 s on SQLite, 5 s with LISTEN). */
+  pollMs?: number;
+}
+
+/** Events read from the outbox per query; consumers commit their cursor once per batch. */
+const BATCH = 100;
+
+interface ConsumerEntry {
+  readonly name: string;
+  readonly types: ReadonlySet<string>;
+  readonly handle: Consumer<any>;
+}
+
+/** One process's end of the event system. */
+export class EventBus {
+  private readonly listeners = new Map<string, Listener<any>[]>();
+  private readonly consumers: ConsumerEntry[] = [];
+  /** Id of the last event this process's listeners have seen. */
+  private cursor = 0;
+  private isStarted = false;
+  private isClosed = false;
+  private running: Promise<void> | undefined;
+  private isRerunWanted = false;
+  private pollTimer: NodeJS.Timeout | undefined;
+  private stopListening: (() => Promise<void>) | undefined;
+  private channel: string | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly options: EventBusOptions,
+  ) {}
+
+  /** Records an event in the outbox, in the caller's transaction; delivered after the commit. */
+  async record<K extends EventName>(trx: Db, type: K, payload: DomainEvents[K]): Promise<void> {
+    // Transactions that record events take turns until they commit, so outbox ids become
+    // visible in order and a reader's "after id N" never skips a slower transaction's event.
+    // (SQLite has one writer at a time already.)
+    await lockKey(trx, 'warta:outbox');
+    await trx
+      .insertInto('outbox_events')
+      .values({ type, payload: JSON.stringify(payload), created_at: toDbTime(this.now()) })
+      .execute();
+  }
+
+  /** Runs `listener` in this process for each event of these types (from now on). */
+  on<K extends EventName>(types: K | readonly K[], listener: Listener<K>): void {
+    for (const type of typeof types === 'string' ? [types] : types) {
+      this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+    }
+  }
+
+  /**
+   * Runs `handle` once per site for each event of these types, in order, from the oldest event
+   * still in the outbox that this consumer has not handled. A failure rolls back the batch and
+   * is retried at the next delivery; the name must stay stable (it keys the stored cursor).
+   */
+  consume<K extends EventName>(name: string, types: readonly K[], handle: Consumer<K>): void {
+    if (this.consumers.some((c) => c.name === name)) throw new Error(`event consumer "${name}" exists already`);
+    this.consumers.push({ name, types: new Set(types), handle });
+  }
+
+  /** The names of the registered consumers (the outbox keeps what any of them still needs). */
+  consumerNames(): string[] {
+    return this.consumers.map((c) => c.name);
+  }
+
+  /**
+   * Starts delivering: listeners see events committed after this call; consumers catch up on
+   * what they missed. Listens for NOTIFY where the database can, and polls the outbox.
+   */
+  async start(): Promise<void> {
+    if (this.isStarted) return;
+    this.isStarted = true;
+    const last = await this.db
+      .selectFrom('outbox_events')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirst();
+    this.cursor = Number(last?.id ?? 0);
+    if (this.options.listen) {
+      const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(this.db);
+      this.channel = `warta_events_${rows[0]?.schema ?? 'public'}`;
+      this.stopListening = await this.options.listen(
+        this.channel,
+        () => this.deliverSoon(),
+        (error) => this.options.log.error({ err: error }, 'event notifications lost; reconnecting'),
+      );
+    }
+    const pollMs = this.options.pollMs ?? (this.options.listen ? 5000 : 1000);
+    this.pollTimer = setInterval(() => this.deliverSoon(), pollMs);
+    this.pollTimer.unref();
+    await this.deliver();
+  }
+
+  /**
+   * Call after committing a transaction that recorded events: tells other processes, then
+   * delivers here before returning, so the writer sees its own change in the index and caches.
+   */
+  async afterCommit(): Promise<void> {
+    if (this.channel) {
+      await sql`select pg_notify(${this.channel}, '')`.execute(this.db).catch((error: unknown) => {
+        this.options.log.error({ err: error }, 'event notification failed; other processes will poll');
+      });
+    }
+    await this.deliver();
+  }
+
+  /** Delivers every committed event not yet delivered; concurrent calls share one run. */
+  deliver(): Promise<void> {
+    if (this.isClosed) return Promise.resolve();
+    if (this.running) {
+      this.isRerunWanted = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.isRerunWanted = false;
+          await this.runConsumers();
+          await this.runListeners();
+        } while (this.isRerunWanted && !this.isClosed);
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    return this.running;
+  }
+
+  /** Stops listening and polling, after the delivery in progress. */
+  async close(): Promise<void> {
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    this.pollTimer = undefined;
+    await this.running?.catch(() => undefined);
+    this.isClosed = true;
+    await this.stopListening?.();
+  }
+
+  private deliverSoon(): void {
+    this.deliver().catch((error: unknown) => this.options.log.error({ err: error }, 'event delivery failed'));
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  private async runListeners(): Promise<void> {
+    for (;;) {
+      const events = await this.readAfter(this.db, this.cursor);
+      for (const event of events) {
+        this.cursor = event.id;
+        for (const listener of this.listeners.get(event.type) ?? []) {
+          try {
+            await listener(event);
+          } catch (error) {
+            this.options.log.error({ err: error, eventId: event.id, type: event.type }, 'event listener failed');
+          }
+        }
+      }
+      if (events.length < BATCH) return;
+    }
+  }
+
+  private async runConsumers(): Promise<void> {
+    for (const consumer of this.consumers) {
+      try {
+        while (await this.runConsumerBatch(consumer));
+      } catch (error) {
+        // The batch rolled back with its cursor; the next delivery retries it.
+        this.options.log.error({ err: error, consumer: consumer.name }, 'event consumer failed; will retry');
+      }
+    }
+  }
+
+  /** Handles one batch under the consumer's row lock; true when there may be more. */
+  private async runConsumerBatch(consumer: ConsumerEntry): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const now = toDbTime(this.now());
+      await trx
+        .insertInto('event_cursors')
+        .values({ consumer: consumer.name, last_id: 0, updated_at: now })
+        .onConflict((oc) => oc.column('consumer').doNothing())
+        .execute();
+      // The lock that makes a consumer run in one process at a time: FOR UPDATE on PostgreSQL;
+      // on SQLite, the write above already made this transaction the one writer.
+      const row = await forUpdate(
+        trx,
+        trx.selectFrom('event_cursors').select('last_id').where('consumer', '=', consumer.name),
+      ).executeTakeFirstOrThrow();
+      const events = await this.readAfter(trx, Number(row.last_id));
+      for (const event of events) {
+        if (consumer.types.has(event.type)) await consumer.handle(trx, event);
+      }
+      const last = events.at(-1);
+      if (last) {
+        await trx
+          .updateTable('event_cursors')
+          .set({ last_id: last.id, updated_at: now })
+          .where('consumer', '=', consumer.name)
+          .execute();
+      }
+      return events.length === BATCH;
+    });
+  }
+
+  private async readAfter(db: Db, afterId: number): Promise<AnyStoredEvent[]> {
+    const rows = await db
+      .selectFrom('outbox_events')
+      .selectAll()
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(BATCH)
+      .execute();
+    return rows.map(
+      (r) =>
+        ({
+          id: Number(r.id),
+          type: r.type,
+          payload: JSON.parse(r.payload) as unknown,
+          createdAt: toDate(r.created_at),
+        }) as AnyStoredEvent,
+    );
+  }
+}

@@ -1,0 +1,34 @@
+// Every domain of the app, in one place. buildApp() mounts their routes in the subtrees and
+// runs their setup; the CLI registers their event consumers. Order matters only for slots'
+// tie-breaks and for the log; the page tree's catch-all is a fallback, registered last anyway.
+import type { Domain } from './context.ts';
+import type { EventBus } from './core/events/index.ts';
+import { articlesDomain } from './articles/domain.ts';
+import { editionsDomain } from './editions/domain.ts';
+import { feedsDomain } from './feeds/domain.ts';
+import { pagesDomain } from './pages/domain.ts';
+import { ratingsDomain } from './ratings/domain.tsx';
+import { readsDomain } from './reads/domain.tsx';
+import { searchDomain } from './search/domain.ts';
+import { sectionsDomain } from './sections/domain.tsx';
+import { seoDomain } from './seo/domain.ts';
+import { usersDomain } from './users/domain.ts';
+
+/** The domains, each from its own folder. */
+export const DOMAINS: readonly Domain[] = [
+  editionsDomain,
+  usersDomain,
+  articlesDomain,
+  ratingsDomain,
+  readsDomain,
+  searchDomain,
+  feedsDomain,
+  seoDomain,
+  sectionsDomain,
+  pagesDomain,
+];
+
+/** Registers every domain's once-per-site event consumers on a bus (app or CLI). */
+export function registerConsumers(events: EventBus, domains: readonly Domain[] = DOMAINS): void {
+  for (const domain of domains) domain.consumers?.(events);
+}

@@ -1,0 +1,22 @@
+// The editions domain as the app mounts it: the editions and main menus held in memory follow
+// their events in every process, and /api/v1/editions lists the editions.
+import type { Domain } from '../context.ts';
+import '../menus/index.ts';
+import './events.ts';
+import { editionsApi } from './api.ts';
+
+/** Editions (languages of the site) and their menus. */
+export const editionsDomain: Domain = {
+  name: 'editions',
+  setup(ctx) {
+    ctx.events.on('edition.changed', async () => {
+      await ctx.editions.reload();
+      ctx.pageCache.purge('all');
+    });
+    ctx.events.on('menu.changed', async (event) => {
+      await ctx.editions.reloadMenus(event.payload.edition);
+      ctx.pageCache.purge({ editions: [event.payload.edition] });
+    });
+  },
+  apiRoutes: editionsApi,
+};
