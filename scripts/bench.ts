@@ -65,19 +65,27 @@ async function measure(label: string, env: Record<string, string>): Promise<numb
 function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; baseUrl: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(root, 'bin/warta.js'), 'serve'], {
-      env: { PATH: process.env.PATH ?? '', WARTA_DATA_DIR: dataDir, PORT: '0', WARTA_LOG_LEVEL: 'info', ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        WARTA_DATA_DIR: dataDir,
+        PORT: '0',
+        WARTA_LOG_LEVEL: 'info',
+        WARTA_LOG_FORMAT: 'json',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let output = '';
     const timer = setTimeout(() => reject(new Error(`server did not start in 120 s:\n${output}`)), 120_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      // The last start-up line names the address to open (the base URL with the bound port).
+      const m = /Warta is ready: open (http:\/\/[^/\s"]+)/.exec(output);
       if (m) {
         clearTimeout(timer);
         child.stdout!.removeAllListeners('data');
         child.stdout!.resume();
-        resolve({ child, baseUrl: m[1]! });
+        resolve({ child, baseUrl: m[1]!.replace('//localhost:', '//127.0.0.1:') });
       }
     });
     child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));

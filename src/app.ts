@@ -51,6 +51,9 @@ export interface BuildOptions {
   logStream?: NodeJS.WritableStream;
 }
 
+/** Where the staff's subtree lives; the page cache never touches it. */
+const NEWSROOM_PREFIX = '/newsroom';
+
 /** Builds the application on an open, migrated database. Never listens. */
 export async function buildApp(
   config: Config,
@@ -85,6 +88,7 @@ export async function buildApp(
       now,
       baseUrl: config.baseUrl,
       isEdition: (code) => editions.get(code) !== undefined,
+      privatePrefixes: [NEWSROOM_PREFIX],
     }),
     now,
   };
@@ -123,7 +127,7 @@ export async function buildApp(
       fallbacks: routesOf('fallbackRoutes'),
     });
   });
-  await app.register(newsroom, { prefix: '/newsroom', ctx, renderErrorPage, routes: routesOf('newsroomRoutes') });
+  await app.register(newsroom, { prefix: NEWSROOM_PREFIX, ctx, renderErrorPage, routes: routesOf('newsroomRoutes') });
   await app.register(api, { prefix: '/api', ctx, routes: routesOf('apiRoutes') });
   return app;
 }

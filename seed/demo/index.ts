@@ -5,7 +5,6 @@ import type { Database } from '../../src/core/db/schema.ts';
 import type { WriteContext } from '../../src/core/events/index.ts';
 import { paragraphsToHtml } from '../../src/core/text/sanitize.ts';
 import { slugify } from '../../src/core/text/slug.ts';
-import { storeImage } from '../../src/media/index.ts';
 import { replaceMenu } from '../../src/menus/index.ts';
 import { createPage } from '../../src/pages/index.ts';
 import { insertDemoReads } from '../../src/reads/index.ts';
@@ -15,7 +14,7 @@ import { articles } from './articles.ts';
 import { authors } from './authors.ts';
 import { categories } from './categories.ts';
 import { pages } from './pages.ts';
-import { renderDemoPhoto } from './photos.ts';
+import { storeDemoPhoto } from './photos.ts';
 import type { DemoCategory, EditionCode } from './types.ts';
 import { zonedTime } from './zoned-time.ts';
 
@@ -76,7 +75,7 @@ export async function seedDemo(w: WriteContext, options: DemoSeedOptions): Promi
       const storyWriter: WriteContext = { ...tw, now: () => publishedAt };
       // One stored photo per story; each edition's article carries its own caption and alt text.
       const firstCode = (Object.keys(story.text)[0] ?? 'en') as EditionCode;
-      const media = await storeImage(trx, options.dataDir, await renderDemoPhoto(story.photo, 1600, 900), {
+      const media = await storeDemoPhoto(trx, options.dataDir, story.photo, {
         alt: story.photo.alt[firstCode] ?? '',
         caption: story.photo.caption[firstCode] ?? '',
         credit: story.photo.credit,

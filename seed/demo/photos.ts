@@ -1,5 +1,8 @@
 // Draws the demo photos: stylised, deterministic scene illustrations built as SVG and rendered to JPEG with sharp.
+import type { Kysely } from 'kysely';
 import sharp from 'sharp';
+import type { Database, MediaRow } from '../../src/core/db/schema.ts';
+import { storeImage, type ImageMeta } from '../../src/media/index.ts';
 
 /**
  * The scene kinds this module can draw (DemoPhoto.scene). Time of day and colours follow the seed;
@@ -1856,4 +1859,48 @@ export async function renderDemoPhoto(
     .resize(width, height, { fit: 'cover' })
     .jpeg({ quality: 84, mozjpeg: true })
     .toBuffer();
+}
+
+/** What a demo photo shows: the fields that decide its pixels. */
+export interface DemoPhotoSpec {
+  scene: string;
+  seed: number;
+}
+
+/** Stores one demo photo in a data dir and records it, as `storeImage` does an upload. */
+export type DemoPhotoStorer = (
+  db: Kysely<Database>,
+  dataDir: string,
+  photo: DemoPhotoSpec,
+  meta: ImageMeta,
+) => Promise<MediaRow>;
+
+/** Renders a demo photo at 1600 × 900 and stores it in every size, as an upload is stored. */
+export async function renderAndStoreDemoPhoto(
+  db: Kysely<Database>,
+  dataDir: string,
+  photo: DemoPhotoSpec,
+  meta: ImageMeta,
+): Promise<MediaRow> {
+  return storeImage(db, dataDir, await renderDemoPhoto(photo, 1600, 900), meta);
+}
+
+let storer: DemoPhotoStorer = renderAndStoreDemoPhoto;
+
+/** Stores a demo story's photo, through the storer tests may have put in place. */
+export function storeDemoPhoto(
+  db: Kysely<Database>,
+  dataDir: string,
+  photo: DemoPhotoSpec,
+  meta: ImageMeta,
+): Promise<MediaRow> {
+  return storer(db, dataDir, photo, meta);
+}
+
+/**
+ * Replaces how this process stores demo photos. Tests only (test/helpers/demo.ts): drawing and
+ * resizing is most of a demo seed's time, so test processes reuse files made earlier.
+ */
+export function useDemoPhotoStorer(next: DemoPhotoStorer): void {
+  storer = next;
 }

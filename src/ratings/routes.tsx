@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { articlePath } from '../articles/index.ts';
 import type { AppContext } from '../context.ts';
 import { acceptsHtml } from '../core/http/error-handler.ts';
+import { isSecureSite } from '../core/http/cookies.ts';
 import { AppError } from '../core/http/errors.ts';
 import { ensureCookieSecret } from '../core/secret.ts';
 import { requireEdition, siteFor } from '../editions/index.ts';
@@ -20,6 +21,7 @@ type VoteRequest = FastifyRequest<{ Params: { edition: string; id: string } }>;
 export async function ratingRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
   const { ctx } = opts;
   // Same secret as the cookie signatures (app.ts made sure it exists), but a key of its own.
+  const isSecure = isSecureSite(ctx.config.baseUrl);
   const hashAddress = createAddressHasher(ensureCookieSecret(ctx.config.cookieSecret, ctx.config.dataDir));
 
   // Runs after the error handler too, which would let caches keep a 4xx for a while.
@@ -30,7 +32,7 @@ export async function ratingRoutes(app: FastifyInstance, opts: { ctx: AppContext
 
   app.get<{ Params: { edition: string } }>('/:edition/news/ratings/session', async (request, reply) => {
     const edition = requireEdition(ctx, request.params.edition);
-    if (!readVoterId(request)) issueVoterId(request, reply, edition.code);
+    if (!readVoterId(request)) issueVoterId(reply, edition.code, isSecure);
     return reply.code(204).send();
   });
 
@@ -47,7 +49,7 @@ export async function ratingRoutes(app: FastifyInstance, opts: { ctx: AppContext
     const voterId = readVoterId(request);
     if (!voterId) {
       // Nothing is recorded; the answer carries a cookie, so confirming (or the script's retry) can vote.
-      issueVoterId(request, reply, edition.code);
+      issueVoterId(reply, edition.code, isSecure);
       if (isJson) throw new AppError('voter_cookie_required', t('rating.cookieRequired'));
       const site = await siteFor(ctx, request, edition);
       reply.code(403).type('text/html; charset=utf-8');

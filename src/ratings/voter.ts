@@ -17,14 +17,17 @@ export function readVoterId(request: FastifyRequest): string | undefined {
   return unsigned.valid && unsigned.value !== null && VOTER_ID.test(unsigned.value) ? unsigned.value : undefined;
 }
 
-/** Gives the reader a new voter id (128 random bits) for this edition's vote endpoints. */
-export function issueVoterId(request: FastifyRequest, reply: FastifyReply, edition: string): string {
+/**
+ * Gives the reader a new voter id (128 random bits) for this edition's vote endpoints; `secure`
+ * comes from the site's configured scheme (isSecureSite), never from the request.
+ */
+export function issueVoterId(reply: FastifyReply, edition: string, secure: boolean): string {
   const id = randomBytes(16).toString('base64url');
   reply.setCookie(VOTER_COOKIE, id, {
     signed: true,
     httpOnly: true,
     sameSite: 'lax', // not sent on cross-site POSTs: another site cannot vote in a reader's name
-    secure: request.protocol === 'https',
+    secure,
     // Only the vote endpoints see the cookie: reader pages stay cookie-free for caches, and
     // the voter id cannot be tied to what someone reads.
     path: ratingScope(edition),

@@ -1,12 +1,18 @@
 // A fresh, migrated database per test file: a temporary SQLite file, or, when the suite runs
-// on PostgreSQL (WARTA_TEST_PG_URL set by scripts/test.mjs), a schema of its own that is dropped afterwards.
+// on PostgreSQL (WARTA_TEST_PG_URL set by scripts/test.mjs), a schema of its own that is dropped
+// afterwards. Every query through it can be watched (query budgets), and the demo seeds into it
+// from the shared photo cache.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
+import { sql, type KyselyPlugin, type QueryId, type RootOperationNode } from 'kysely';
 import { openDatabase, type Db } from '../../src/core/db/database.ts';
 import { migrateToLatest, withSchemaChangeLock } from '../../src/core/db/migrate.ts';
+import { useDemoPhotoCache } from './demo.ts';
+
+/** Called with the SQL of each query the database runs, once it has run. */
+export type QueryListener = (sql: string) => void;
 
 /** A test database and the data dir beside it. */
 export interface TestDatabase {
@@ -14,6 +20,8 @@ export interface TestDatabase {
   url: string;
   schema: string | undefined;
   dataDir: string;
+  /** Calls `listener` for every query run through `db.kysely` (the app's too) until the returned stop is called. */
+  onQuery(listener: QueryListener): () => void;
   cleanup(): Promise<void>;
 }
 
@@ -22,6 +30,7 @@ export const TEST_ENGINE: 'sqlite' | 'postgres' = process.env.WARTA_TEST_PG_URL 
 
 /** Creates, opens and migrates a private database. */
 export async function createTestDatabase(): Promise<TestDatabase> {
+  useDemoPhotoCache();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-test-'));
   const pgUrl = process.env.WARTA_TEST_PG_URL;
   let db: Db;
@@ -39,11 +48,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     db = openDatabase(url);
   }
   await migrateToLatest(db.kysely);
+  const watcher = watchQueries(db);
   return {
-    db,
+    db: watcher.db,
     url,
     schema,
     dataDir,
+    onQuery: watcher.onQuery,
     async cleanup() {
       await db.close();
       if (pgUrl && schema) {
@@ -54,6 +65,37 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         await admin.close();
       }
       fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The database behind a plugin that reports each executed query. Only results are counted:
+ * Kysely also transforms every subquery it compiles, so transformQuery would count those too.
+ */
+function watchQueries(db: Db): { db: Db; onQuery(listener: QueryListener): () => void } {
+  const listeners = new Set<QueryListener>();
+  const nodes = new WeakMap<QueryId, RootOperationNode>();
+  const plugin: KyselyPlugin = {
+    transformQuery({ node, queryId }) {
+      if (listeners.size > 0) nodes.set(queryId, node);
+      return node;
+    },
+    async transformResult({ result, queryId }) {
+      const node = nodes.get(queryId);
+      if (node) {
+        const { sql } = kysely.getExecutor().compileQuery(node, queryId);
+        for (const listener of listeners) listener(sql);
+      }
+      return result;
+    },
+  };
+  const kysely = db.kysely.withPlugin(plugin);
+  return {
+    db: { ...db, kysely },
+    onQuery(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

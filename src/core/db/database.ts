@@ -79,19 +79,28 @@ async function listenPostgres(
       if (message.channel === channel) onNotify();
     });
     next.on('error', (error) => {
-      onError(error);
       void next.end().catch(() => undefined);
-      if (client === next) client = undefined;
+      // Only the live connection's loss counts: a client reports one loss more than once, and
+      // one still connecting fails through connect() below.
+      if (client !== next) return;
+      client = undefined;
+      onError(error);
       scheduleReconnect(1);
     });
     await next.connect();
+    try {
+      if (!isStopped) await next.query(`LISTEN "${channel.replace(/"/g, '""')}"`);
+    } catch (error) {
+      await next.end().catch(() => undefined);
+      throw error;
+    }
+    // Stopped while connecting: the stop found no client to end, so this one must end itself.
     if (isStopped) {
-      await next.end();
+      await next.end().catch(() => undefined);
       return;
     }
-    await next.query(`LISTEN "${channel.replace(/"/g, '""')}"`);
     client = next;
-    // Anything sent while we were not listening is picked up by the caller's next poll.
+    // Anything sent while we were not listening: the caller looks in the outbox now.
     if (attempt > 0) onNotify();
   };
   const scheduleReconnect = (attempt: number) => {

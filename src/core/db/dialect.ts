@@ -2,7 +2,18 @@
 // migrations and mappers elsewhere have one code path for both engines.
 import { setTimeout as delay } from 'node:timers/promises';
 import SQLite from 'better-sqlite3';
-import { PostgresAdapter, sql, type ColumnDataType, type Kysely } from 'kysely';
+import {
+  CompiledQuery,
+  PostgresAdapter,
+  sql,
+  SqliteDialect,
+  SqliteDriver,
+  type ColumnDataType,
+  type DatabaseConnection,
+  type Driver,
+  type Kysely,
+  type SqliteDialectConfig,
+} from 'kysely';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -61,6 +72,28 @@ export async function lockKey(trx: Kysely<any>, key: string): Promise<void> {
       eb.fn('pg_advisory_xact_lock', [eb.fn('hashtextextended', [eb.val(key), eb.lit(0)])]).as('locked'),
     )
     .execute();
+}
+
+/**
+ * Kysely's SQLite dialect with transactions that BEGIN IMMEDIATE: they take the write lock at
+ * once, waiting up to busy_timeout for another process's writer. A plain BEGIN that reads and
+ * then writes fails at once with SQLITE_BUSY when another process holds that lock, because
+ * SQLite does not wait to turn a read transaction into a write one.
+ */
+export class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
 }
 
 /**

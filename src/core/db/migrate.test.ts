@@ -10,6 +10,7 @@ import { engineOf } from './dialect.ts';
 import { migrateToLatest } from './migrate.ts';
 
 const FAILING = fileURLToPath(new URL('./fixtures/failing-migrations', import.meta.url));
+const ORPHANING = fileURLToPath(new URL('./fixtures/orphaning-migrations', import.meta.url));
 
 async function tableExists(db: Kysely<any>, name: string): Promise<boolean> {
   if (engineOf(db) === 'postgres') {
@@ -41,6 +42,22 @@ describe('migrateToLatest', () => {
     });
     assert.equal(await tableExists(db, 'fixture_doomed'), false, 'the failing migration left no table');
     assert.equal(await tableExists(db, 'fixture_notes'), false, 'the earlier migration of the run is undone too');
+    assert.deepEqual(await recordedMigrations(db), []);
+  });
+
+  it('refuses a migration that leaves a row pointing at a missing parent', async () => {
+    const db = t.db.kysely;
+    // PostgreSQL refuses the insert; SQLite, whose keys are off while migrating, the check after it.
+    const reason =
+      TEST_ENGINE === 'sqlite'
+        ? /rows point at missing parents: fixture_children → fixture_parents \(1 in all\)$/
+        : /foreign key/;
+    await assert.rejects(migrateToLatest(db, { folder: ORPHANING }), (error: Error) => {
+      assert.match(error.message, /^migration 0001-orphan-a-row failed: /);
+      assert.match(error.message, reason);
+      return true;
+    });
+    assert.equal(await tableExists(db, 'fixture_children'), false);
     assert.deepEqual(await recordedMigrations(db), []);
   });
 

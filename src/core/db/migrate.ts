@@ -140,7 +140,7 @@ async function assertForeignKeysHold(db: Kysely<any>): Promise<void> {
   const { rows } = await sql<{ table: string; parent: string }>`pragma foreign_key_check`.execute(db);
   if (rows.length === 0) return;
   const pairs = [...new Set(rows.map((r) => `${r.table} → ${r.parent}`))].join(', ');
-  throw new Error(`${rows.length} rows point at missing parents (${pairs})`);
+  throw new Error(`rows point at missing parents: ${pairs} (${rows.length} in all)`);
 }
 
 async function currentSchema(db: Kysely<any>): Promise<string> {

@@ -7,7 +7,7 @@
 // Other processes learn of new events through PostgreSQL's LISTEN/NOTIFY, and by polling the
 // outbox (the only way on SQLite, and a safety net on PostgreSQL).
 import { sql, type Kysely } from 'kysely';
-import { forUpdate, lockKey, toDate, toDbTime } from '../db/dialect.ts';
+import { engineOf, forUpdate, lockKey, toDate, toDbTime } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
 import type { AnyStoredEvent, DomainEvents, EventName, EventOf } from './types.ts';
 
@@ -27,7 +27,10 @@ export interface EventLog {
 export interface EventBusOptions {
   log: EventLog;
   now?: () => Date;
-  /** LISTEN/NOTIFY support of the database (PostgreSQL); without it the bus only polls. */
+  /**
+   * LISTEN support of the database (PostgreSQL); without it the bus only polls. (Every bus on
+   * PostgreSQL NOTIFYs after a commit, listening or not: a CLI run must wake the app processes.)
+   */
   listen?: (channel: string, onNotify: () => void, onError: (error: Error) => void) => Promise<() => Promise<void>>;
   /** How often the outbox is polled for other processes' events (default 1 s on SQLite, 5 s with LISTEN). */
   pollMs?: number;
@@ -46,15 +49,15 @@ interface ConsumerEntry {
 export class EventBus {
   private readonly listeners = new Map<string, Listener<any>[]>();
   private readonly consumers: ConsumerEntry[] = [];
-  /** Id of the last event this process's listeners have seen. */
-  private cursor = 0;
+  /** Id of the last event this process's listeners have seen; undefined until `start`. */
+  private cursor: number | undefined;
   private isStarted = false;
   private isClosed = false;
   private running: Promise<void> | undefined;
   private isRerunWanted = false;
   private pollTimer: NodeJS.Timeout | undefined;
   private stopListening: (() => Promise<void>) | undefined;
-  private channel: string | undefined;
+  private channel: Promise<string> | undefined;
 
   constructor(
     private readonly db: Db,
@@ -108,10 +111,8 @@ export class EventBus {
       .executeTakeFirst();
     this.cursor = Number(last?.id ?? 0);
     if (this.options.listen) {
-      const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(this.db);
-      this.channel = `warta_events_${rows[0]?.schema ?? 'public'}`;
       this.stopListening = await this.options.listen(
-        this.channel,
+        await this.notifyChannel(),
         () => this.deliverSoon(),
         (error) => this.options.log.error({ err: error }, 'event notifications lost; reconnecting'),
       );
@@ -127,12 +128,18 @@ export class EventBus {
    * delivers here before returning, so the writer sees its own change in the index and caches.
    */
   async afterCommit(): Promise<void> {
-    if (this.channel) {
-      await sql`select pg_notify(${this.channel}, '')`.execute(this.db).catch((error: unknown) => {
+    if (engineOf(this.db) === 'postgres') {
+      try {
+        await sql`select pg_notify(${await this.notifyChannel()}, '')`.execute(this.db);
+      } catch (error) {
         this.options.log.error({ err: error }, 'event notification failed; other processes will poll');
-      });
+      }
     }
-    await this.deliver();
+    // The transaction has committed: a failure here must not make the caller think it did not
+    // (and write again). The events stay in the outbox for the next delivery.
+    await this.deliver().catch((error: unknown) => {
+      this.options.log.error({ err: error }, 'event delivery failed; will retry');
+    });
   }
 
   /** Delivers every committed event not yet delivered; concurrent calls share one run. */
@@ -147,7 +154,8 @@ export class EventBus {
         do {
           this.isRerunWanted = false;
           await this.runConsumers();
-          await this.runListeners();
+          // Not before `start`: listeners see only what is committed from then on, never the archive.
+          if (this.cursor !== undefined) await this.runListeners();
         } while (this.isRerunWanted && !this.isClosed);
       } finally {
         this.running = undefined;
@@ -160,8 +168,9 @@ export class EventBus {
   async close(): Promise<void> {
     if (this.pollTimer) clearInterval(this.pollTimer);
     this.pollTimer = undefined;
-    await this.running?.catch(() => undefined);
+    // Closed first, so a notification arriving meanwhile starts no new round.
     this.isClosed = true;
+    await this.running?.catch(() => undefined);
     await this.stopListening?.();
   }
 
@@ -173,9 +182,22 @@ export class EventBus {
     return this.options.now?.() ?? new Date();
   }
 
+  /** The NOTIFY channel of this database schema (PostgreSQL), so schemas sharing a server keep apart. */
+  private async notifyChannel(): Promise<string> {
+    this.channel ??= sql<{ schema: string }>`select current_schema() as schema`
+      .execute(this.db)
+      .then(({ rows }) => `warta_events_${rows[0]?.schema ?? 'public'}`);
+    try {
+      return await this.channel;
+    } catch (error) {
+      this.channel = undefined; // ask again next time
+      throw error;
+    }
+  }
+
   private async runListeners(): Promise<void> {
     for (;;) {
-      const events = await this.readAfter(this.db, this.cursor);
+      const events = await this.readAfter(this.db, this.cursor ?? 0);
       for (const event of events) {
         this.cursor = event.id;
         for (const listener of this.listeners.get(event.type) ?? []) {

@@ -26,6 +26,11 @@ export interface PageCacheOptions {
   maxUrlLength?: number;
   /** A request whose Cookie header names one of these is never cached (signed-in staff). */
   bypassCookies?: readonly string[];
+  /**
+   * Paths under these prefixes (e.g. /newsroom) are never served from or stored into the cache,
+   * whatever their Cache-Control says when the cache sees them (a subtree's own hooks run later).
+   */
+  privatePrefixes?: readonly string[];
   /** Whether a first path segment is an edition (else the entry is site-wide); checked at purge time. */
   isEdition?: (segment: string) => boolean;
   /** How often expired entries are swept when no request does it. */
@@ -152,6 +157,7 @@ export function installPageCache(app: FastifyInstance, options: PageCacheOptions
   const ttlMs = options.ttlSeconds * 1000;
   const maxUrlLength = options.maxUrlLength ?? 2048;
   const bypassCookies = new Set(options.bypassCookies ?? [SESSION_COOKIE, STAFF_COOKIE]);
+  const privatePrefixes = options.privatePrefixes ?? [];
   const isEdition = options.isEdition ?? ((segment: string) => EDITION_CODE.test(segment));
   const store = new PageStore({
     maxEntries: options.maxEntries ?? 10_000,
@@ -213,11 +219,17 @@ export function installPageCache(app: FastifyInstance, options: PageCacheOptions
     const url = request.url;
     // Absolute-form targets ("GET http://host/path") and huge URLs stay out.
     if (!url.startsWith('/') || url.length > maxUrlLength) return undefined;
+    if (isPrivatePath(url)) return undefined;
     if (request.headers.authorization !== undefined || hasBypassCookie(request.headers.cookie)) return undefined;
     if (!hasOnlyDeclaredQuery(url, request.routeOptions.config.cacheQuery ?? [])) return undefined;
     // The configured origin, never the Host header: one site, and a forged Host must not mint
     // entries. The variant is what the error handler picks between an HTML page and JSON.
     return `${acceptsHtml(request) ? 'html' : 'json'} ${origin}${url}`;
+  }
+
+  function isPrivatePath(url: string): boolean {
+    const path = url.split('?', 1)[0]!;
+    return privatePrefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
   }
 
   function hasBypassCookie(header: string | undefined): boolean {

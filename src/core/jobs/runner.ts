@@ -77,16 +77,25 @@ export class JobRunner {
     }
     if (this.timer) return;
     this.timer = setInterval(() => {
-      if (!this.ticking) this.ticking = this.runDue().then(() => undefined, () => undefined).finally(() => (this.ticking = undefined));
+      if (!this.ticking) this.ticking = this.runDue().then(() => undefined).finally(() => (this.ticking = undefined));
     }, this.options.tickMs ?? 1000);
     this.timer.unref();
   }
 
-  /** Runs every job that is due now and that this process can claim; returns how many ran. */
+  /**
+   * Runs every job that is due now and that this process can claim; returns how many ran.
+   * Never throws: a job's failure is recorded on its row, a database failure is logged.
+   */
   async runDue(): Promise<number> {
     let ran = 0;
     for (const job of this.jobs.values()) {
-      if (await this.runIfDue(job)) ran++;
+      try {
+        if (await this.runIfDue(job)) ran++;
+      } catch (error) {
+        // Claiming or recording failed (the database is away): say so, and try the next job,
+        // rather than let the ticks fail in silence while nothing runs.
+        this.options.log.error({ err: error, job: job.name }, `job ${job.name} could not be run`);
+      }
     }
     return ran;
   }

@@ -1,0 +1,96 @@
+// Each reader page type runs a bounded number of database queries, menu included, counted on a
+// site with content and the page cache off: a page that starts querying per story, per section
+// or per menu link fails here, and the message lists the SQL it ran.
+import assert from 'node:assert/strict';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { after, before, describe, it } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
+import { articlePath } from '../src/articles/model.ts';
+import { categoryPath } from '../src/articles/sections.ts';
+import { createTestApp, type TestApp } from './helpers/app.ts';
+import { makeArticle, makeAuthor, makeCategory, makeImage, makePage } from './helpers/factories.ts';
+
+const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0';
+
+let t: TestApp;
+/** The queries of the request being measured: those run in its async context. */
+const measured = new AsyncLocalStorage<string[]>();
+const paths = { home: '/en', article: '', section: '' };
+
+before(async () => {
+  t = await createTestApp({ WARTA_PAGE_CACHE_SECONDS: '0' });
+  t.testDb.onQuery((sql) => measured.getStore()?.push(sql));
+  const db = t.db;
+  const news = await makeCategory(db, { name: 'News' });
+  const politics = await makeCategory(db, { name: 'Politics', parent_id: news.id });
+  const sport = await makeCategory(db, { name: 'Sport' });
+  const culture = await makeCategory(db, { name: 'Culture' });
+  const authors = [await makeAuthor(db), await makeAuthor(db)];
+  const photo = await makeImage(db, t.config.dataDir);
+  const sections = [news, politics, sport, culture];
+  const stories = [];
+  for (let i = 0; i < 16; i++) {
+    stories.push(
+      await makeArticle(db, {
+        category_id: sections[i % sections.length]!.id,
+        author_id: authors[i % 2]!.id,
+        published_at: new Date(Date.now() - (i + 1) * 3600_000).toISOString(),
+        featured_media_id: i % 3 === 0 ? null : photo.id,
+        is_featured: i < 2 ? 1 : 0,
+        tags: [`topic ${i % 4}`, `place ${i % 3}`],
+        hit_count: 100 * (16 - i),
+        rating_sum: 4 * i,
+        rating_count: i,
+      }),
+    );
+  }
+  await makeArticle(db, { edition: 'id', translation_group: stories[1]!.translation_group });
+  const profile = await makePage(db, { title: 'Company Profile' });
+  await makePage(db, { title: 'History', parent: profile });
+  // A few reads through the beacon, as browsers send them.
+  for (const story of stories.slice(0, 3)) {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/reads/${story.id}`,
+      headers: { 'user-agent': FIREFOX },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+  }
+  paths.article = articlePath(stories[1]!);
+  paths.section = categoryPath('en', politics.slug);
+});
+after(() => t.close());
+
+/** The SQL one request to `url` runs, after a first request has warmed what is loaded once. */
+async function queriesOf(url: string): Promise<string[]> {
+  assert.equal((await t.app.inject({ url })).statusCode, 200, `GET ${url} (first)`);
+  const queries: string[] = [];
+  // Awaited inside run(): inject returns a thenable that starts the request when awaited.
+  const res = await measured.run(queries, async () => await t.app.inject({ url, headers: { 'user-agent': FIREFOX } }));
+  assert.equal(res.statusCode, 200, `GET ${url}`);
+  await delay(50); // work the request left running after its answer counts too
+  // With the page cache off every request renders, so a page that ran no query was not measured.
+  assert.ok(queries.length > 0, `GET ${url} ran no query: the page cache answered?`);
+  return queries;
+}
+
+function withinBudget(page: string, queries: string[], budget: number): void {
+  assert.ok(
+    queries.length <= budget,
+    `the ${page} page runs ${queries.length} queries, over its budget of ${budget}:\n${queries.map((q, i) => `  ${i + 1}. ${q}`).join('\n')}`,
+  );
+}
+
+describe('queries per page', () => {
+  it('an article page runs at most 6', async () => {
+    withinBudget('article', await queriesOf(paths.article), 6);
+  });
+
+  it('the home page runs at most 5', async () => {
+    withinBudget('home', await queriesOf(paths.home), 5);
+  });
+
+  it('a section page runs at most 4', async () => {
+    withinBudget('section', await queriesOf(paths.section), 4);
+  });
+});
