@@ -2,10 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
-import type { Engine } from './dialect.ts';
+import { ImmediateSqliteDialect, type Engine } from './dialect.ts';
 
 /** An open database and what engine it runs on. */
 export interface Db {
@@ -42,7 +42,9 @@ function openSqlite(file: string): Db {
   native.pragma('synchronous = FULL');
   native.pragma('foreign_keys = ON');
   native.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) });
+  // BEGIN IMMEDIATE: a transaction that reads then writes waits for another process's write
+  // lock (busy_timeout) instead of failing at once with SQLITE_BUSY, as a plain BEGIN would.
+  const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: native }) });
   return { kysely, engine: 'sqlite', close: () => kysely.destroy() };
 }
 
