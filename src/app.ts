@@ -15,7 +15,7 @@ import type { Database } from './core/db/schema.ts';
 import { engineOf } from './core/db/dialect.ts';
 import { EventBus } from './core/events/index.ts';
 import { IMMUTABLE, SHORT } from './core/http/cache.ts';
-import { installPageErrorHandlers } from './core/http/error-handler.ts';
+import { handleFrameworkError, installPageErrorHandlers } from './core/http/error-handler.ts';
 import { installSecurityHeaders } from './core/http/security.ts';
 import { installPageCache } from './core/http/page-cache.ts';
 import { installInputGuard } from './core/http/input-guard.ts';
@@ -65,6 +65,8 @@ export async function buildApp(
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
     return503OnClosing: true,
+    // URLs the router cannot decode are answered in our shape, before any hook or subtree runs.
+    frameworkErrors: handleFrameworkError,
   });
 
   const now = options.now ?? (() => new Date());

@@ -128,6 +128,8 @@ describe('warta CLI', () => {
     const env = { WARTA_DATA_DIR: dataDir, WARTA_DEMO: '0', PORT: '0' };
     const first = await runServer(env);
     assert.match(first.output, /first start: empty site created/);
+    assert.equal(first.stderr, '', 'a first start prints nothing on stderr');
+    assert.deepEqual(warnings(first.stdout), [], 'a first start logs no warning or error');
     const secretFile = path.join(dataDir, 'cookie-secret');
     const secret = fs.readFileSync(secretFile, 'utf8');
     assert.ok(secret.trim().length >= 32);
@@ -137,6 +139,8 @@ describe('warta CLI', () => {
     await db.close();
     const second = await runServer(env);
     assert.doesNotMatch(second.output, /first start/);
+    assert.equal(second.stderr, '');
+    assert.deepEqual(warnings(second.stdout), []);
     assert.equal(fs.readFileSync(secretFile, 'utf8'), secret, 'the secret is kept');
     const again = openDatabase(`sqlite:${path.join(dataDir, 'warta.db')}`);
     const tag = await again.kysely.selectFrom('tags').select('name').where('slug', '=', 'kept').executeTakeFirst();
@@ -234,4 +238,12 @@ function startLines(stdout: string): string[] {
   const lines = stdout.trimEnd().split('\n');
   const end = lines.findIndex((l) => / GET \/en |shutting down/.test(l));
   return end === -1 ? lines : lines.slice(0, end);
+}
+
+/** The JSON log lines at level warn (40) or above. */
+function warnings(stdout: string): string[] {
+  return stdout
+    .trimEnd()
+    .split('\n')
+    .filter((line) => (JSON.parse(line) as { level: number }).level >= 40);
 }

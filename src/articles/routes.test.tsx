@@ -143,8 +143,22 @@ describe('article page', () => {
     assert.equal((await get(`/en/news/${a.id}/${a.slug}`)).statusCode, 404);
     t.setNow(at);
     try {
+      // The 404 cached a second ago may stand for the page cache's few seconds, no longer.
+      t.setNow(new Date(at.getTime() + t.config.pageCacheSeconds * 1000));
       assert.equal((await get(`/en/news/${a.id}/${a.slug}`)).statusCode, 200);
       assert.match((await get(`/en/category/${section.slug}`)).body, /Embargoed budget story/);
+      // The announcer job then tells everyone else (webhooks, CDN) with article.published.
+      const published = async () =>
+        (
+          await t.db.selectFrom('outbox_events').select('payload').where('type', '=', 'article.published').execute()
+        ).filter((e) => JSON.parse(e.payload).articleId === a.id).length;
+      const before = await published();
+      await t.db.updateTable('scheduled_jobs').set({ next_run_at: toDbTime(at) }).execute();
+      await t.app.ctx.jobs.runDue();
+      assert.equal(await published(), before + 1, 'announced once when its minute came');
+      await t.db.updateTable('scheduled_jobs').set({ next_run_at: toDbTime(at) }).execute();
+      await t.app.ctx.jobs.runDue();
+      assert.equal(await published(), before + 1, 'and not again');
     } finally {
       t.setNow(new Date());
     }

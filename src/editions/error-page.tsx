@@ -6,7 +6,7 @@ import { describeProblem, type Problem } from '../core/http/error-handler.ts';
 import { Notice } from '../core/views/components.tsx';
 import { Layout } from '../core/views/layout.tsx';
 import { requestPath } from '../core/views/site.ts';
-import { en } from '../i18n/catalogs/en.ts';
+import { englishCatalog } from '../i18n/index.ts';
 import type { MessageKey, Translate } from '../i18n/index.ts';
 import { siteFor } from './site.ts';
 
@@ -39,7 +39,7 @@ const catalogTexts = new WeakMap<Translate, ReadonlySet<string>>();
 function isCatalogText(t: Translate, message: string): boolean {
   let texts = catalogTexts.get(t);
   if (!texts) {
-    texts = new Set((Object.keys(en) as MessageKey[]).map((key) => t(key)));
+    texts = new Set((Object.keys(englishCatalog) as MessageKey[]).map((key) => t(key)));
     catalogTexts.set(t, texts);
   }
   return texts.has(message);

@@ -74,9 +74,10 @@ export async function makeArticle(db: Db, values: Partial<NewArticle> & { tags?:
   const title = values.title ?? `Test story number ${n}`;
   const publishedAt = new Date(values.published_at ?? Date.now() - 3600_000);
   const writer = writerFor(db);
-  // Written at its publication time, as a newsroom would have done.
+  // Written at its publication time, as a newsroom would have done (a scheduled one: now).
+  const writtenAt = new Date(Math.min(publishedAt.getTime(), Date.now()));
   const row = await createArticle(
-    { ...writer, now: () => publishedAt },
+    { ...writer, now: () => writtenAt },
     {
       edition,
       categoryId,
