@@ -51,8 +51,9 @@ const story = (values: Partial<CreateArticleInput> = {}): CreateArticleInput => 
 describe('article commands and the search index', () => {
   it('indexes a published article on create, with its tags and author', async () => {
     const author = await makeAuthor(t.db, { name: 'Sekar Ayuningtyas' });
-    const row = await createArticle(w(),
-      story({ title: 'Caldera monitoring expands', authorId: author.id, tags: ['Geology', 'geology', 'Volcanoes'] })
+    const row = await createArticle(
+      w(),
+      story({ title: 'Caldera monitoring expands', authorId: author.id, tags: ['Geology', 'geology', 'Volcanoes'] }),
     );
     assert.equal(row.status, 'published');
     assert.ok(row.published_at, 'publishing without a time publishes now');
@@ -74,10 +75,11 @@ describe('article commands and the search index', () => {
 
   it('reindexes on update: the old words go, the new ones come', async () => {
     const row = await createArticle(w(), story({ title: 'Stratovolcano quiet', tags: ['Merapi'] }));
-    await updateArticle(w(),
-      row.id,
-      { title: 'Lahar warning issued', bodyHtml: '<p>Rain brings lahar risk.<script>alert(1)</script></p>', tags: [] }
-    );
+    await updateArticle(w(), row.id, {
+      title: 'Lahar warning issued',
+      bodyHtml: '<p>Rain brings lahar risk.<script>alert(1)</script></p>',
+      tags: [],
+    });
     assert.deepEqual(await found('stratovolcano'), []);
     assert.deepEqual(await found('merapi'), []);
     assert.deepEqual(await found('lahar'), ['Lahar warning issued']);
@@ -128,9 +130,7 @@ describe('article commands and the search index', () => {
     const other = await makeCategory(t.db, { edition: 'id', name: 'Nasional' });
     const before = await t.db.selectFrom('articles').select('id').execute();
     await assert.rejects(
-      createArticle(w(),
-        { edition: 'en', categoryId, title: '  ', status: 'live' as never, extra: 1 } as never
-      ),
+      createArticle(w(), { edition: 'en', categoryId, title: '  ', status: 'live' as never, extra: 1 } as never),
       (error: unknown) => {
         assert.ok(error instanceof ArticleInputError);
         assert.equal(error.status, 400);

@@ -196,9 +196,7 @@ export async function listMostRead(
       eb.or([
         eb(sql.ref(`scores.score_${periods[0]}`), '>', 0),
         ...periods.slice(1).map((p) => eb(sql.ref(`scores.score_${p}`), '>', 0)),
-        ...(hasFallback
-          ? [eb.and([eb('articles.published_at', '>=', since), eb('articles.hit_count', '>', 0)])]
-          : []),
+        ...(hasFallback ? [eb.and([eb('articles.published_at', '>=', since), eb('articles.hit_count', '>', 0)])] : []),
       ]),
     )
     .orderBy(tier)

@@ -153,10 +153,16 @@ describe('article page', () => {
           await t.db.selectFrom('outbox_events').select('payload').where('type', '=', 'article.published').execute()
         ).filter((e) => JSON.parse(e.payload).articleId === a.id).length;
       const before = await published();
-      await t.db.updateTable('scheduled_jobs').set({ next_run_at: toDbTime(at) }).execute();
+      await t.db
+        .updateTable('scheduled_jobs')
+        .set({ next_run_at: toDbTime(at) })
+        .execute();
       await t.app.ctx.jobs.runDue();
       assert.equal(await published(), before + 1, 'announced once when its minute came');
-      await t.db.updateTable('scheduled_jobs').set({ next_run_at: toDbTime(at) }).execute();
+      await t.db
+        .updateTable('scheduled_jobs')
+        .set({ next_run_at: toDbTime(at) })
+        .execute();
       await t.app.ctx.jobs.runDue();
       assert.equal(await published(), before + 1, 'and not again');
     } finally {

@@ -202,7 +202,11 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
       const author = await findAuthorBySlug(db, request.params.slug);
       if (!author) throw new AppError('author_not_found');
       const site = await siteFor(ctx, request, edition);
-      const list = await paginate(site, request.query.page, { edition: edition.code, now: site.now, authorId: author.id });
+      const list = await paginate(site, request.query.page, {
+        edition: edition.code,
+        now: site.now,
+        authorId: author.id,
+      });
       const title = site.t('author.title', { name: author.display_name });
       cachePublic(reply).type('text/html; charset=utf-8');
       return (

@@ -33,7 +33,11 @@ function parse<T>(schema: z.ZodType<T>, raw: unknown): T {
 /** Checks that a parent is a section of the same edition and not the section itself or below it. */
 async function checkParent(trx: Db, edition: string, parentId: number | null | undefined, selfId?: number) {
   if (parentId == null) return;
-  const all = await trx.selectFrom('categories').select(['id', 'parent_id', 'edition']).where('edition', '=', edition).execute();
+  const all = await trx
+    .selectFrom('categories')
+    .select(['id', 'parent_id', 'edition'])
+    .where('edition', '=', edition)
+    .execute();
   const parent = all.find((c) => c.id === parentId);
   if (!parent) throw new ArticleInputError([`parentId ${parentId} is not a section of "${edition}"`]);
   for (let id: number | null = parentId; id !== null; id = all.find((c) => c.id === id)?.parent_id ?? null) {

@@ -22,10 +22,12 @@ export async function userCreate(
   const password = args.passwordEnv ? (env[args.passwordEnv] ?? '') : await readSecret('Password (12+ characters): ');
   const db = await openMigrated(config);
   try {
-    const user = await createUser(
-      createCliWriter(db.kysely),
-      { email: args.email ?? '', name: args.name ?? '', role: (args.role ?? 'author') as 'author', password },
-    );
+    const user = await createUser(createCliWriter(db.kysely), {
+      email: args.email ?? '',
+      name: args.name ?? '',
+      role: (args.role ?? 'author') as 'author',
+      password,
+    });
     return `created user ${user.id} <${user.email}> as ${user.role}`;
   } finally {
     await db.close();

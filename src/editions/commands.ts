@@ -25,7 +25,10 @@ export async function addEdition(w: WriteContext, raw: z.input<typeof input>): P
   return runCommand(w, async (trx, emit) => {
     const existing = await trx.selectFrom('editions').select('code').where('code', '=', e.code).executeTakeFirst();
     if (existing) return false;
-    await trx.insertInto('editions').values({ ...e, is_active: 1 }).execute();
+    await trx
+      .insertInto('editions')
+      .values({ ...e, is_active: 1 })
+      .execute();
     await emit('edition.changed', { code: e.code });
     return true;
   });

@@ -52,7 +52,8 @@ function parse<T>(schema: z.ZodType<T>, raw: unknown): T {
 async function parentOf(trx: Db, edition: string, parentId: number | null | undefined): Promise<PageRow | undefined> {
   if (parentId == null) return undefined;
   const parent = await trx.selectFrom('pages').selectAll().where('id', '=', parentId).executeTakeFirst();
-  if (!parent || parent.edition !== edition) throw new PageInputError([`parentId ${parentId} is not a page of "${edition}"`]);
+  if (!parent || parent.edition !== edition)
+    throw new PageInputError([`parentId ${parentId} is not a page of "${edition}"`]);
   return parent;
 }
 
@@ -170,7 +171,12 @@ export async function deletePage(w: WriteContext, pageId: number): Promise<void>
   await runCommand(w, async (trx, emit) => {
     const current = await trx.selectFrom('pages').selectAll().where('id', '=', pageId).executeTakeFirst();
     if (!current) throw new AppError('page_not_found');
-    const child = await trx.selectFrom('pages').select('id').where('parent_id', '=', pageId).limit(1).executeTakeFirst();
+    const child = await trx
+      .selectFrom('pages')
+      .select('id')
+      .where('parent_id', '=', pageId)
+      .limit(1)
+      .executeTakeFirst();
     if (child) throw new PageInputError([`page "${current.title}" has pages below it`]);
     await trx.deleteFrom('pages').where('id', '=', pageId).execute();
     await emit('page.deleted', { pageId, edition: current.edition });

@@ -30,9 +30,7 @@ export const readsDomain: Domain = {
     ctx.slots.add(ARTICLE_FOOTER_SLOT, {
       id: 'reads.count',
       order: 10,
-      render: ({ site, article }) => (
-        <ReadCount site={site} articleId={article.id} count={article.hitCount} />
-      ),
+      render: ({ site, article }) => <ReadCount site={site} articleId={article.id} count={article.hitCount} />,
     });
     // The box of the last 24 hours, filled from longer periods when that is short.
     ctx.slots.add(ASIDE_SLOT, {

@@ -42,7 +42,11 @@ async function updateIndex(trx: Kysely<Database>, event: EventOf<(typeof SEARCH_
       return;
     }
     case 'author.updated': {
-      const rows = await trx.selectFrom('articles').select('id').where('author_id', '=', event.payload.userId).execute();
+      const rows = await trx
+        .selectFrom('articles')
+        .select('id')
+        .where('author_id', '=', event.payload.userId)
+        .execute();
       for (const r of rows) await indexArticle(trx, r.id);
       return;
     }

@@ -20,9 +20,11 @@ export type Emit = <K extends EventName>(type: K, payload: DomainEvents[K]) => P
  * When `w.db` is already a transaction (a batch such as the demo seed), `work` joins it and the
  * owner of that transaction calls `events.afterCommit()` once it has committed.
  */
-export async function runCommand<T>(w: WriteContext, work: (trx: Kysely<Database>, emit: Emit) => Promise<T>): Promise<T> {
-  const withEmit = (trx: Kysely<Database>) =>
-    work(trx, (type, payload) => w.events.record(trx, type, payload));
+export async function runCommand<T>(
+  w: WriteContext,
+  work: (trx: Kysely<Database>, emit: Emit) => Promise<T>,
+): Promise<T> {
+  const withEmit = (trx: Kysely<Database>) => work(trx, (type, payload) => w.events.record(trx, type, payload));
   if (w.db.isTransaction) return withEmit(w.db);
   const result = await w.db.transaction().execute(withEmit);
   await w.events.afterCommit();

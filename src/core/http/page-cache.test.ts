@@ -19,7 +19,8 @@ async function appWithCache(ttlSeconds: number, options: Partial<PageCacheOption
   installErrorHandlers(app, async (_request, problem) => `<h1>${problem.status} ${++renders}</h1>`);
   const cache = installPageCache(app, { ttlSeconds, now: () => now, baseUrl: 'https://warta.example', ...options });
   await app.register(fastifyCompress, { threshold: 1 });
-  const page = (name: string, cacheControl = PUBLIC) =>
+  const page =
+    (name: string, cacheControl = PUBLIC) =>
     async (_req: unknown, reply: import('fastify').FastifyReply) =>
       reply.header('cache-control', cacheControl).type('text/html').send(`${name} ${++renders}`);
   app.get('/public', page('page'));
@@ -30,7 +31,9 @@ async function appWithCache(ttlSeconds: number, options: Partial<PageCacheOption
   app.get('/cookie', async (_req, reply) =>
     reply.header('cache-control', PUBLIC).header('set-cookie', 'a=b').send(`cookie ${++renders}`),
   );
-  app.get('/error', async (_req, reply) => reply.code(500).header('cache-control', 'public').send(`error ${++renders}`));
+  app.get('/error', async (_req, reply) =>
+    reply.code(500).header('cache-control', 'public').send(`error ${++renders}`),
+  );
   app.get('/vary', async (_req, reply) =>
     reply.header('cache-control', PUBLIC).header('vary', 'accept-language').send(`vary ${++renders}`),
   );
@@ -138,7 +141,11 @@ describe('page cache', () => {
   it('bypasses requests with Authorization or a newsroom session cookie, not other cookies', async () => {
     const { get, cache } = await appWithCache(5);
     await get('/public');
-    for (const headers of [{ authorization: 'Bearer x' }, { cookie: 'a=1; warta_session=abc' }, { cookie: 'warta_staff=1' }]) {
+    for (const headers of [
+      { authorization: 'Bearer x' },
+      { cookie: 'a=1; warta_session=abc' },
+      { cookie: 'warta_staff=1' },
+    ]) {
       const res = await get('/public', headers);
       assert.equal(res.headers['x-cache'], undefined, JSON.stringify(headers));
       assert.notEqual(res.body, 'page 1');
@@ -155,7 +162,8 @@ describe('page cache', () => {
     assert.equal(cache.stats().entries, urls.length);
     assert.equal(cache.purge({ editions: ['en'] }), 5);
     for (const url of ['/id', '/id/news/2']) assert.equal((await get(url)).headers['x-cache'], 'hit', url);
-    for (const url of ['/en', '/en/news/1', '/sitemap.xml']) assert.equal((await get(url)).headers['x-cache'], 'miss', url);
+    for (const url of ['/en', '/en/news/1', '/sitemap.xml'])
+      assert.equal((await get(url)).headers['x-cache'], 'miss', url);
     assert.equal(cache.purge('all'), 5);
     assert.deepEqual(cache.stats(), { entries: 0, bytes: 0 });
   });
@@ -187,7 +195,8 @@ describe('page cache', () => {
       const key = `json https://warta.example/en/nope-${i}?q=${'ab'.repeat(1000)}`;
       store.set(key, { status: 404, headers, body, segment: 'en' }, i + 5000, i);
       const { entries, bytes } = store.stats();
-      if (entries > 10_000 || bytes > maxBytes) assert.fail(`over the bound at ${i}: ${entries} entries, ${bytes} bytes`);
+      if (entries > 10_000 || bytes > maxBytes)
+        assert.fail(`over the bound at ${i}: ${entries} entries, ${bytes} bytes`);
     }
     assert.ok(store.stats().bytes > 2048 * store.stats().entries, 'key bytes are counted');
 
@@ -198,7 +207,8 @@ describe('page cache', () => {
       await get(`/en/nope-${randomBytes(8).toString('hex')}`, { accept: 'application/json' });
       if (i % 100 === 0) await get(`/robots.txt?x=${randomBytes(6 * 1024).toString('hex')}`);
       const { entries, bytes } = cache.stats();
-      if (entries > 500 || bytes > 1024 * 1024) assert.fail(`over the bound at ${i}: ${entries} entries, ${bytes} bytes`);
+      if (entries > 500 || bytes > 1024 * 1024)
+        assert.fail(`over the bound at ${i}: ${entries} entries, ${bytes} bytes`);
     }
     assert.equal(cache.stats().entries, 500);
   });

@@ -1,11 +1,6 @@
 // The edition's most-read page: the stories read most in the last 24 hours, 7 days or 30 days,
 // with the periods as links (so it works without JavaScript and each period has its own URL).
-import {
-  ArticleCard,
-  MOST_READ_PERIODS,
-  type ArticleSummary,
-  type MostReadPeriod,
-} from '../../articles/index.ts';
+import { ArticleCard, MOST_READ_PERIODS, type ArticleSummary, type MostReadPeriod } from '../../articles/index.ts';
 import { Breadcrumbs } from '../../core/views/components.tsx';
 import { Layout } from '../../core/views/layout.tsx';
 import type { Site } from '../../core/views/site.ts';
