@@ -27,7 +27,8 @@ before(async () => {
 });
 after(() => t.cleanup());
 afterEach(async () => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   for (const bus of buses.splice(0)) await bus.close();
 });
 
@@ -62,11 +63,15 @@ function startChild(mode: 'record' | 'record-and-die' | 'run-jobs', n: number) {
       ]),
     /** Waits for a line on the child's stdout; fails at once, with its stderr, if it exits first. */
     async said(line: string): Promise<void> {
-      await waitFor(`the child to say "${line}"`, () => {
-        if (out.split('\n').includes(line)) return true;
-        if (child.exitCode !== null) assert.fail(`the child exited ${child.exitCode}: ${err}`);
-        return false;
-      }, STARTUP_MS);
+      await waitFor(
+        `the child to say "${line}"`,
+        () => {
+          if (out.split('\n').includes(line)) return true;
+          if (child.exitCode !== null) assert.fail(`the child exited ${child.exitCode}: ${err}`);
+          return false;
+        },
+        STARTUP_MS,
+      );
     },
     lines: () => out.split('\n').filter(Boolean),
   };
@@ -92,11 +97,18 @@ async function startParentBus(consumer: string, options: { pollMs: number; isLis
 describe('events and jobs across processes', () => {
   it(`delivers an event recorded by another process (${TEST_ENGINE === 'postgres' ? 'NOTIFY' : 'polling'})`, async () => {
     // On PostgreSQL polling is off, so only the other process's NOTIFY can bring the event.
-    const parent = await startParentBus('from-child', TEST_ENGINE === 'postgres' ? { pollMs: 3_600_000, isListening: true } : { pollMs: 100 });
+    const parent = await startParentBus(
+      'from-child',
+      TEST_ENGINE === 'postgres' ? { pollMs: 3_600_000, isListening: true } : { pollMs: 100 },
+    );
     const child = startChild('record', 7);
     await child.said('recorded');
     assert.equal((await child.exited()).code, 0);
-    await waitFor('the event in this process', async () => parent.heard.length > 0 && (await parent.consumed()).length > 0, DELIVERY_MS);
+    await waitFor(
+      'the event in this process',
+      async () => parent.heard.length > 0 && (await parent.consumed()).length > 0,
+      DELIVERY_MS,
+    );
     assert.deepEqual(parent.heard, [7]);
     assert.deepEqual(await parent.consumed(), [7]);
     assert.deepEqual(parent.errors, []);
@@ -110,7 +122,11 @@ describe('events and jobs across processes', () => {
     assert.equal((await child.exited()).signal, 'SIGKILL');
     // (A new consumer also catches up on the earlier tests' events: look for this one.)
     await waitFor('the outbox to deliver the event', async () => (await parent.consumed()).includes(8), DELIVERY_MS);
-    assert.deepEqual((await parent.consumed()).filter((n) => n === 8), [8], 'delivered once');
+    assert.deepEqual(
+      (await parent.consumed()).filter((n) => n === 8),
+      [8],
+      'delivered once',
+    );
   });
 
   it('runs a due job once when two processes run their due jobs at the same moment', async () => {
@@ -118,8 +134,17 @@ describe('events and jobs across processes', () => {
     await Promise.all(pair.map((child) => child.said('ready')));
     for (const child of pair) child.child.stdin!.write('go\n');
     const exits = await Promise.all(pair.map((child) => child.exited()));
-    assert.deepEqual(exits.map((e) => e.code), [0, 0]);
-    assert.deepEqual(pair.flatMap((child) => child.lines()).filter((l) => l.startsWith('ran')).sort(), ['ran 0', 'ran 1']);
+    assert.deepEqual(
+      exits.map((e) => e.code),
+      [0, 0],
+    );
+    assert.deepEqual(
+      pair
+        .flatMap((child) => child.lines())
+        .filter((l) => l.startsWith('ran'))
+        .sort(),
+      ['ran 0', 'ran 1'],
+    );
     const runs = (await listHits(t.db.kysely)).filter((h) => h.by.startsWith('child-'));
     assert.equal(runs.length, 1, 'the job ran in one process only');
   });

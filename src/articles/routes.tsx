@@ -76,7 +76,7 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
           secondary={secondary}
           latest={latest}
           sections={sections}
-          aside={aside}
+          safeAside={aside}
           alternates={alternates}
         />
       );
@@ -122,7 +122,7 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
         article={article}
         tags={tags}
         related={related}
-        slots={{ meta, footer, aside }}
+        slots={{ safeMeta: meta, safeFooter: footer, safeAside: aside }}
         translations={alternates}
       />
     );
@@ -234,7 +234,7 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     if (page > pages) throw new AppError('not_found', 'There is no such page in this list.');
     const articles = await listPublishedArticles(db, filter, PAGE_SIZE, (page - 1) * PAGE_SIZE);
-    return { articles, page, pages, aside };
+    return { articles, page, pages, safeAside: aside };
   }
 
   /** The side column: whatever the domains put in the aside slot for this kind of page. */

@@ -36,7 +36,7 @@ export async function mostReadRoutes(app: FastifyInstance, opts: { ctx: AppConte
       });
       const aside = await ctx.slots.render(ASIDE_SLOT, { site, page: 'most-read' });
       cachePublic(reply).type('text/html; charset=utf-8');
-      return <MostReadPage site={site} period={period} articles={articles} aside={aside} />;
+      return <MostReadPage site={site} period={period} articles={articles} safeAside={aside} />;
     },
   );
 }

@@ -16,14 +16,15 @@ export interface ArticlePageProps {
   article: Article;
   tags: readonly { slug: string; name: string }[];
   related: readonly ArticleSummary[];
-  /** Rendered slots: beside the byline, in the footer, and the side column. */
-  slots: { readonly meta: JSX.Element; readonly footer: JSX.Element; readonly aside: JSX.Element };
+  /** Rendered slots (HTML the slot parts escaped; `safe…` tells the xss check so). */
+  slots: { readonly safeMeta: JSX.Element; readonly safeFooter: JSX.Element; readonly safeAside: JSX.Element };
   translations: readonly (Alternate & { name: string })[];
 }
 
 /** The full article page. */
 export function ArticlePage(props: ArticlePageProps): JSX.Element {
   const { site, article } = props;
+  const { safeMeta, safeFooter, safeAside } = props.slots;
   const { t } = site;
   const code = site.edition.code;
   return (
@@ -61,7 +62,7 @@ export function ArticlePage(props: ArticlePageProps): JSX.Element {
               )}
               <div class="story__meta">
                 <Byline site={site} article={article} />
-                {props.slots.meta}
+                {safeMeta}
               </div>
             </header>
             {!!article.image && (
@@ -106,7 +107,7 @@ export function ArticlePage(props: ArticlePageProps): JSX.Element {
                   </ul>
                 </div>
               )}
-              {props.slots.footer}
+              {safeFooter}
               {props.translations.length > 0 && (
                 <p class="story__translations">
                   <span safe>{t('article.otherEditions')}</span>{' '}
@@ -132,7 +133,7 @@ export function ArticlePage(props: ArticlePageProps): JSX.Element {
             </section>
           )}
         </div>
-        <aside class="aside">{props.slots.aside}</aside>
+        <aside class="aside">{safeAside}</aside>
       </div>
     </Layout>
   );

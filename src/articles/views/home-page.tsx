@@ -14,13 +14,14 @@ export interface HomePageProps {
   latest: readonly ArticleSummary[];
   sections: readonly { name: string; slug: string; articles: readonly ArticleSummary[] }[];
   /** The rendered side column (on air now, most read). */
-  aside: JSX.Element;
+  safeAside: JSX.Element;
   alternates: readonly { lang: string; path: string }[];
 }
 
 /** The home page of an edition. */
 export function HomePage(props: HomePageProps): JSX.Element {
   const { site } = props;
+  const { safeAside } = props;
   const { t } = site;
   const code = site.edition.code;
   return (
@@ -75,7 +76,7 @@ export function HomePage(props: HomePageProps): JSX.Element {
                 ))}
               </div>
             </section>
-            <aside class="front__aside aside">{props.aside}</aside>
+            <aside class="front__aside aside">{safeAside}</aside>
           </div>
           {props.sections.map((s) => (
             <section class="wrap section-block" aria-labelledby={`section-${s.slug}`}>

@@ -19,7 +19,7 @@ export interface ListPageProps {
   pages: number;
   emptyText: string;
   /** The rendered side column (most read, on air now). */
-  aside: JSX.Element;
+  safeAside: JSX.Element;
   /** Links to subsections, for a section page. */
   children?: readonly { label: string; href: string }[];
   /** The page whose feeds the head advertises (a section has feeds of its own). */
@@ -29,6 +29,7 @@ export interface ListPageProps {
 /** A paginated list of story cards. */
 export function ListPage(props: ListPageProps): JSX.Element {
   const { site } = props;
+  const { safeAside } = props;
   const canonical = props.page > 1 ? `${props.path}?page=${props.page}` : props.path;
   const title =
     props.page > 1
@@ -93,7 +94,7 @@ export function ListPage(props: ListPageProps): JSX.Element {
           )}
           <Pagination site={site} basePath={props.path} page={props.page} pages={props.pages} />
         </div>
-        <aside class="aside">{props.aside}</aside>
+        <aside class="aside">{safeAside}</aside>
       </div>
     </Layout>
   );

@@ -64,7 +64,11 @@ async function hitsBy(by: string): Promise<number[]> {
 }
 
 async function cursorOf(consumer: string): Promise<number | undefined> {
-  const row = await db.selectFrom('event_cursors').select('last_id').where('consumer', '=', consumer).executeTakeFirst();
+  const row = await db
+    .selectFrom('event_cursors')
+    .select('last_id')
+    .where('consumer', '=', consumer)
+    .executeTakeFirst();
   return row && Number(row.last_id);
 }
 
@@ -176,7 +180,11 @@ describe('event bus', () => {
     await Promise.all(ns.map((n) => commit(buses[n % 2]!, n)));
     await Promise.all(buses.map((bus) => bus.deliver()));
     const hits = await listHits(db);
-    assert.deepEqual(hits.map((h) => h.n).sort((a, b) => a - b), ns, 'each event handled exactly once');
+    assert.deepEqual(
+      hits.map((h) => h.n).sort((a, b) => a - b),
+      ns,
+      'each event handled exactly once',
+    );
     const ids = (await db.selectFrom('outbox_events').select('id').orderBy('id').execute()).map((r) => Number(r.id));
     assert.deepEqual(heard[0], ids, 'the first process heard every event, in order');
     assert.deepEqual(heard[1], ids, 'the second process heard every event, in order');
@@ -228,25 +236,33 @@ describe('event bus', () => {
     await broken.close(); // the bus's database is gone; the command's own is fine
     await commit(bus, 1);
     const outbox = await db.selectFrom('outbox_events').select('payload').execute();
-    assert.deepEqual(outbox.map((r) => JSON.parse(r.payload)), [{ n: 1 }], 'the event waits in the outbox');
+    assert.deepEqual(
+      outbox.map((r) => JSON.parse(r.payload)),
+      [{ n: 1 }],
+      'the event waits in the outbox',
+    );
     assert.ok(bus.errors.some((e) => e.msg === 'event delivery failed; will retry'));
   });
 
-  it('on PostgreSQL, hears NOTIFY again after its LISTEN connection is lost', { skip: TEST_ENGINE !== 'postgres' }, async () => {
-    // Polling is off, so only a notification (or the catch-up after reconnecting) delivers.
-    const bus = makeBus({ listen: t.db.listen, pollMs: 3_600_000 });
-    const heard: number[] = [];
-    bus.on('test.happened', (e) => void heard.push(e.payload.n));
-    await bus.start();
-    const { rows } = await sql<{ n: number }>`
+  it(
+    'on PostgreSQL, hears NOTIFY again after its LISTEN connection is lost',
+    { skip: TEST_ENGINE !== 'postgres' },
+    async () => {
+      // Polling is off, so only a notification (or the catch-up after reconnecting) delivers.
+      const bus = makeBus({ listen: t.db.listen, pollMs: 3_600_000 });
+      const heard: number[] = [];
+      bus.on('test.happened', (e) => void heard.push(e.payload.n));
+      await bus.start();
+      const { rows } = await sql<{ n: number }>`
       select count(pg_terminate_backend(pid))::int as n from pg_stat_activity
       where query = ${`LISTEN "warta_events_${t.schema}"`}`.execute(db);
-    assert.equal(rows[0]?.n, 1, 'the listening connection was found and ended');
-    await commit(makeBus(), 1); // a bus that never started, like a CLI run, still notifies
-    await waitFor('the event after reconnecting', () => heard.length === 1);
-    await commit(makeBus(), 2);
-    await waitFor('the next notification', () => heard.length === 2);
-    assert.deepEqual(heard, [1, 2]);
-    assert.ok(bus.errors.some((e) => e.msg === 'event notifications lost; reconnecting'));
-  });
+      assert.equal(rows[0]?.n, 1, 'the listening connection was found and ended');
+      await commit(makeBus(), 1); // a bus that never started, like a CLI run, still notifies
+      await waitFor('the event after reconnecting', () => heard.length === 1);
+      await commit(makeBus(), 2);
+      await waitFor('the next notification', () => heard.length === 2);
+      assert.deepEqual(heard, [1, 2]);
+      assert.ok(bus.errors.some((e) => e.msg === 'event notifications lost; reconnecting'));
+    },
+  );
 });

@@ -168,7 +168,7 @@ export class EventBus {
   async close(): Promise<void> {
     if (this.pollTimer) clearInterval(this.pollTimer);
     this.pollTimer = undefined;
-    // Closed first, so a notification arriving meanwhile starts no new round.
+    // Closed first: under a stream of notifications the loop in `deliver` would go on, and so would the wait.
     this.isClosed = true;
     await this.running?.catch(() => undefined);
     await this.stopListening?.();

@@ -37,7 +37,10 @@ function makeRunner(on: Kysely<Database> = db, tickMs = 3_600_000) {
   const runner = new JobRunner(on, {
     now: () => clock,
     tickMs,
-    log: { info: (obj, msg) => info.push({ obj: { ...obj }, msg }), error: (obj, msg) => errors.push({ obj: { ...obj }, msg }) },
+    log: {
+      info: (obj, msg) => info.push({ obj: { ...obj }, msg }),
+      error: (obj, msg) => errors.push({ obj: { ...obj }, msg }),
+    },
   });
   runners.push(runner);
   return Object.assign(runner, { info, errors });

@@ -77,7 +77,10 @@ export class JobRunner {
     }
     if (this.timer) return;
     this.timer = setInterval(() => {
-      if (!this.ticking) this.ticking = this.runDue().then(() => undefined).finally(() => (this.ticking = undefined));
+      if (!this.ticking)
+        this.ticking = this.runDue()
+          .then(() => undefined)
+          .finally(() => (this.ticking = undefined));
     }, this.options.tickMs ?? 1000);
     this.timer.unref();
   }
@@ -137,7 +140,11 @@ export class JobRunner {
     let outcome: 'ok' | 'failed' = 'ok';
     let message: string | null = null;
     try {
-      message = (await job.run({ now: started, previousRunAt: previous.last_started_at ? toDate(previous.last_started_at) : undefined })) || null;
+      message =
+        (await job.run({
+          now: started,
+          previousRunAt: previous.last_started_at ? toDate(previous.last_started_at) : undefined,
+        })) || null;
     } catch (error) {
       outcome = 'failed';
       message = error instanceof Error ? error.message : String(error);

@@ -15,7 +15,7 @@ export function mostReadPath(edition: string, period: MostReadPeriod = DEFAULT_P
 
 export interface MostReadPageProps {
   /** The rendered side column. */
-  aside: JSX.Element;
+  safeAside: JSX.Element;
   site: Site;
   period: MostReadPeriod;
   articles: readonly ArticleSummary[];
@@ -24,6 +24,7 @@ export interface MostReadPageProps {
 /** The most-read page of an edition for one period. */
 export function MostReadPage(props: MostReadPageProps): JSX.Element {
   const { site, period } = props;
+  const { safeAside } = props;
   const { t } = site;
   const code = site.edition.code;
   const heading = t('mostRead.title');
@@ -80,7 +81,7 @@ export function MostReadPage(props: MostReadPageProps): JSX.Element {
             </ol>
           )}
         </div>
-        <aside class="aside">{props.aside}</aside>
+        <aside class="aside">{safeAside}</aside>
       </div>
     </Layout>
   );
