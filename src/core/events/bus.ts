@@ -213,7 +213,20 @@ export class EventBus {
   }
 
   private async runConsumers(): Promise<void> {
+    if (this.consumers.length === 0) return;
+    // Polling is frequent and mostly finds nothing: look without a transaction (which on SQLite
+    // takes the write lock) and open one only for a consumer that is behind.
+    const [newest, cursors] = await Promise.all([
+      this.db
+        .selectFrom('outbox_events')
+        .select((eb) => eb.fn.max('id').as('id'))
+        .executeTakeFirst(),
+      this.db.selectFrom('event_cursors').select(['consumer', 'last_id']).execute(),
+    ]);
+    const newestId = Number(newest?.id ?? 0);
+    const at = new Map(cursors.map((c) => [c.consumer, Number(c.last_id)]));
     for (const consumer of this.consumers) {
+      if ((at.get(consumer.name) ?? -1) >= newestId) continue;
       try {
         while (await this.runConsumerBatch(consumer));
       } catch (error) {
