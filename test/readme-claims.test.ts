@@ -2,11 +2,12 @@
 // the settings HOST, WARTA_DEFAULT_EDITION and WARTA_LOG_LEVEL. Each run gets a clean environment
 // and a data dir of its own.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { after, describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import { openDatabase } from '../src/core/db/database.ts';
@@ -16,7 +17,12 @@ const BIN = path.resolve('bin/warta.js');
 /** A first start migrates before it listens; a busy machine makes that slow. */
 const START_TIMEOUT_MS = 120_000;
 const dirs: string[] = [];
-after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const running = new Set<ChildProcess>();
+after(() => {
+  // A test that failed half-way leaves no server behind to hold the run open.
+  for (const child of running) child.kill('SIGKILL');
+  dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
+});
 
 function tempDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-readme-'));
@@ -24,13 +30,21 @@ function tempDir(): string {
   return dir;
 }
 
-/** A clean environment: only what the test gives, plus PATH; run from an empty folder (no .env). */
-function spawnWarta(args: string[], env: Record<string, string>) {
-  return spawn(process.execPath, [BIN, ...args], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    cwd: tempDir(),
+/**
+ * Spawns `warta` from the checkout, as `npm start` does, with a clean environment: only what
+ * the test gives, PATH, and an env file that does not exist (a developer's .env stays out).
+ */
+function spawnWarta(
+  args: string[],
+  env: Record<string, string>,
+): ChildProcess & { stdout: Readable; stderr: Readable } {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { PATH: process.env.PATH ?? '', WARTA_ENV_FILE: path.join(tempDir(), 'none.env'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  return child;
 }
 
 interface Finished {
@@ -98,7 +112,10 @@ async function startServer(env: Record<string, string>): Promise<Server> {
     baseUrl: `http://${host}:${port}`,
     async stop() {
       child.kill('SIGTERM');
-      return { code: await exited, stdout, stderr };
+      const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+      const code = await exited;
+      clearTimeout(timer);
+      return { code, stdout, stderr };
     },
   };
 }
@@ -180,35 +197,38 @@ describe('README claims', () => {
     // All of 127.0.0.0/8 is loopback on Linux: a second address without another interface.
     const server = await startServer({ HOST: '127.0.0.2', PORT: '0' });
     const port = new URL(server.baseUrl).port;
-    try {
-      assert.equal((await fetch(`http://127.0.0.2:${port}/en`)).status, 200);
-      await assert.rejects(fetch(`http://127.0.0.1:${port}/en`), 'nothing listens on 127.0.0.1');
-    } finally {
-      const run = await server.stop();
-      assertCleanRun(run);
-      assert.ok(
-        records(run.stdout).some((r) => r.msg === `Server listening at http://127.0.0.2:${port}`),
-        run.stdout,
-      );
-    }
+    const there = await fetch(`http://127.0.0.2:${port}/en`).then((res) => res.status, String);
+    const elsewhere = await fetch(`http://127.0.0.1:${port}/en`).then(
+      (res) => res.status,
+      () => 'refused',
+    );
+    const run = await server.stop();
+    assert.equal(there, 200, run.stdout + run.stderr);
+    assert.equal(elsewhere, 'refused', 'nothing listens on 127.0.0.1');
+    assertCleanRun(run);
+    assert.ok(
+      records(run.stdout).some((r) => r.msg === `Server listening at http://127.0.0.2:${port}`),
+      run.stdout,
+    );
   });
 
   it('WARTA_DEFAULT_EDITION: / redirects to that edition', async () => {
     const server = await startServer({ WARTA_DEFAULT_EDITION: 'id', PORT: '0' });
-    try {
-      const res = await fetch(`${server.baseUrl}/`, { redirect: 'manual' });
-      assert.ok(res.status >= 300 && res.status < 400, `status ${res.status}`);
-      assert.equal(new URL(res.headers.get('location') ?? '', server.baseUrl).pathname, '/id');
-      assert.equal((await fetch(`${server.baseUrl}/id`)).status, 200);
-    } finally {
-      assertCleanRun(await server.stop());
-    }
+    const root = await fetch(`${server.baseUrl}/`, { redirect: 'manual' }).catch(String);
+    const edition = await fetch(`${server.baseUrl}/id`).then((res) => res.status, String);
+    const run = await server.stop();
+    if (typeof root === 'string') assert.fail(root);
+    assert.ok(root.status >= 300 && root.status < 400, `status ${root.status}`);
+    assert.equal(new URL(root.headers.get('location') ?? '', server.baseUrl).pathname, '/id');
+    assert.equal(edition, 200);
+    assertCleanRun(run);
   });
 
   it('WARTA_LOG_LEVEL=warn prints no info lines', async () => {
     const server = await startServer({ WARTA_LOG_LEVEL: 'warn', PORT: await freePort() });
-    assert.equal((await fetch(`${server.baseUrl}/en`)).status, 200);
+    const status = await fetch(`${server.baseUrl}/en`).then((res) => res.status, String);
     const run = await server.stop();
+    assert.equal(status, 200, run.stdout + run.stderr);
     assertCleanRun(run);
     // At info, the same start, request and stop print a dozen lines.
     assert.deepEqual(
@@ -219,8 +239,9 @@ describe('README claims', () => {
 
   it('WARTA_LOG_LEVEL=silent prints nothing at all', async () => {
     const server = await startServer({ WARTA_LOG_LEVEL: 'silent', PORT: await freePort() });
-    assert.equal((await fetch(`${server.baseUrl}/en`)).status, 200);
+    const status = await fetch(`${server.baseUrl}/en`).then((res) => res.status, String);
     const run = await server.stop();
+    assert.equal(status, 200);
     assert.equal(run.code, 0);
     assert.equal(run.stdout, '');
     assert.equal(run.stderr, '');

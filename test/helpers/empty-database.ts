@@ -23,7 +23,8 @@ export interface EmptyDatabase {
 /** Creates a private, empty database. */
 export async function createEmptyDatabase(): Promise<EmptyDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-empty-'));
-  const pgUrl = process.env.WARTA_TEST_PG_URL;
+  // Empty means SQLite, as scripts/test.mjs sets it for the SQLite part.
+  const pgUrl = process.env.WARTA_TEST_PG_URL || undefined;
   const schema = pgUrl ? `warta_empty_${process.pid}_${randomBytes(4).toString('hex')}` : undefined;
   const url = pgUrl ?? `sqlite:${path.join(dataDir, 'warta.db')}`;
   if (pgUrl && schema) {
