@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { toDbTime } from '../core/db/dialect.ts';
 import type { ArticleRow, ArticleStatus, ArticleUpdate, Database } from '../core/db/schema.ts';
 import { AppError } from '../core/http/errors.ts';
+import { InputError, parseInput } from '../core/validation.ts';
 import { sanitizeBody } from '../core/text/sanitize.ts';
 import { slugify } from '../core/text/slug.ts';
 import { runCommand, type Emit, type WriteContext } from '../core/events/index.ts';
@@ -61,17 +62,15 @@ export type CreateArticleInput = z.input<typeof createInput>;
 export type UpdateArticleInput = z.input<typeof updateInput>;
 
 /** Input that cannot become an article; lists every problem, and is a 400 for the error handler. */
-export class ArticleInputError extends AppError {
-  constructor(readonly problems: readonly string[]) {
-    super('bad_request', problems.join('; '));
+export class ArticleInputError extends InputError {
+  constructor(problems: readonly string[]) {
+    super(problems);
     this.name = 'ArticleInputError';
   }
 }
 
 function parse<T>(schema: z.ZodType<T>, raw: unknown): T {
-  const result = schema.safeParse(raw);
-  if (result.success) return result.data;
-  throw new ArticleInputError(result.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`));
+  return parseInput(schema, raw, (problems) => new ArticleInputError(problems));
 }
 
 /** Checks that the rows an article points at exist, and its section is in its edition. */

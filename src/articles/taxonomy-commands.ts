@@ -6,6 +6,7 @@ import type { CategoryRow, Database, TagRow } from '../core/db/schema.ts';
 import { runCommand, type WriteContext } from '../core/events/index.ts';
 import { AppError } from '../core/http/errors.ts';
 import { slugify } from '../core/text/slug.ts';
+import { parseInput } from '../core/validation.ts';
 import { ArticleInputError } from './commands.ts';
 import './events.ts';
 
@@ -25,9 +26,7 @@ const createCategoryInput = z
 const updateCategoryInput = z.strictObject(categoryFields).partial();
 
 function parse<T>(schema: z.ZodType<T>, raw: unknown): T {
-  const result = schema.safeParse(raw);
-  if (result.success) return result.data;
-  throw new ArticleInputError(result.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`));
+  return parseInput(schema, raw, (problems) => new ArticleInputError(problems));
 }
 
 /** Checks that a parent is a section of the same edition and not the section itself or below it. */

@@ -1,7 +1,7 @@
 // Writing editions: adding one (a code the app's own paths use is refused) and its settings.
 import { z } from 'zod';
 import { runCommand, type WriteContext } from '../core/events/index.ts';
-import { AppError } from '../core/http/errors.ts';
+import { parseInput } from '../core/validation.ts';
 import { editionCodeProblem } from './codes.ts';
 import './events.ts';
 
@@ -18,10 +18,7 @@ const input = z.strictObject({
 
 /** Adds an edition; returns false when one with that code exists already (nothing changes). */
 export async function addEdition(w: WriteContext, raw: z.input<typeof input>): Promise<boolean> {
-  const parsed = input.safeParse(raw);
-  if (!parsed.success)
-    throw new AppError('bad_request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-  const e = parsed.data;
+  const e = parseInput(input, raw);
   return runCommand(w, async (trx, emit) => {
     const existing = await trx.selectFrom('editions').select('code').where('code', '=', e.code).executeTakeFirst();
     if (existing) return false;

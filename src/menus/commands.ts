@@ -1,7 +1,7 @@
 // Writing menus: an edition's named menu is replaced as a whole, as an editor saves it.
 import { z } from 'zod';
 import { runCommand, type WriteContext } from '../core/events/index.ts';
-import { AppError } from '../core/http/errors.ts';
+import { parseInput } from '../core/validation.ts';
 import type { NavLink } from '../core/views/site.ts';
 import './events.ts';
 
@@ -26,9 +26,7 @@ export async function replaceMenu(
   name: string,
   raw: readonly NavLink[],
 ): Promise<void> {
-  const parsed = links.safeParse(raw);
-  if (!parsed.success)
-    throw new AppError('bad_request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  const items = parseInput(links, raw);
   await runCommand(w, async (trx, emit) => {
     let menu = await trx
       .selectFrom('menus')
@@ -38,10 +36,10 @@ export async function replaceMenu(
       .executeTakeFirst();
     menu ??= await trx.insertInto('menus').values({ edition, name }).returning('id').executeTakeFirstOrThrow();
     await trx.deleteFrom('menu_items').where('menu_id', '=', menu.id).execute();
-    if (parsed.data.length > 0) {
+    if (items.length > 0) {
       await trx
         .insertInto('menu_items')
-        .values(parsed.data.map((l, position) => ({ menu_id: menu.id, position, label: l.label, href: l.href })))
+        .values(items.map((l, position) => ({ menu_id: menu.id, position, label: l.label, href: l.href })))
         .execute();
     }
     await emit('menu.changed', { edition, name });

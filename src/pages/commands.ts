@@ -9,6 +9,7 @@ import { runCommand, type WriteContext } from '../core/events/index.ts';
 import { AppError } from '../core/http/errors.ts';
 import { sanitizeBody } from '../core/text/sanitize.ts';
 import { slugify } from '../core/text/slug.ts';
+import { InputError, parseInput } from '../core/validation.ts';
 import './events.ts';
 
 type Db = Kysely<Database>;
@@ -36,17 +37,15 @@ const createInput = z
 const updateInput = z.strictObject(fields).partial();
 
 /** Input that cannot become a page; lists every problem (a 400). */
-export class PageInputError extends AppError {
-  constructor(readonly problems: readonly string[]) {
-    super('bad_request', problems.join('; '));
+export class PageInputError extends InputError {
+  constructor(problems: readonly string[]) {
+    super(problems);
     this.name = 'PageInputError';
   }
 }
 
 function parse<T>(schema: z.ZodType<T>, raw: unknown): T {
-  const result = schema.safeParse(raw);
-  if (result.success) return result.data;
-  throw new PageInputError(result.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`));
+  return parseInput(schema, raw, (problems) => new PageInputError(problems));
 }
 
 async function parentOf(trx: Db, edition: string, parentId: number | null | undefined): Promise<PageRow | undefined> {

@@ -4,6 +4,7 @@ import type { UserRow } from '../core/db/schema.ts';
 import { runCommand, type WriteContext } from '../core/events/index.ts';
 import { AppError } from '../core/http/errors.ts';
 import { slugify } from '../core/text/slug.ts';
+import { parseInput } from '../core/validation.ts';
 import { UserInputError } from './errors.ts';
 import { insertUser, type NewUser } from './queries.ts';
 import './events.ts';
@@ -27,9 +28,7 @@ export async function addUser(w: WriteContext, user: NewUser): Promise<UserRow> 
 
 /** Changes an author's name, slug or bio; their stories are re-indexed and their pages purged. */
 export async function updateAuthor(w: WriteContext, userId: number, raw: z.input<typeof profile>): Promise<UserRow> {
-  const parsed = profile.safeParse(raw);
-  if (!parsed.success) throw new UserInputError(parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message}`));
-  const input = parsed.data;
+  const input = parseInput(profile, raw, (problems) => new UserInputError(problems));
   return runCommand(w, async (trx, emit) => {
     const current = await trx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
     if (!current) throw new AppError('author_not_found');
