@@ -62,6 +62,16 @@ function usesTestDatabase(file) {
 
 const totals = { pass: 0, fail: 0, skipped: 0 };
 
+/**
+ * Files that start other processes (the CLI, second app processes) run first: they are the
+ * longest, and started early they overlap the many short files instead of ending the run alone.
+ */
+function longestFirst(files) {
+  const startsProcesses = (file) =>
+    /from ['"]node:child_process['"]/.test(fs.readFileSync(path.join(root, file), 'utf8'));
+  return [...files.filter(startsProcesses), ...files.filter((file) => !startsProcesses(file))];
+}
+
 const seconds = (since) => `${Math.round((performance.now() - since) / 1000)} s`;
 const durations = [];
 
@@ -71,7 +81,7 @@ function run(label, files, env) {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files],
+      ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...longestFirst(files)],
       { cwd: root, env: { ...process.env, TZ: 'UTC', ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     // The spec reporter ends with "ℹ pass N" lines; failure listings may follow them.

@@ -210,6 +210,10 @@ describe('README claims', () => {
       records(run.stdout).some((r) => r.msg === `Server listening at http://127.0.0.2:${port}`),
       run.stdout,
     );
+    assert.ok(
+      records(run.stdout).some((r) => r.msg === `Warta is ready: open http://127.0.0.2:${port}/`),
+      'the address to open is one that answers',
+    );
   });
 
   it('WARTA_DEFAULT_EDITION: / redirects to that edition', async () => {

@@ -81,8 +81,8 @@ const schema = z.object({
     )
     .transform(parseTrustProxy)
     .default(false),
-  // Capped at 50 s so the read count on a page is never more than a minute behind.
-  WARTA_READS_FLUSH_INTERVAL_MS: z.coerce.number().int().min(100).max(50_000).default(10_000),
+  // The default (10 s) keeps counts on pages under a minute old; longer trades freshness for fewer writes.
+  WARTA_READS_FLUSH_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   WARTA_READS_FLUSH_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(500),
   // 30 per 10 minutes: a new reader of one story every 20 s from one address, more than an office
   // or a carrier NAT address sends except for the biggest breaking story; a flood adds 3 a minute.
@@ -122,6 +122,15 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
+/**
+ * Without WARTA_BASE_URL: localhost when the app listens on loopback or on every interface,
+ * else the one address it listens on (so the address printed at start is one that answers).
+ */
+function defaultBaseUrl(host: string, port: number): string {
+  if (['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost'].includes(host)) return `http://localhost:${port}`;
+  return `http://${net.isIPv6(host) ? `[${host}]` : host}:${port}`;
+}
+
 /** Thrown when settings are invalid; `problems` holds one line per setting. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -148,7 +157,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   return Object.freeze({
     port: s.PORT,
     host: s.HOST,
-    baseUrl: s.WARTA_BASE_URL ?? `http://localhost:${s.PORT}`,
+    baseUrl: s.WARTA_BASE_URL ?? defaultBaseUrl(s.HOST, s.PORT),
     dataDir,
     databaseUrl,
     engine: databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'postgres',

@@ -57,7 +57,7 @@ function startServer(name: string): Promise<Server> {
       WARTA_COOKIE_SECRET: 'test-secret-test-secret-test-secret-0123',
       WARTA_LOG_LEVEL: 'info',
       // The longest interval allowed and a batch size never reached: only the shutdown flush writes.
-      WARTA_READS_FLUSH_INTERVAL_MS: '50000',
+      WARTA_READS_FLUSH_INTERVAL_MS: '600000',
       WARTA_READS_FLUSH_SIZE: '1000000',
       // Every simulated reader connects from 127.0.0.1: no per-address cap.
       WARTA_READS_PER_ADDRESS: '1000000',
@@ -80,7 +80,7 @@ function startServer(name: string): Promise<Server> {
           child,
           baseUrl: match[1]!,
           exited,
-          problems: () => output.split('\n').filter((line) => /"level":[4-6]0/.test(line) && !/must exist/.test(line)),
+          problems: () => output.split('\n').filter((line) => /"level":[4-6]0/.test(line)),
         });
       }
     };
@@ -133,12 +133,11 @@ describe('two app processes on one database', () => {
   it(
     'store every read counted in either, exactly, when stopped by SIGTERM and SIGINT',
     { timeout: 180_000 },
-    async (t) => {
+    async () => {
       const kysely = db.db.kysely;
       const a = await makeArticle(kysely, { hit_count: 500 });
       const b = await makeArticle(kysely, { hit_count: 0 });
       const servers = await Promise.all([startServer('one'), startServer('two')]);
-      const startedAt = Date.now();
       try {
         // Every reader reads both stories, each on "their" process, and reloads one of them there.
         const requests: Promise<{ status: number; counted: boolean }>[] = [];
@@ -159,16 +158,12 @@ describe('two app processes on one database', () => {
           .select('hit_count')
           .where('id', 'in', [a.id, b.id])
           .execute();
-        // The interval is 50 s, so before then the only writer can be the shutdown flush.
-        if (Date.now() - startedAt < 40_000) {
-          assert.deepEqual(
-            stored.map((s) => Number(s.hit_count)).sort((x, y) => x - y),
-            [0, 500],
-            'nothing written yet',
-          );
-        } else {
-          t.diagnostic('the machine was slow; the interval flush may have run before the signals');
-        }
+        // The interval is 10 minutes (longer than any run), so the only writer is the shutdown flush.
+        assert.deepEqual(
+          stored.map((s) => Number(s.hit_count)).sort((x, y) => x - y),
+          [0, 500],
+          'nothing written yet',
+        );
 
         servers[0]!.child.kill('SIGTERM');
         servers[1]!.child.kill('SIGINT');

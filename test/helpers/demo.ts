@@ -17,7 +17,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 /** The code that decides a stored photo's files and row: a change to any of it starts a new cache. */
 const INPUTS = ['seed/demo/photos.ts', 'src/media/store.ts', 'src/core/db/schema.ts'];
 const PREFIX = 'warta-demo-photos-';
-/** A lock older than this was left by a process that died. */
+/** A lock older than this is taken over whoever holds it (a photo takes seconds to make). */
 const STALE_LOCK_MS = 5 * 60_000;
 
 /** A cached photo: its media row, less what differs per store, and its files by suffix ("480.jpg"). */
@@ -135,23 +135,41 @@ async function copyEntry(
     .executeTakeFirstOrThrow();
 }
 
-/** Takes a lock file, waiting while another live process holds it or until `isDone`. */
+/**
+ * Takes a lock file, waiting while another process holds it or until `isDone`. Two processes
+ * that both take a stale lock only make the same photo twice: publishing stays atomic.
+ */
 async function lock(file: string, isDone: () => boolean): Promise<() => void> {
   for (;;) {
     try {
-      fs.closeSync(fs.openSync(file, 'wx'));
+      const fd = fs.openSync(file, 'wx');
+      fs.writeSync(fd, String(process.pid));
+      fs.closeSync(fd);
       return () => fs.rmSync(file, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     if (isDone()) return () => {};
     try {
-      if (Date.now() - fs.statSync(file).mtimeMs > STALE_LOCK_MS) fs.rmSync(file, { force: true });
+      if (isStale(file)) fs.rmSync(file, { force: true });
     } catch {
       // released meanwhile
     }
     await delay(100);
   }
+}
+
+/** A lock is stale once its process has died (a test run stopped half-way) or after a long time. */
+function isStale(file: string): boolean {
+  const pid = Number(fs.readFileSync(file, 'utf8'));
+  if (pid > 0) {
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') return true;
+    }
+  }
+  return Date.now() - fs.statSync(file).mtimeMs > STALE_LOCK_MS;
 }
 
 /** Removes caches of older code left in os.tmpdir() (untouched for a day: no run uses them). */
