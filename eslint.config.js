@@ -27,6 +27,11 @@ export default tseslint.config(
     },
   },
   {
+    // Tool configuration in CommonJS (dependency-cruiser reads .cjs).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
+  {
     // The places allowed to read the environment: settings, the CLI boundary, scripts and tests.
     files: ['src/core/config.ts', 'scripts/**', 'test/**', '**/*.test.ts', '**/*.test.tsx', 'bin/**', 'src/cli/**'],
     rules: { 'no-restricted-properties': 'off' },
