@@ -8,7 +8,7 @@ import { openDatabase, type Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../../../test/helpers/database.ts';
 import { addHit, createHitTable, listHits } from '../../../test/fixtures/test-events.ts';
-import { EventBus, type EventBusOptions } from './bus.ts';
+import { channelFor, EventBus, type EventBusOptions } from './bus.ts';
 import { runCommand } from './command.ts';
 
 let t: TestDatabase;
@@ -265,4 +265,13 @@ describe('event bus', () => {
       assert.ok(bus.errors.some((e) => e.msg === 'event notifications lost; reconnecting'));
     },
   );
+});
+
+describe('the NOTIFY channel', () => {
+  it('is named after the schema, and a hash keeps a long schema name within 63 bytes', () => {
+    assert.equal(channelFor('public'), 'warta_events_public');
+    const long = channelFor('s'.repeat(60));
+    assert.ok(Buffer.byteLength(long) <= 63, long);
+    assert.notEqual(long, channelFor(`${'s'.repeat(59)}t`), 'two long names get two channels');
+  });
 });

@@ -6,6 +6,7 @@
 //   after a crash between commit and delivery.
 // Other processes learn of new events through PostgreSQL's LISTEN/NOTIFY, and by polling the
 // outbox (the only way on SQLite, and a safety net on PostgreSQL).
+import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { engineOf, forUpdate, lockKey, toDate, toDbTime } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
@@ -186,7 +187,7 @@ export class EventBus {
   private async notifyChannel(): Promise<string> {
     this.channel ??= sql<{ schema: string }>`select current_schema() as schema`
       .execute(this.db)
-      .then(({ rows }) => `warta_events_${rows[0]?.schema ?? 'public'}`);
+      .then(({ rows }) => channelFor(rows[0]?.schema ?? 'public'));
     try {
       return await this.channel;
     } catch (error) {
@@ -285,4 +286,14 @@ export class EventBus {
         }) as AnyStoredEvent,
     );
   }
+}
+
+/**
+ * `warta_events_<schema>`; a schema name too long for PostgreSQL's 63-byte identifiers is
+ * replaced by a hash of it, so every schema still gets a channel of its own.
+ */
+export function channelFor(schema: string): string {
+  const channel = `warta_events_${schema}`;
+  if (Buffer.byteLength(channel) <= 63) return channel;
+  return `warta_events_${createHash('sha256').update(schema).digest('hex').slice(0, 40)}`;
 }
