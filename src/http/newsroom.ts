@@ -7,6 +7,7 @@ import fastifyFormbody from '@fastify/formbody';
 import type { AppContext, DomainRoutes } from '../context.ts';
 import { AppError } from '../core/http/errors.ts';
 import { installPageErrorHandlers, type ErrorPageRenderer } from '../core/http/error-handler.ts';
+import { isSiteOrigin } from '../core/http/origin.ts';
 import { ensureCookieSecret } from '../core/secret.ts';
 
 /** Methods that change nothing; every other one must pass the same-origin check. */
@@ -48,6 +49,6 @@ export async function newsroom(app: FastifyInstance, opts: NewsroomOptions): Pro
  */
 export function isSameOrigin(request: FastifyRequest, siteOrigin: string): boolean {
   const origin = request.headers.origin;
-  if (origin !== undefined) return origin === siteOrigin;
+  if (origin !== undefined) return isSiteOrigin(origin, siteOrigin, request.headers.host);
   return request.headers['sec-fetch-site'] === 'same-origin';
 }

@@ -4,6 +4,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { isbot } from 'isbot';
 import { STAFF_COOKIE } from '../core/http/cookies.ts';
+import { isSiteOrigin } from '../core/http/origin.ts';
 
 /** Why a request is not counted as a read. */
 export type NotCountedReason = 'head' | 'bot' | 'prefetch' | 'preview' | 'cross_site' | 'repeat' | 'address_cap';
@@ -36,19 +37,12 @@ export function whyNotCounted(request: BeaconRequest, siteOrigin: string): NotCo
 }
 
 /**
- * Whether the request names an Origin other than the site's. No Origin is fine (the no-script
- * image, older browsers); "null" (a sandboxed frame, a data: page) is foreign. The app's own
- * loopback address also passes when it is the Host asked for: a development server, or the
- * browser tests, opened at http://127.0.0.1:PORT while the base URL names the public site. A
- * page on another site cannot make a browser send that Host to a public server.
+ * Whether the request names an Origin other than the site's (see isSiteOrigin). No Origin is
+ * fine (the no-script image, older browsers); "null" (a sandboxed frame, a data: page) is foreign.
  */
 export function isForeignOrigin(headers: IncomingHttpHeaders, siteOrigin: string): boolean {
   const origin = header(headers, 'origin');
-  if (!origin) return false;
-  const url = parseUrl(origin);
-  if (!url) return true;
-  if (url.origin === siteOrigin) return false;
-  return !(LOOPBACK_HOSTS.has(url.hostname) && url.host === header(headers, 'host').toLowerCase());
+  return origin !== '' && !isSiteOrigin(origin, siteOrigin, header(headers, 'host'));
 }
 
 /** Speculative loads: link prefetch, Chrome's prerender, Firefox's old prefetch, Safari's previews. */
@@ -72,16 +66,6 @@ export function newReaderId(): string {
 export function createReaderHasher(): (ip: string, userAgent: string) => string {
   const key = randomBytes(32);
   return (ip, userAgent) => createHmac('sha256', key).update(`${ip}\n${userAgent}`).digest('base64url');
-}
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-function parseUrl(value: string): URL | undefined {
-  try {
-    return new URL(value);
-  } catch {
-    return undefined;
-  }
 }
 
 function header(headers: IncomingHttpHeaders, name: string): string {

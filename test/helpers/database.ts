@@ -2,14 +2,11 @@
 // on PostgreSQL (WARTA_TEST_PG_URL set by scripts/test.mjs), a schema of its own that is dropped
 // afterwards. Every query through it can be watched (query budgets), and the demo seeds into it
 // from the shared photo cache.
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { sql, type KyselyPlugin, type QueryId, type RootOperationNode } from 'kysely';
-import { openDatabase, type Db } from '../../src/core/db/database.ts';
-import { migrateToLatest, withSchemaChangeLock } from '../../src/core/db/migrate.ts';
+import type { KyselyPlugin, QueryId, RootOperationNode } from 'kysely';
+import type { Db } from '../../src/core/db/database.ts';
+import { migrateToLatest } from '../../src/core/db/migrate.ts';
 import { useDemoPhotoCache } from './demo.ts';
+import { createEmptyDatabase } from './empty-database.ts';
 
 /** Called with the SQL of each query the database runs, once it has run. */
 export type QueryListener = (sql: string) => void;
@@ -31,41 +28,21 @@ export const TEST_ENGINE: 'sqlite' | 'postgres' = process.env.WARTA_TEST_PG_URL 
 /** Creates, opens and migrates a private database. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   useDemoPhotoCache();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-test-'));
-  const pgUrl = process.env.WARTA_TEST_PG_URL;
-  let db: Db;
-  let schema: string | undefined;
-  let url: string;
-  if (pgUrl) {
-    schema = `warta_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-    url = pgUrl;
-    const admin = openDatabase(pgUrl);
-    await sql`create schema ${sql.id(schema)}`.execute(admin.kysely);
-    await admin.close();
-    db = openDatabase(pgUrl, { schema });
-  } else {
-    url = `sqlite:${path.join(dataDir, 'warta.db')}`;
-    db = openDatabase(url);
+  const empty = await createEmptyDatabase();
+  try {
+    await migrateToLatest(empty.db.kysely);
+  } catch (error) {
+    await empty.cleanup();
+    throw error;
   }
-  await migrateToLatest(db.kysely);
-  const watcher = watchQueries(db);
+  const watcher = watchQueries(empty.db);
   return {
     db: watcher.db,
-    url,
-    schema,
-    dataDir,
+    url: empty.url,
+    schema: empty.schema,
+    dataDir: empty.dataDir,
     onQuery: watcher.onQuery,
-    async cleanup() {
-      await db.close();
-      if (pgUrl && schema) {
-        const admin = openDatabase(pgUrl);
-        await withSchemaChangeLock(admin.kysely, () =>
-          sql`drop schema ${sql.id(schema)} cascade`.execute(admin.kysely),
-        );
-        await admin.close();
-      }
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
+    cleanup: () => empty.cleanup(),
   };
 }
 
@@ -83,7 +60,8 @@ function watchQueries(db: Db): { db: Db; onQuery(listener: QueryListener): () =>
     },
     async transformResult({ result, queryId }) {
       const node = nodes.get(queryId);
-      if (node) {
+      // Compiled again only while someone listens: most tests never count queries.
+      if (node && listeners.size > 0) {
         const { sql } = kysely.getExecutor().compileQuery(node, queryId);
         for (const listener of listeners) listener(sql);
       }

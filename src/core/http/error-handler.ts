@@ -51,20 +51,12 @@ const API_MESSAGES: Partial<Record<ErrorCode, string>> = {
 
 /** Readers' pages and, for clients that take no HTML, JSON. Call inside each page subtree. */
 export function installPageErrorHandlers(scope: FastifyInstance, renderPage: ErrorPageRenderer): void {
-  install(scope, () => false, renderPage);
+  install(scope, renderPage);
 }
 
 /** JSON in the one shape, always. Call inside the /api subtree. */
 export function installApiErrorHandlers(scope: FastifyInstance): void {
-  install(scope, () => true, undefined);
-}
-
-/**
- * The single-tree installer, until app.ts is split into subtrees: pages, with JSON under /api/.
- * @deprecated Use installPageErrorHandlers and installApiErrorHandlers in their subtrees.
- */
-export function installErrorHandlers(app: FastifyInstance, renderPage: ErrorPageRenderer): void {
-  install(app, isApiRequest, renderPage);
+  install(scope, undefined);
 }
 
 /**
@@ -89,11 +81,8 @@ export function handleFrameworkError(error: FastifyError, request: FastifyReques
     .send(renderBarePage(request, problem));
 }
 
-function install(
-  scope: FastifyInstance,
-  isApi: (request: FastifyRequest) => boolean,
-  renderPage: ErrorPageRenderer | undefined,
-): void {
+/** Error and not-found handlers: pages through `renderPage`, or JSON when there is none (the API). */
+function install(scope: FastifyInstance, renderPage: ErrorPageRenderer | undefined): void {
   scope.setNotFoundHandler(async (request, reply) => {
     return send(request, reply, { status: 404, code: 'not_found', message: API_MESSAGES.not_found! });
   });
@@ -105,7 +94,7 @@ function install(
   async function send(request: FastifyRequest, reply: FastifyReply, problem: Problem) {
     // API answers are per client and cheap to make: a cached error could outlive its cause (a 404
     // for an article published a second later), so none is stored anywhere.
-    if (!renderPage || isApi(request)) return sendJson(reply, problem, 'no-store');
+    if (!renderPage) return sendJson(reply, problem, 'no-store');
     setPageHeaders(reply, problem);
     if (!acceptsHtml(request)) return sendJson(reply, problem);
     let html: string;

@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
 import Fastify, { type InjectOptions } from 'fastify';
 import fastifyCompress from '@fastify/compress';
-import { installErrorHandlers } from './error-handler.ts';
+import { installPageErrorHandlers } from './error-handler.ts';
 import { installPageCache, PageStore, type PageCacheOptions } from './page-cache.ts';
 
 const PUBLIC = 'public, max-age=30';
@@ -16,7 +16,7 @@ async function appWithCache(ttlSeconds: number, options: Partial<PageCacheOption
   let now = new Date('2026-01-01T00:00:00Z');
   let renders = 0;
   const app = Fastify();
-  installErrorHandlers(app, async (_request, problem) => `<h1>${problem.status} ${++renders}</h1>`);
+  installPageErrorHandlers(app, async (_request, problem) => `<h1>${problem.status} ${++renders}</h1>`);
   const cache = installPageCache(app, { ttlSeconds, now: () => now, baseUrl: 'https://warta.example', ...options });
   await app.register(fastifyCompress, { threshold: 1 });
   const page =
