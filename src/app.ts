@@ -51,6 +51,9 @@ export interface BuildOptions {
   logStream?: NodeJS.WritableStream;
 }
 
+/** How long handled events stay in the outbox. */
+const OUTBOX_KEEP_MS = 7 * 24 * 3600_000;
+
 /** Where the staff's subtree lives; the page cache never touches it. */
 const NEWSROOM_PREFIX = '/newsroom';
 
@@ -102,6 +105,13 @@ export async function buildApp(
   await app.register(fastifyEtag);
 
   registerConsumers(events);
+  // Handled events are kept a week (for a look at what happened), then go.
+  jobs.add({
+    name: 'events.prune-outbox',
+    everyMs: 3600_000,
+    run: async ({ now }) =>
+      `${await events.prune(new Date(now.getTime() - OUTBOX_KEEP_MS))} handled events older than a week deleted`,
+  });
   for (const domain of DOMAINS) await domain.setup?.(ctx, app);
   app.addHook('onReady', async () => {
     await events.start();

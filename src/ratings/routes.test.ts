@@ -133,7 +133,11 @@ describe('voting with the form, without JavaScript', () => {
     assert.equal(cookie.path, '/en/news/ratings', 'the cookie only goes to the vote endpoints');
     assert.equal(cookie.httpOnly, true);
     assert.equal(cookie.sameSite, 'Lax');
-    assert.equal(cookie.secure, true, 'Secure: the configured base URL is https (one rule for every cookie, whatever the request says)');
+    assert.equal(
+      cookie.secure,
+      true,
+      'Secure: the configured base URL is https (one rule for every cookie, whatever the request says)',
+    );
     assert.ok((cookie.maxAge ?? 0) > 30 * 24 * 3600, 'it lasts');
     assert.equal(t.unsignCookie(cookie.value).valid, true, 'it is signed');
     assert.deepEqual(await stateOf(a.id), { sum: 0, count: 0, votes: [] });

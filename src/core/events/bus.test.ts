@@ -214,6 +214,20 @@ describe('event bus', () => {
     assert.deepEqual(await hitsBy('resumable'), [1, 2, 3]);
   });
 
+  it('prunes old events only once every consumer has handled them', async () => {
+    const bus = makeBus();
+    bus.consume('pruned-a', ['test.happened'], (trx, e) => addHit(trx, { n: e.payload.n, by: 'pruned-a' }));
+    await commit(bus, 1, 2);
+    const later = new Date(Date.now() + 60_000);
+    const count = async () => (await db.selectFrom('outbox_events').select('id').execute()).length;
+    bus.consume('pruned-b', ['test.happened'], (trx, e) => addHit(trx, { n: e.payload.n, by: 'pruned-b' }));
+    assert.equal(await bus.prune(later), 0, 'a consumer that has handled nothing keeps everything');
+    await bus.deliver();
+    assert.equal(await bus.prune(new Date(Date.now() - 60_000)), 0, 'young events stay');
+    assert.equal(await bus.prune(later), 2);
+    assert.equal(await count(), 0);
+  });
+
   it('runs the consumers of a bus that is not started, but not its listeners', async () => {
     await commit(makeBus(), 1); // from before: an unstarted listener must not get the archive
     const bus = makeBus();

@@ -100,6 +100,27 @@ export class EventBus {
   }
 
   /**
+   * Deletes outbox events older than `before` that every registered consumer has handled;
+   * returns how many. Listeners need nothing old: they start from the newest event.
+   */
+  async prune(before: Date): Promise<number> {
+    const cursors = await this.db
+      .selectFrom('event_cursors')
+      .select(['consumer', 'last_id'])
+      .where('consumer', 'in', this.consumers.length ? this.consumerNames() : [''])
+      .execute();
+    // A consumer without a cursor has handled nothing yet: keep everything for it.
+    if (cursors.length < this.consumers.length) return 0;
+    const handled = Math.min(Number.MAX_SAFE_INTEGER, ...cursors.map((c) => Number(c.last_id)));
+    const result = await this.db
+      .deleteFrom('outbox_events')
+      .where('id', '<=', handled)
+      .where('created_at', '<', toDbTime(before))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  /**
    * Starts delivering: listeners see events committed after this call; consumers catch up on
    * what they missed. Listens for NOTIFY where the database can, and polls the outbox.
    */
