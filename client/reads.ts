@@ -1,5 +1,6 @@
 // Read beacon: tells the server a reader opened this article, then shows the fresh count it
-// answers with (formatted by the server, in the edition's language). A prerendered page waits
+// answers with (formatted by the server, in the edition's language). It waits for the page's
+// load, so it never competes with the photo for the network, and a prerendered page waits
 // until it is actually shown.
 const counter = document.querySelector<HTMLElement>('[data-read-url]');
 
@@ -14,8 +15,13 @@ function reportRead(element: HTMLElement): void {
     .catch(() => undefined);
 }
 
-if (counter) {
+function reportWhenShown(element: HTMLElement): void {
   const doc = document as Document & { prerendering?: boolean };
-  if (doc.prerendering) document.addEventListener('prerenderingchange', () => reportRead(counter), { once: true });
-  else reportRead(counter);
+  if (doc.prerendering) document.addEventListener('prerenderingchange', () => reportRead(element), { once: true });
+  else reportRead(element);
+}
+
+if (counter) {
+  if (document.readyState === 'complete') reportWhenShown(counter);
+  else window.addEventListener('load', () => reportWhenShown(counter), { once: true });
 }

@@ -18,11 +18,15 @@ import { IMMUTABLE, SHORT } from './core/http/cache.ts';
 import { handleFrameworkError, installPageErrorHandlers } from './core/http/error-handler.ts';
 import { installSecurityHeaders } from './core/http/security.ts';
 import { installPageCache } from './core/http/page-cache.ts';
+import { cacheFirstServer } from './core/http/fast-path.ts';
 import { installInputGuard } from './core/http/input-guard.ts';
 import { JobRunner } from './core/jobs/runner.ts';
 import { SlotRegistry } from './core/views/slots.ts';
 import { FAVICON_SVG } from './core/views/favicon.ts';
 import { loggerOptions } from './core/log.ts';
+import { healthRoutes } from './ops/health.ts';
+import { installMetrics } from './ops/metrics.ts';
+import { createRequestIdGenerator, installRequestIdHeader } from './ops/request-id.ts';
 import type { AppContext } from './context.ts';
 import { DOMAINS, registerConsumers } from './domains.ts';
 import { EditionRegistry } from './editions/index.ts';
@@ -64,10 +68,14 @@ export async function buildApp(
   options: BuildOptions = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
+    // The page cache (made below, once the app exists) answers first: a hit never reaches Fastify.
+    serverFactory: cacheFirstServer(() => pageCache),
     ...loggerOptions(config, { stream: options.logStream }),
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
     return503OnClosing: true,
+    // A trusted proxy's X-Request-Id, when it looks like one; else our own.
+    genReqId: createRequestIdGenerator(config.trustProxy),
     // URLs the router cannot decode are answered in our shape, before any hook or subtree runs.
     frameworkErrors: handleFrameworkError,
   });
@@ -77,6 +85,19 @@ export async function buildApp(
   await editions.reload();
   const events = new EventBus(db, { log: app.log, now, listen: options.listen });
   const jobs = new JobRunner(db, { log: app.log, now });
+  // Security headers before the page cache, so a stored page keeps them; the input guard before
+  // any lookup. The cache before compression and ETag, which find a stored page's variant and
+  // ETag set and leave it alone; they register the same encodings the cache stores.
+  installSecurityHeaders(app, { baseUrl: config.baseUrl });
+  installInputGuard(app);
+  const pageCache = installPageCache(app, {
+    ttlSeconds: config.pageCacheSeconds,
+    now,
+    baseUrl: config.baseUrl,
+    isEdition: (code) => editions.get(code) !== undefined,
+    privatePrefixes: [NEWSROOM_PREFIX],
+    cdnPurge: config.cdnPurgeUrl ? { urlTemplate: config.cdnPurgeUrl, method: config.cdnPurgeMethod } : undefined,
+  });
   const ctx: AppContext = {
     config,
     db,
@@ -87,22 +108,26 @@ export async function buildApp(
     writer: { db, events, now },
     jobs,
     slots: new SlotRegistry(),
-    // Before compression, so the cache keeps the plain body and each reply is compressed as asked.
-    pageCache: installPageCache(app, {
-      ttlSeconds: config.pageCacheSeconds,
-      now,
-      baseUrl: config.baseUrl,
-      isEdition: (code) => editions.get(code) !== undefined,
-      privatePrefixes: [NEWSROOM_PREFIX],
-    }),
+    pageCache,
     now,
   };
 
   app.decorate('ctx', ctx);
-  installSecurityHeaders(app, { baseUrl: config.baseUrl });
-  installInputGuard(app);
-  await app.register(fastifyCompress, { threshold: 1024 });
-  await app.register(fastifyEtag);
+  installRequestIdHeader(app);
+  healthRoutes(app, db);
+  if (config.metrics) {
+    installMetrics(app, {
+      token: config.metricsToken,
+      sources: {
+        pageCacheStats: () => ctx.pageCache.stats(),
+        // Decorated by the reads domain's setup, which runs below.
+        readCounter: () => (app.hasDecorator('readCounter') ? app.readCounter : undefined),
+        lastEvent: () => events.lastHandled,
+      },
+    });
+  }
+  await app.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'] });
+  await app.register(fastifyEtag, { weak: true });
 
   registerConsumers(events);
   // Handled events are kept a week (for a look at what happened), then go.
@@ -148,7 +173,7 @@ function routesOf(kind: 'publicRoutes' | 'newsroomRoutes' | 'apiRoutes' | 'fallb
   return DOMAINS.flatMap((d) => (d[kind] ? [d[kind]] : []));
 }
 
-/** Files every site serves: fingerprinted assets, stored media, the icon, a health check, `/`. */
+/** Files every site serves: fingerprinted assets, stored media, the icon, `/`. */
 async function siteFiles(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const { config, editions } = ctx;
   app.get<{ Params: { file: string } }>('/assets/:file', async (request, reply) => {
@@ -173,7 +198,6 @@ async function siteFiles(app: FastifyInstance, ctx: AppContext): Promise<void> {
   app.get('/favicon.ico', async (_request, reply) =>
     reply.header('cache-control', 'public, max-age=86400').redirect('/favicon.svg', 301),
   );
-  app.get('/healthz', async (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
   app.get('/', async (_request, reply) => {
     const edition = editions.get(config.defaultEdition) ?? editions.all()[0];
     if (!edition) return reply.callNotFound();

@@ -1,18 +1,27 @@
-// Entry point of the `warta` command: serve (default), migrate, seed --demo, user create.
+// Entry point of the `warta` command: serve (default), migrate, backup, restore, seed --demo, user create.
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, readEnvironment, type Config } from './core/config.ts';
 import { openMigrated, prepareDatabase } from './cli/database.ts';
 import { serve } from './cli/serve.ts';
 import { createCliWriter } from './cli/writer.ts';
 import { userCreate } from './cli/user-create.ts';
+import { backupCommand, restoreCommand } from './cli/backup.ts';
 import { UserInputError } from './users/index.ts';
 import { seedBase } from '../seed/editions.ts';
 import { seedDemo } from '../seed/demo/index.ts';
 
 const USAGE = `Usage: warta <command>
 
-  serve                 start the web server (default)
+  serve [--workers N]   start the web server (default); N app processes share the
+                        port (a number, or auto: one per core); SIGHUP restarts them
+                        one at a time
   migrate               bring the database schema up to date
+  backup [--out DIR]    snapshot the SQLite database (while the site serves), media
+                        and key files into DIR (default: data dir/backups/TIME);
+                        on PostgreSQL, print the pg_dump commands and files to keep
+  restore DIR [--force] put a backup back in place; refused while a server runs on
+                        the database, unless --force
   seed --demo           add the editions and the demo site to an empty database
   user create --email E --name N --role R [--password-env VAR]
                         create a newsroom account (roles: admin, editor, author,
@@ -29,6 +38,9 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       role: { type: 'string' },
       'password-env': { type: 'string' },
+      workers: { type: 'string' },
+      out: { type: 'string' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -39,9 +51,12 @@ async function main(argv: string[]): Promise<number> {
   }
   const env = readEnvironment();
   const config: Config = loadConfig(env);
+  if (positionals[0] === 'restore') return restoreCommand(config, positionals.slice(1), values.force === true);
   switch (command) {
+    case 'backup':
+      return backupCommand(config, values.out);
     case 'serve':
-      await serve(config);
+      await serve(config, { workers: parseWorkers(values.workers) });
       return -1; // keep running
     case 'migrate': {
       const db = await openMigrated(config);
@@ -85,6 +100,18 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** `--workers N` (1–64) or `--workers auto` (one per core); undefined when not given. */
+function parseWorkers(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'auto') return os.availableParallelism();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--workers must be a number from 1 to 64, or auto`);
+  return n;
+}
+
+/** A command line that cannot be run as given; the usage text follows the message. */
+class UsageError extends Error {}
+
 main(process.argv.slice(2)).then(
   (code) => {
     if (code >= 0) process.exitCode = code;
@@ -94,7 +121,10 @@ main(process.argv.slice(2)).then(
       for (const line of error.problems) console.error(`warta: ${line}`);
     } else if (error instanceof UserInputError) {
       console.error(`warta: cannot create the user: ${error.message}`);
-    } else if (error instanceof Error && (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    } else if (
+      error instanceof UsageError ||
+      (error instanceof Error && (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+    ) {
       console.error(`warta: ${error.message}\n\n${USAGE}`);
     } else {
       console.error(`warta: ${error instanceof Error ? error.message : String(error)}`);

@@ -181,7 +181,7 @@ describe('warta CLI', () => {
     assert.ok(lines.some((l) => /INFO {2}demo: 10 of \d+ articles$/.test(l)));
     assert.ok(lines.some((l) => /first start: demo site created demoArticles=\d+$/.test(l)));
     assert.match(lines.at(-1)!, /INFO {2}Warta is ready: open https:\/\/warta\.example\/ engine=sqlite$/);
-    assert.match(run.stdout, /INFO {2}GET \/en 200 \d+ ms\n/);
+    assert.match(run.stdout, /INFO {2}GET \/en 200 \d+ ms req=[0-9a-f]{16}\n/);
     assert.doesNotMatch(run.stdout, /secret/);
     assert.equal(run.stderr, '', 'a first start prints no warnings');
   });

@@ -12,14 +12,13 @@ import { ArticleInputError, createArticle } from '../src/articles/commands.ts';
 import { toDbTime } from '../src/core/db/dialect.ts';
 import { migrateToLatest } from '../src/core/db/migrate.ts';
 import type { ArticleRow, Database } from '../src/core/db/schema.ts';
-import { countSearchResults } from '../src/search/queries.ts';
-import { parseQuery } from '../src/search/text.ts';
+import { EventBus } from '../src/core/events/index.ts';
 import { createUser, UserInputError } from '../src/users/index.ts';
 import * as migration0007 from '../migrations/0007-plain-text-statuses.ts';
 import { TEST_ENGINE } from './helpers/database.ts';
 import { createEmptyDatabase, type EmptyDatabase } from './helpers/empty-database.ts';
 import { makeArticle, makeCategory, makePage } from './helpers/factories.ts';
-import { writerFor } from './helpers/writer.ts';
+import { bindWriter, writerFor } from './helpers/writer.ts';
 
 const MIGRATIONS = fileURLToPath(new URL('../migrations', import.meta.url));
 const TABLES = [
@@ -68,6 +67,26 @@ async function runStep(step: (db: Kysely<any>) => Promise<void>): Promise<void> 
   });
 }
 
+/** Articles the search index of 0004 finds for a word (today's search code reads 0009's index). */
+async function matchingIds(word: string): Promise<number[]> {
+  const { rows } =
+    TEST_ENGINE === 'sqlite'
+      ? await sql<{ id: number }>`select rowid as id from article_search where article_search match ${word}`.execute(db)
+      : await sql<{ id: number }>`select article_id as id from article_search
+          where document @@ to_tsquery('simple', ${word})`.execute(db);
+  return rows.map((r) => r.id);
+}
+
+/** Writes an article's row in the search index of 0004, as its indexer did. */
+async function indexAsIn0004(article: ArticleRow): Promise<void> {
+  const values = sql`${article.id}, ${article.title.toLowerCase()}, '', '', ''`;
+  if (TEST_ENGINE === 'sqlite')
+    await sql`insert into article_search (rowid, article_id, title, summary, body, meta) values (${article.id}, ${values})`.execute(
+      db,
+    );
+  else await sql`insert into article_search (article_id, title, summary, body, meta) values (${values})`.execute(db);
+}
+
 async function searchRows(articleId: number): Promise<number> {
   return (await db.selectFrom('article_search').select('article_id').where('article_id', '=', articleId).execute())
     .length;
@@ -77,11 +96,18 @@ before(async () => {
   t = await createEmptyDatabase();
   db = t.db.kysely;
   await migrateToLatest(db, { folder: migrationsBefore('0007') });
+  // Today's search consumer writes the index of 0009: this database's is 0004's, written below.
+  bindWriter(db, {
+    db,
+    events: new EventBus(db, { log: { error: () => {}, debug: () => {} } }),
+    now: () => new Date(),
+  });
   await seedBase(writerFor(db));
   const category = await makeCategory(db, { name: 'Nation' });
   kept = await makeArticle(db, { title: 'Caldera monitoring expands', category_id: category.id, tags: ['Volcano'] });
   await makeArticle(db, { category_id: category.id, status: 'draft', tags: ['Volcano', 'Weather'] });
   deleted = await makeArticle(db, { title: 'Withdrawn caldera story', category_id: category.id });
+  for (const article of [kept, deleted]) await indexAsIn0004(article);
   const now = toDbTime(new Date());
   await db
     .insertInto('article_votes')
@@ -92,7 +118,9 @@ before(async () => {
   // Deleted past the indexer: before 0007, SQLite keeps its search row.
   await db.deleteFrom('articles').where('id', '=', deleted.id).execute();
   for (const table of TABLES) before0007[table] = await count(table);
-  assert.deepEqual(await migrateToLatest(db), ['0007-plain-text-statuses']);
+  const step = '0007-plain-text-statuses.ts';
+  fs.symlinkSync(path.join(MIGRATIONS, step), path.join(linksDir, step));
+  assert.deepEqual(await migrateToLatest(db, { folder: linksDir }), ['0007-plain-text-statuses']);
 });
 after(async () => {
   await t.cleanup();
@@ -102,8 +130,7 @@ after(async () => {
 describe('migration 0007: plain-text statuses', () => {
   it('keeps every row, and the search still finds the kept story', async () => {
     for (const table of TABLES) assert.equal(await count(table), before0007[table], table);
-    const query = parseQuery('caldera');
-    assert.equal(await countSearchResults(db, { edition: 'en', now: new Date(), query }), 1);
+    assert.deepEqual(await matchingIds('caldera'), [kept.id]);
     assert.equal(await searchRows(kept.id), 1);
     assert.equal(await searchRows(deleted.id), 0, 'the stale row of an earlier delete is gone');
   });

@@ -1,11 +1,26 @@
 // The page cache follows the commands: an edit, a publish or an unpublish drops every cached
 // page of the story's edition and every site-wide file (feeds, sitemaps, robots.txt), so the very
-// next request shows the change, while other editions stay cached.
+// next request shows the change, while other editions stay cached. Every other kind of change
+// drops what it shows on; a CDN in front is told the same, by surrogate key.
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { articlePath, setArticleStatus, updateArticle, updateCategory } from '../src/articles/index.ts';
+import {
+  articlePath,
+  createCategory,
+  deleteArticle,
+  renameTag,
+  setArticleStatus,
+  updateArticle,
+  updateCategory,
+} from '../src/articles/index.ts';
+import { addEdition } from '../src/editions/commands.ts';
+import { replaceMenu } from '../src/menus/index.ts';
+import { updatePage } from '../src/pages/index.ts';
+import { updateAuthor } from '../src/users/index.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
-import { makeArticle, makeCategory } from './helpers/factories.ts';
+import { makeArticle, makeAuthor, makeCategory, makePage } from './helpers/factories.ts';
 
 let t: TestApp;
 let storyId: number;
@@ -109,5 +124,164 @@ describe('page cache purge', () => {
     assert.match(bodies.get('/en/category/coasts')!, /<h1[^>]*>Coasts and Islands<\/h1>/);
     assert.match(bodies.get(storyUrl)!, /href="\/en\/category\/coasts"[^>]*>Coasts and Islands<\/a>/);
     assert.equal((await get('/id')).headers['x-cache'], 'hit');
+  });
+});
+
+describe('page cache purge after every other kind of change', () => {
+  let u: TestApp;
+  let urls: { story: string; page: string };
+  let ids: { tag: number; page: number; author: number; story: number };
+  before(async () => {
+    u = await createTestApp();
+    const author = await makeAuthor(u.db, { name: 'Rina Kusuma', slug: 'rina-kusuma' });
+    const row = await makeArticle(u.db, { title: 'Ferry timetable changes', author_id: author.id, tags: ['Ferries'] });
+    const page = await makePage(u.db, { title: 'Contact', slug: 'contact' });
+    const tag = await u.db.selectFrom('tags').select('id').where('slug', '=', 'ferries').executeTakeFirstOrThrow();
+    await makeArticle(u.db, { edition: 'id', title: 'Jadwal feri' });
+    urls = { story: articlePath(row), page: `/en/${page.slug}` };
+    ids = { tag: tag.id, page: page.id, author: author.id, story: row.id };
+  });
+  after(() => u.close());
+
+  const request = (url: string) => u.app.inject({ method: 'GET', url });
+  /** Stores each URL, runs the change, and returns each URL's next answer (asserting it was not a hit). */
+  async function afterChange(change: () => Promise<unknown>, changed: string[], kept: string[] = []) {
+    for (const url of [...changed, ...kept]) {
+      await request(url);
+      assert.equal((await request(url)).headers['x-cache'], 'hit', `${url} warmed`);
+    }
+    await change();
+    const bodies = new Map<string, string>();
+    for (const url of changed) {
+      const res = await request(url);
+      assert.equal(res.headers['x-cache'], 'miss', `${url} made afresh`);
+      bodies.set(url, res.body);
+    }
+    for (const url of kept) assert.equal((await request(url)).headers['x-cache'], 'hit', `${url} kept`);
+    return bodies;
+  }
+
+  it('a renamed tag', async () => {
+    const bodies = await afterChange(
+      () => renameTag(u.app.ctx.writer, ids.tag, 'Sea ferries'),
+      [urls.story, '/en/tag/ferries'],
+      ['/id'],
+    );
+    assert.match(bodies.get(urls.story)!, /Sea ferries/);
+  });
+
+  it('a new section', async () => {
+    await afterChange(
+      () => createCategory(u.app.ctx.writer, { edition: 'en', name: 'Islands' }),
+      ['/en', '/sitemap-en-categories.xml'],
+      ['/id'],
+    );
+  });
+
+  it('an edited static page', async () => {
+    const bodies = await afterChange(
+      () => updatePage(u.app.ctx.writer, ids.page, { title: 'Write to us' }),
+      [urls.page, '/sitemap-en-pages.xml'],
+      ['/id'],
+    );
+    assert.match(bodies.get(urls.page)!, /Write to us/);
+  });
+
+  it('a changed menu', async () => {
+    const bodies = await afterChange(
+      () => replaceMenu(u.app.ctx.writer, 'en', 'main', [{ label: 'Harbour news', href: '/en' }]),
+      ['/en', urls.story],
+      ['/id'],
+    );
+    assert.match(bodies.get('/en')!, /Harbour news/);
+  });
+
+  it('an edited author: every edition', async () => {
+    const bodies = await afterChange(
+      () => updateAuthor(u.app.ctx.writer, ids.author, { displayName: 'Rina K.' }),
+      [urls.story, '/en', '/id'],
+    );
+    assert.match(bodies.get(urls.story)!, /Rina K\./);
+  });
+
+  it('a new edition: every page', async () => {
+    await afterChange(
+      () =>
+        addEdition(u.app.ctx.writer, { code: 'fr', name: 'Français', locale: 'fr-FR', direction: 'ltr', position: 9 }),
+      ['/en', '/id', '/sitemap.xml'],
+    );
+  });
+
+  it('a deleted story', async () => {
+    await afterChange(() => deleteArticle(u.app.ctx.writer, ids.story), [urls.story, '/en', '/en/feed.xml'], ['/id']);
+    assert.equal((await request(urls.story)).statusCode, 404);
+  });
+});
+
+describe('CDN purge', () => {
+  let u: TestApp;
+  let cdn: http.Server;
+  let purges: Array<{ method: string; url: string; key: string }> = [];
+  let answer = 200;
+  before(async () => {
+    // A stand-in for the CDN's purge endpoint, on this machine only.
+    cdn = http.createServer((req, res) => {
+      purges.push({ method: req.method!, url: req.url!, key: String(req.headers['surrogate-key']) });
+      res.writeHead(answer).end();
+    });
+    await new Promise<void>((resolve) => cdn.listen(0, '127.0.0.1', resolve));
+    const port = (cdn.address() as AddressInfo).port;
+    u = await createTestApp({ WARTA_CDN_PURGE_URL: `http://127.0.0.1:${port}/purge/{key}` });
+  });
+  after(async () => {
+    await u.close();
+    await new Promise((resolve) => cdn.close(resolve));
+  });
+  beforeEach(() => {
+    purges = [];
+    answer = 200;
+  });
+
+  /** The purges the CDN received for what `change` did, once they are all answered. */
+  const purgesOf = async (change: () => Promise<unknown>) => {
+    await u.app.ctx.pageCache.cdnPurged();
+    purges = [];
+    await change();
+    await u.app.ctx.pageCache.cdnPurged();
+    return purges.map((p) => `${p.method} ${p.url} ${p.key}`).sort();
+  };
+
+  it('labels public answers with surrogate keys, an edition or site-wide', async () => {
+    await makeArticle(u.db, { title: 'Harbour reopens' });
+    assert.equal((await u.app.inject('/en')).headers['surrogate-key'], 'all edition-en');
+    const hit = await u.app.inject('/en');
+    assert.equal(hit.headers['x-cache'], 'hit');
+    assert.equal(hit.headers['surrogate-key'], 'all edition-en');
+    assert.equal((await u.app.inject('/sitemap.xml')).headers['surrogate-key'], 'all site');
+    assert.equal((await u.app.inject('/healthz')).headers['surrogate-key'], undefined);
+  });
+
+  it('purges the edition and the site-wide files when a story changes', async () => {
+    const row = await makeArticle(u.db, { title: 'Lighthouse repainted' });
+    assert.deepEqual(
+      await purgesOf(() => updateArticle(u.app.ctx.writer, row.id, { title: 'Lighthouse repainted red' })),
+      ['PURGE /purge/edition-en edition-en', 'PURGE /purge/site site'],
+    );
+  });
+
+  it('purges everything when an author changes', async () => {
+    const author = await makeAuthor(u.db);
+    assert.deepEqual(await purgesOf(() => updateAuthor(u.app.ctx.writer, author.id, { bio: 'Writes about ports.' })), [
+      'PURGE /purge/all all',
+    ]);
+  });
+
+  it('lets the change stand when the CDN refuses the purge', async () => {
+    answer = 503;
+    let row: Awaited<ReturnType<typeof makeArticle>> | undefined;
+    const sent = await purgesOf(async () => (row = await makeArticle(u.db, { title: 'Storm warning' })));
+    assert.ok(sent.includes('PURGE /purge/edition-en edition-en'));
+    const res = await u.app.inject(articlePath(row!));
+    assert.equal(res.statusCode, 200, 'the story is published all the same');
   });
 });

@@ -2,7 +2,7 @@
 // story, section or tag changes, and the job that announces scheduled stories on their minute.
 import type { Domain } from '../context.ts';
 import { ARTICLE_EVENTS, TAXONOMY_EVENTS } from './events.ts';
-import { announceScheduledArticles } from './scheduled.ts';
+import { announceScheduledArticles, findNextScheduled } from './scheduled.ts';
 import { articleRoutes } from './routes.tsx';
 
 /** Public news. */
@@ -14,6 +14,14 @@ export const articlesDomain: Domain = {
     ctx.events.on([...ARTICLE_EVENTS, ...TAXONOMY_EVENTS], (event) => {
       ctx.pageCache.purge({ editions: [event.payload.edition] });
     });
+    // Every purge above reloads it: a story saved with a time ahead moves the next minute.
+    ctx.pageCache.trackScheduledChanges((now) =>
+      findNextScheduled(
+        ctx.db,
+        ctx.editions.all().map((e) => e.code),
+        now,
+      ),
+    );
     ctx.jobs.add({
       name: 'articles.announce-scheduled',
       everyMs: 60_000,

@@ -1,7 +1,14 @@
 // Public news: articles, sections and tags, as other domains use them: their data, cards,
 // the article page's slots, events and the commands that write them.
 export { articlePath, toArticleSummary, type Article, type ArticleSummary } from './model.ts';
-export { isPublished, listMostRead, MOST_READ_PERIODS, SUMMARY_COLUMNS, type MostReadPeriod } from './queries.ts';
+export {
+  findNextScheduledTime,
+  isPublished,
+  listMostRead,
+  MOST_READ_PERIODS,
+  SUMMARY_COLUMNS,
+  type MostReadPeriod,
+} from './queries.ts';
 export { ArticleCard } from './views/cards.tsx';
 export { categoryPath, tagPath, listCategories, withDescendants } from './sections.ts';
 export { modifiedAt } from './structured-data.ts';

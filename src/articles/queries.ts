@@ -1,7 +1,7 @@
 // Reading published articles. "Published" always means status published and a publication
 // time at or before now, so scheduled stories appear on their minute without a restart.
 import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
-import { toDbTime } from '../core/db/dialect.ts';
+import { toDate, toDbTime } from '../core/db/dialect.ts';
 import type { Database } from '../core/db/schema.ts';
 import { isoInZone } from '../i18n/index.ts';
 import { toArticle, toArticleSummary, type Article, type ArticleSummary } from './model.ts';
@@ -52,35 +52,55 @@ export function isPublished(now: Date) {
 }
 
 function applyFilter<O>(query: SelectQueryBuilder<Database, 'articles' | 'categories' | 'media', O>, f: ArticleFilter) {
-  return query
-    .where('articles.edition', '=', f.edition)
-    .where(isPublished(f.now))
-    .$if(f.categoryIds !== undefined, (q) =>
-      q.where('articles.category_id', 'in', f.categoryIds!.length ? f.categoryIds! : [-1]),
-    )
-    .$if(f.authorId !== undefined, (q) => q.where('articles.author_id', '=', f.authorId!))
-    .$if(f.since !== undefined, (q) => q.where('articles.published_at', '>=', toDbTime(f.since!)))
-    .$if(f.excludeIds !== undefined && f.excludeIds.length > 0, (q) => q.where('articles.id', 'not in', f.excludeIds!))
-    .$if(f.tagId !== undefined, (q) =>
-      q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('article_tags')
-            .select('article_tags.article_id')
-            .whereRef('article_tags.article_id', '=', 'articles.id')
-            .where('article_tags.tag_id', '=', f.tagId!),
+  return (
+    query
+      .where('articles.edition', '=', f.edition)
+      .where(isPublished(f.now))
+      // One category is an equality, so its index also gives the order (see newestOfEach for several).
+      .$if(f.categoryIds?.length === 1, (q) => q.where('articles.category_id', '=', f.categoryIds![0]!))
+      .$if(f.categoryIds !== undefined && f.categoryIds.length !== 1, (q) =>
+        q.where('articles.category_id', 'in', f.categoryIds!.length ? f.categoryIds! : [-1]),
+      )
+      .$if(f.authorId !== undefined, (q) => q.where('articles.author_id', '=', f.authorId!))
+      .$if(f.since !== undefined, (q) => q.where('articles.published_at', '>=', toDbTime(f.since!)))
+      .$if(f.excludeIds !== undefined && f.excludeIds.length > 0, (q) =>
+        q.where('articles.id', 'not in', f.excludeIds!),
+      )
+      .$if(f.tagId !== undefined, (q) =>
+        q.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('article_tags')
+              .select('article_tags.article_id')
+              .whereRef('article_tags.article_id', '=', 'articles.id')
+              .where('article_tags.tag_id', '=', f.tagId!),
+          ),
         ),
-      ),
-    );
+      )
+  );
 }
 
-/** Newest published stories matching a filter. */
+/**
+ * Newest published stories matching a filter. Several categories (a section with its
+ * subsections) are read as one index range each, merged: never a sort of every story they hold.
+ */
 export async function listPublishedArticles(
   db: Db,
   f: ArticleFilter,
   limit: number,
   offset = 0,
 ): Promise<ArticleSummary[]> {
+  if (f.categoryIds !== undefined && f.categoryIds.length > 1) {
+    const rows = await db
+      .selectFrom(newestOfEach(db, { ...f, categoryIds: f.categoryIds }, offset + limit).as('newest'))
+      .selectAll()
+      .orderBy('newest.published_at', 'desc')
+      .orderBy('newest.id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    return rows.map(toArticleSummary);
+  }
   const rows = await applyFilter(selectSummaries(db), f)
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')
@@ -88,6 +108,23 @@ export async function listPublishedArticles(
     .offset(offset)
     .execute();
   return rows.map(toArticleSummary);
+}
+
+/** The newest `perCategory` stories of each category, as one UNION ALL of index ranges. */
+function newestOfEach(db: Db, f: ArticleFilter & { categoryIds: readonly number[] }, perCategory: number) {
+  const arms = f.categoryIds.map((categoryId) =>
+    db
+      .selectFrom(
+        applyFilter(selectSummaries(db), { ...f, categoryIds: [categoryId] })
+          .select('articles.category_id')
+          .orderBy('articles.published_at', 'desc')
+          .orderBy('articles.id', 'desc')
+          .limit(perCategory)
+          .as('arm'),
+      )
+      .selectAll(),
+  );
+  return arms.slice(1).reduce((union, arm) => union.unionAll(arm), arms[0]!);
 }
 
 /** How many published stories match a filter (for pagination). */
@@ -117,8 +154,8 @@ export async function findFeaturedStory(db: Db, edition: string, now: Date): Pro
 }
 
 /**
- * The newest `perCategory` stories of each of these categories, in one query (a window over
- * the category index), newest first overall; the home page groups them by top section.
+ * The newest `perCategory` stories of each of these categories, in one query (an index range
+ * per category), newest first overall; the home page groups them by top section.
  */
 export async function listNewestPerCategory(
   db: Db,
@@ -126,22 +163,30 @@ export async function listNewestPerCategory(
   perCategory: number,
 ): Promise<(ArticleSummary & { categoryId: number })[]> {
   if (f.categoryIds.length === 0) return [];
-  const ranked = applyFilter(selectSummaries(db), f)
-    .select([
-      'articles.category_id',
-      sql<number>`row_number() over (partition by articles.category_id order by articles.published_at desc, articles.id desc)`.as(
-        'rank_in_category',
-      ),
-    ])
-    .as('ranked');
   const rows = await db
-    .selectFrom(ranked)
+    .selectFrom(newestOfEach(db, f, perCategory).as('newest'))
     .selectAll()
-    .where('ranked.rank_in_category', '<=', perCategory)
-    .orderBy('ranked.published_at', 'desc')
-    .orderBy('ranked.id', 'desc')
+    .orderBy('newest.published_at', 'desc')
+    .orderBy('newest.id', 'desc')
     .execute();
   return rows.map((r) => ({ ...toArticleSummary(r), categoryId: r.category_id }));
+}
+
+/**
+ * When the next scheduled story of an edition appears (null: none is scheduled): lists derived
+ * from "published by now" hold until then.
+ */
+export async function findNextScheduledTime(db: Db, edition: string, now: Date): Promise<Date | null> {
+  const row = await db
+    .selectFrom('articles')
+    .select('articles.published_at')
+    .where('articles.edition', '=', edition)
+    .where('articles.status', '=', 'published')
+    .where('articles.published_at', '>', toDbTime(now))
+    .orderBy('articles.published_at')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.published_at ? toDate(row.published_at) : null;
 }
 
 /** Periods a most-read list covers, shortest first. */
@@ -190,7 +235,32 @@ export async function listMostRead(
     periods.map((p) => sql`when coalesce(${score(p)}, 0) > 0 then ${score(p)}`),
     sql` `,
   )} else articles.hit_count end`;
-  const rows = await applyFilter(selectSummaries(db), { edition, now })
+  // The candidates: stories read in the longest period (the daily rows of a few weeks), and for
+  // the fallback the last 30 days' stories that have a count; never the whole archive.
+  const readIds = db
+    .selectFrom('article_reads_daily')
+    .select('article_reads_daily.article_id')
+    .where('article_reads_daily.day', '>=', scoresFrom(now, options.timezone, periods));
+  const candidates = hasFallback
+    ? readIds.union(
+        db
+          .selectFrom('articles')
+          .select('articles.id as article_id')
+          .where('articles.edition', '=', edition)
+          .where(isPublished(now))
+          .where('articles.published_at', '>=', since)
+          .where('articles.hit_count', '>', 0),
+      )
+    : readIds.distinct();
+  const rows = await applyFilter(
+    db
+      .selectFrom(candidates.as('candidates'))
+      .innerJoin('articles', 'articles.id', 'candidates.article_id')
+      .innerJoin('categories', 'categories.id', 'articles.category_id')
+      .leftJoin('media', 'media.id', 'articles.featured_media_id')
+      .select(SUMMARY_COLUMNS),
+    { edition, now },
+  )
     .leftJoin(scores, 'scores.article_id', 'articles.id')
     .where((eb) =>
       eb.or([
@@ -206,6 +276,12 @@ export async function listMostRead(
     .limit(limit)
     .execute();
   return rows.map(toArticleSummary);
+}
+
+/** The first calendar day the longest of these periods reads (its partly counted edge day). */
+function scoresFrom(now: Date, timezone: string, periods: readonly MostReadPeriod[]): string {
+  const today = isoInZone(now, timezone).slice(0, 10);
+  return addDays(today, -Math.max(...periods.map((p) => PERIOD_DAYS[p])));
 }
 
 /**
@@ -267,30 +343,80 @@ export async function findPublishedArticle(db: Db, id: number, now: Date): Promi
 }
 
 /** Tags of an article, by name. */
-export async function listArticleTags(db: Db, articleId: number): Promise<{ slug: string; name: string }[]> {
+export async function listArticleTags(
+  db: Db,
+  articleId: number,
+): Promise<{ id: number; slug: string; name: string }[]> {
   return db
     .selectFrom('article_tags')
     .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-    .select(['tags.slug', 'tags.name'])
+    .select(['tags.id', 'tags.slug', 'tags.name'])
     .where('article_tags.article_id', '=', articleId)
     .orderBy('tags.name')
     .execute();
 }
 
-/** Stories that share the most tags with an article, then its section's newest, in one query. */
-export async function listRelatedArticles(db: Db, article: Article, now: Date, limit = 4): Promise<ArticleSummary[]> {
-  const shared = db
-    .selectFrom('article_tags')
-    .select(['article_tags.article_id', (eb) => eb.fn.countAll<number>().as('shared_tags')])
-    .where('article_tags.tag_id', 'in', (eb) =>
-      eb.selectFrom('article_tags as own').select('own.tag_id').where('own.article_id', '=', article.id),
+/** Tags of an article whose stories related lists look at, and how many of each tag's newest. */
+const RELATED_TAGS = 8;
+const RELATED_PER_TAG = 100;
+
+/**
+ * Stories that share the most tags with an article, then its section's newest, in one query.
+ * The candidates are bounded: each tag's newest stories (by id, which follows publication
+ * closely) and the section's newest, so a tag carried by half the archive costs no more.
+ */
+export async function listRelatedArticles(
+  db: Db,
+  article: Article,
+  tagIds: readonly number[],
+  now: Date,
+  limit = 4,
+): Promise<ArticleSummary[]> {
+  const byTag = tagIds.slice(0, RELATED_TAGS).map((tagId) =>
+    db
+      .selectFrom(
+        db
+          .selectFrom('article_tags')
+          .select(['article_tags.article_id', sql<number>`1`.as('is_shared')])
+          .where('article_tags.tag_id', '=', tagId)
+          .where('article_tags.article_id', '!=', article.id)
+          .orderBy('article_tags.article_id', 'desc')
+          .limit(RELATED_PER_TAG)
+          .as('tagged'),
+      )
+      .selectAll(),
+  );
+  const bySection = db
+    .selectFrom(
+      db
+        .selectFrom('articles')
+        .select(['articles.id as article_id', sql<number>`0`.as('is_shared')])
+        .where('articles.category_id', '=', article.categoryId)
+        .where('articles.edition', '=', article.edition)
+        .where(isPublished(now))
+        .where('articles.id', '!=', article.id)
+        .orderBy('articles.published_at', 'desc')
+        .orderBy('articles.id', 'desc')
+        .limit(limit)
+        .as('section'),
     )
-    .groupBy('article_tags.article_id')
+    .selectAll();
+  const candidates = byTag.reduce((union, arm) => union.unionAll(arm), bySection);
+  const shared = db
+    .selectFrom(candidates.as('candidates'))
+    .select(['candidates.article_id', (eb) => eb.fn.sum<number>('candidates.is_shared').as('shared_tags')])
+    .groupBy('candidates.article_id')
     .as('shared');
-  const rows = await applyFilter(selectSummaries(db), { edition: article.edition, now, excludeIds: [article.id] })
-    .leftJoin(shared, 'shared.article_id', 'articles.id')
-    .where((eb) => eb.or([eb('shared.shared_tags', '>', 0), eb('articles.category_id', '=', article.categoryId)]))
-    .orderBy(sql`coalesce(shared.shared_tags, 0)`, 'desc')
+  const rows = await applyFilter(
+    db
+      .selectFrom(shared)
+      .innerJoin('articles', 'articles.id', 'shared.article_id')
+      .innerJoin('categories', 'categories.id', 'articles.category_id')
+      .leftJoin('media', 'media.id', 'articles.featured_media_id')
+      .select(SUMMARY_COLUMNS),
+    { edition: article.edition, now, excludeIds: [article.id] },
+  )
+    .orderBy(sql.ref('shared.shared_tags'), 'desc')
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')
     .limit(limit)

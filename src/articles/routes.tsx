@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { editionParams, slugParams } from '../core/http/route-schemas.ts';
 import type { AppContext } from '../context.ts';
 import type { CategoryRow } from '../core/db/schema.ts';
+import { DerivedCache } from '../core/db/derived-cache.ts';
 import { cachePublic } from '../core/http/cache.ts';
 import { AppError } from '../core/http/errors.ts';
 import { requireEdition, siteFor } from '../editions/index.ts';
@@ -12,6 +13,7 @@ import type { Site } from '../core/views/site.ts';
 import {
   countPublishedArticles,
   findFeaturedStory,
+  findNextScheduledTime,
   findPublishedArticle,
   listArticleTags,
   listNewestPerCategory,
@@ -21,6 +23,7 @@ import {
   type ArticleFilter,
 } from './queries.ts';
 import { ARTICLE_FOOTER_SLOT, ARTICLE_META_SLOT } from './slots.ts';
+import { ARTICLE_EVENTS, TAXONOMY_EVENTS } from './events.ts';
 import { articlePath } from './model.ts';
 import { ancestry, categoryPath, findTagBySlug, listCategories, tagPath, withDescendants } from './sections.ts';
 import { ArticlePage } from './views/article-page.tsx';
@@ -37,11 +40,28 @@ const pageQuery = {
 const listRoute = { config: { cacheQuery: ['page'] } } as const;
 /** Stories per section block on the home page. */
 const SECTION_BLOCK_SIZE = 4;
+/** Longest a derived value (sections, section blocks, list sizes) is kept without an event. */
+const DERIVED_TTL_MS = 60_000;
 
 /** The news plugin. */
 export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
   const { ctx } = opts;
   const db = ctx.db;
+  // Sections, the home page's section blocks and list sizes change only with an edition's
+  // stories, sections and tags: computed once per change, not per request.
+  const derived = new DerivedCache({ now: ctx.now, ttlMs: DERIVED_TTL_MS });
+  ctx.events.on([...ARTICLE_EVENTS, ...TAXONOMY_EVENTS], (event) => derived.invalidate(event.payload.edition));
+  const categoriesOf = (code: string) => derived.get(code, 'categories', () => listCategories(db, code));
+  /** A value that counts "published by now": it also ends when the next scheduled story appears. */
+  const untilNextStory = <T,>(code: string, key: string, now: Date, compute: () => Promise<T>) =>
+    derived
+      .get(
+        code,
+        key,
+        async () => ({ value: await compute(), until: await findNextScheduledTime(db, code, now) }),
+        (v) => v.until,
+      )
+      .then((v) => v.value);
 
   app.get<{ Params: { edition: string } }>(
     '/:edition',
@@ -53,7 +73,7 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
       const [featured, newestNine, categories] = await Promise.all([
         findFeaturedStory(db, code, now),
         listPublishedArticles(db, { edition: code, now }, 9),
-        listCategories(db, code),
+        categoriesOf(code),
       ]);
       // The featured story leads, else the newest; two sit under it, the next six are "latest".
       const top = featured ?? newestNine[0];
@@ -101,11 +121,16 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
     if (slug !== article.slug) {
       return cachePublic(reply).redirect(articlePath(article), 301);
     }
-    const [tags, related, translations] = await Promise.all([
+    const [tags, translations] = await Promise.all([
       listArticleTags(db, article.id),
-      listRelatedArticles(db, article, now),
       listTranslations(db, article, now),
     ]);
+    const related = await listRelatedArticles(
+      db,
+      article,
+      tags.map((tag) => tag.id),
+      now,
+    );
     const site = await siteFor(ctx, request, edition);
     const [meta, footer, aside] = await Promise.all([
       ctx.slots.render(ARTICLE_META_SLOT, { site, article }),
@@ -133,7 +158,7 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
     { ...listRoute, schema: { params: slugParams, querystring: pageQuery } },
     async (request, reply) => {
       const edition = requireEdition(ctx, request.params.edition);
-      const categories = await listCategories(db, edition.code);
+      const categories = await categoriesOf(edition.code);
       const category = categories.find((c) => c.slug === request.params.slug);
       if (!category) throw new AppError('category_not_found');
       const chain = ancestry(categories, category);
@@ -230,7 +255,13 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
   /** One page of a list plus the side column; a page past the end is a 404. */
   async function paginate(site: Site, requested: number | undefined, filter: ArticleFilter) {
     const page = requested ?? 1;
-    const [total, aside] = await Promise.all([countPublishedArticles(db, filter), renderAside(site, 'list')]);
+    const [total, aside] = await Promise.all([
+      // Keyed by the filter without its clock: the count holds until the next story appears.
+      untilNextStory(filter.edition, `count:${JSON.stringify({ ...filter, now: undefined })}`, site.now, () =>
+        countPublishedArticles(db, filter),
+      ),
+      renderAside(site, 'list'),
+    ]);
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     if (page > pages) throw new AppError('not_found', 'There is no such page in this list.');
     const articles = await listPublishedArticles(db, filter, PAGE_SIZE, (page - 1) * PAGE_SIZE);
@@ -245,10 +276,12 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
   /** The home page's block per top section: its newest stories not shown above, sub-sections included. */
   async function sectionBlocks(code: string, now: Date, categories: readonly CategoryRow[], shown: readonly number[]) {
     const tops = categories.filter((c) => c.parent_id === null);
-    const rows = await listNewestPerCategory(
-      db,
-      { edition: code, now, excludeIds: shown, categoryIds: categories.map((c) => c.id) },
-      SECTION_BLOCK_SIZE,
+    const rows = await untilNextStory(code, `blocks:${shown.join(',')}`, now, () =>
+      listNewestPerCategory(
+        db,
+        { edition: code, now, excludeIds: shown, categoryIds: categories.map((c) => c.id) },
+        SECTION_BLOCK_SIZE,
+      ),
     );
     return tops
       .map((c) => {

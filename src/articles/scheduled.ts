@@ -1,6 +1,10 @@
 // Scheduled stories appear on their minute by the "published" rule alone; this job also tells
-// the rest of the system (caches, later webhooks) with an article.published event.
-import { toDbTime } from '../core/db/dialect.ts';
+// the rest of the system (caches, later webhooks) with an article.published event. The page
+// cache also knows each edition's next such minute ahead, so no cache keeps a page past it.
+import type { Kysely } from 'kysely';
+import { toDate, toDbTime } from '../core/db/dialect.ts';
+import type { Database } from '../core/db/schema.ts';
+import type { ScheduledChange } from '../core/http/scheduled-changes.ts';
 import { runCommand, type WriteContext } from '../core/events/index.ts';
 import type { JobRun } from '../core/jobs/runner.ts';
 import './events.ts';
@@ -29,4 +33,29 @@ export async function announceScheduledArticles(w: WriteContext, run: JobRun): P
     }
     return due.length;
   });
+}
+
+/**
+ * Each edition's next scheduled story after `now`: one index seek per edition
+ * (articles_edition_published), whatever the size of the archive.
+ */
+export async function findNextScheduled(
+  db: Kysely<Database>,
+  editions: readonly string[],
+  now: Date,
+): Promise<ScheduledChange[]> {
+  const rows = await Promise.all(
+    editions.map((edition) =>
+      db
+        .selectFrom('articles')
+        .select('published_at')
+        .where('edition', '=', edition)
+        .where('status', '=', 'published')
+        .where('published_at', '>', toDbTime(now))
+        .orderBy('published_at')
+        .limit(1)
+        .executeTakeFirst(),
+    ),
+  );
+  return rows.flatMap((row, i) => (row?.published_at ? [{ edition: editions[i]!, at: toDate(row.published_at) }] : []));
 }

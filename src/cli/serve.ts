@@ -1,34 +1,119 @@
 // `warta serve`: migrate, seed on first start (saying so as it goes), listen, and shut down cleanly
-// on a signal. The last start-up line is the address to open, for whoever just typed `npm start`.
+// on a signal. With more than one worker the process becomes a node:cluster primary that prepares
+// the database once, then runs the workers (src/ops/workers.ts); each worker is an app process.
+// The last start-up line is the address to open, for whoever just typed `npm start`.
+import cluster from 'node:cluster';
+import type { Logger } from 'pino';
 import type { Config } from '../core/config.ts';
+import { openDatabase } from '../core/db/database.ts';
 import { createLogger } from '../core/log.ts';
 import { buildApp } from '../app.ts';
+import { answerMetricsRequests } from '../ops/cluster-metrics.ts';
+import { superviseWorkers } from '../ops/workers.ts';
+import { holdServingLock } from '../ops/serving-lock.ts';
 import { openMigrated, prepareDatabase } from './database.ts';
 
-/** Starts the web server; resolves once it listens. */
-export async function serve(config: Config): Promise<void> {
-  const log = createLogger(config);
+/**
+ * How long a stopping process may take to finish its requests and write its counts before it
+ * exits anyway (a request stuck on a dead database must not hold a deploy forever).
+ */
+const SHUTDOWN_TIMEOUT_MS = 30_000;
+
+export interface ServeOptions {
+  /** App processes to run (`--workers`); WARTA_WORKERS when omitted. */
+  workers?: number;
+}
+
+/** Starts the web server, or the cluster of workers; resolves once it is started. */
+export async function serve(config: Config, options: ServeOptions = {}): Promise<void> {
+  // Held for the process's life: `warta restore` refuses to replace the database meanwhile.
+  await holdServingLock(config.databaseUrl, () => console.error('warta: waiting for a restore to finish'));
+  if (cluster.isWorker) return serveApp(config, { isWorker: true });
+  const workers = options.workers ?? config.workers;
+  if (workers > 1) return serveWorkers(config, workers);
+  return serveApp(config, { isWorker: false });
+}
+
+/** Migrates and seeds (once per site, under a lock), telling the log what it does. */
+async function prepare(config: Config, log: Logger): Promise<void> {
   const db = await openMigrated(config);
-  const prepared = await prepareDatabase(db, config, (message) => log.info(message));
-  if (prepared.demoArticles) log.info({ demoArticles: prepared.demoArticles }, 'first start: demo site created');
-  else if (prepared.isFirstStart) log.info('first start: empty site created');
+  try {
+    const prepared = await prepareDatabase(db, config, (message) => log.info(message));
+    if (prepared.demoArticles) log.info({ demoArticles: prepared.demoArticles }, 'first start: demo site created');
+    else if (prepared.isFirstStart) log.info('first start: empty site created');
+  } finally {
+    await db.close();
+  }
+}
+
+/** One app process: the whole server, or one worker of a cluster (whose primary prepared the database). */
+async function serveApp(config: Config, { isWorker }: { isWorker: boolean }): Promise<void> {
+  const log = createLogger(config);
+  if (!isWorker) await prepare(config, log);
   // The app logs through its own logger from here on; let these lines out first, in order.
   await new Promise<void>((resolve) => log.flush(() => resolve()));
+  const db = openDatabase(config.databaseUrl);
   const app = await buildApp(config, db.kysely, { listen: db.listen });
   let isClosing = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (reason: string) => {
     if (isClosing) return;
     isClosing = true;
-    app.log.info({ signal }, 'shutting down');
-    // Stop taking requests and let those in flight finish before the database closes.
-    await app.close();
+    app.log.info({ reason }, 'shutting down: finishing the requests in flight');
+    const force = setTimeout(() => {
+      app.log.error(`still shutting down after ${SHUTDOWN_TIMEOUT_MS / 1000} s; exiting anyway`);
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS);
+    force.unref();
+    let code = 0;
+    try {
+      // Closes the listening socket and idle keep-alive connections, answers 503 to requests that
+      // still arrive on busy ones, waits for those in flight, then runs the onClose hooks (jobs,
+      // events, the read counter's last write) before the database closes.
+      await app.close();
+    } catch (error) {
+      app.log.error({ err: error }, 'shutdown failed');
+      code = 1;
+    }
     await db.close();
-    process.exit(0);
+    app.log.info('stopped');
+    process.exit(code);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // `on`, not `once`: a second signal (a terminal's Ctrl-C after the primary's SIGTERM) must not
+  // fall back to the default action and kill the process half-way through its shutdown.
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // A worker whose primary has gone (killed, say) stops too, rather than serve unsupervised.
+  if (isWorker) cluster.worker?.on('disconnect', () => void shutdown('primary gone'));
   const listening = await app.listen({ port: config.port, host: config.host });
-  app.log.info({ engine: db.engine }, `Warta is ready: open ${addressToOpen(config.baseUrl, listening)}`);
+  if (isWorker) app.log.info({ engine: db.engine }, 'worker ready');
+  else app.log.info({ engine: db.engine }, `Warta is ready: open ${addressToOpen(config.baseUrl, listening)}`);
+}
+
+/** The cluster primary: prepares the database once, then runs and supervises the workers. */
+async function serveWorkers(config: Config, count: number): Promise<void> {
+  const log = createLogger(config);
+  await prepare(config, log);
+  if (config.metrics) answerMetricsRequests();
+  const supervisor = superviseWorkers({
+    count,
+    log,
+    stopTimeoutMs: SHUTDOWN_TIMEOUT_MS + 5000,
+    onReady: (port) =>
+      log.info({ workers: count }, `Warta is ready: open ${addressToOpen(config.baseUrl, `http://127.0.0.1:${port}`)}`),
+  });
+  let isStopping = false;
+  const stop = async (signal: string) => {
+    if (isStopping) return;
+    isStopping = true;
+    log.info({ signal }, 'stopping the workers');
+    const isClean = await supervisor.stop();
+    log.info('all workers stopped');
+    log.flush();
+    process.exit(isClean ? 0 : 1);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGHUP', () => void supervisor.rollingRestart());
 }
 
 /** The base URL to open; with PORT=0 (any free port) the port bound replaces the 0 it names. */

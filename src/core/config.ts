@@ -3,6 +3,7 @@
 // process.env is read here and nowhere else; code receives a Config through buildApp(config).
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { z } from 'zod';
@@ -43,6 +44,16 @@ export interface Config {
   readonly votesPerHourPerAddress: number;
   /** Seconds a public response is reused from the in-process page cache (0: off). */
   readonly pageCacheSeconds: number;
+  /** URL template (with `{key}`) requested for each surrogate key a content change purges; none: no CDN. */
+  readonly cdnPurgeUrl: string | undefined;
+  /** HTTP method of those purge requests. */
+  readonly cdnPurgeMethod: string;
+  /** App processes `warta serve` runs on this host (node:cluster); 1: no primary, one process. */
+  readonly workers: number;
+  /** Whether GET /metrics answers (Prometheus text format). */
+  readonly metrics: boolean;
+  /** When set, /metrics asks for `Authorization: Bearer <token>`. */
+  readonly metricsToken: string | undefined;
 }
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
@@ -90,6 +101,22 @@ const schema = z.object({
   WARTA_VOTES_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
   // At most 15 s, so a scheduled story and fresh counts are never held back for long.
   WARTA_PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(15).default(5),
+  WARTA_CDN_PURGE_URL: z
+    .url({ protocol: /^https?$/ })
+    .refine((u) => u.includes('{key}'), 'must contain {key}, where each surrogate key to purge goes')
+    .optional(),
+  // PURGE for Varnish-style caches; POST or DELETE for most CDN APIs.
+  WARTA_CDN_PURGE_METHOD: z
+    .string()
+    .regex(/^[A-Z]{3,10}$/, 'must be an HTTP method in capitals, such as PURGE or POST')
+    .default('PURGE'),
+  // `auto`: one per core the process may use; `warta serve --workers N` overrides it.
+  WARTA_WORKERS: z
+    .union([z.literal('auto'), z.coerce.number().int().min(1).max(64)], 'must be a number from 1 to 64, or auto')
+    .default(1),
+  // Off by default: the numbers say how busy the site is, which is the operator's business.
+  WARTA_METRICS: flag.default(false),
+  WARTA_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 /** Every setting's name (README documents each one; a test keeps the two in step). */
@@ -174,6 +201,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     readsPerAddress: s.WARTA_READS_PER_ADDRESS,
     votesPerHourPerAddress: s.WARTA_VOTES_PER_HOUR,
     pageCacheSeconds: s.WARTA_PAGE_CACHE_SECONDS,
+    cdnPurgeUrl: s.WARTA_CDN_PURGE_URL,
+    cdnPurgeMethod: s.WARTA_CDN_PURGE_METHOD,
+    workers: s.WARTA_WORKERS === 'auto' ? os.availableParallelism() : s.WARTA_WORKERS,
+    metrics: s.WARTA_METRICS,
+    metricsToken: s.WARTA_METRICS_TOKEN,
   });
 }
 

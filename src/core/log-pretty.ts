@@ -1,5 +1,6 @@
 // Readable log lines for a terminal: pino writes one JSON line per record, this turns each into
-// "12:04:05 INFO  message key=value". Synchronous and dependency-free, so nothing written just
+// "12:04:05 INFO  message key=value", a request's lines ending in its id ("req=5f0c…"), so the
+// lines of one request can be found together. Synchronous and dependency-free, so nothing written just
 // before the process exits is lost and the format is exactly what the CLI tests expect.
 
 /** Where pino writes; process.stdout and any Writable fit. */
@@ -15,6 +16,7 @@ interface LogRecord {
   level?: number;
   time?: number;
   msg?: string;
+  reqId?: unknown;
   req?: { method?: string; path?: string; remoteAddress?: string };
   res?: { statusCode?: number };
   responseTime?: number;
@@ -37,6 +39,7 @@ export function formatLogLine(line: string): string {
     if (OMITTED.has(key) || value === undefined) continue;
     parts.push(`${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`);
   }
+  if (typeof record.reqId === 'string') parts.push(`req=${record.reqId}`);
   let text = parts.filter(Boolean).join(' ');
   if (record.err?.stack) text += `\n  ${record.err.stack.split('\n').join('\n  ')}`;
   else if (record.err?.message) text += ` (${record.err.type ?? 'Error'}: ${record.err.message})`;

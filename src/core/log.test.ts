@@ -133,7 +133,7 @@ describe('log format', () => {
       res: { statusCode: 200 },
     };
     const line = formatLogLine(JSON.stringify({ ...request, responseTime: 12.3, msg: 'request completed' }));
-    assert.match(line, / INFO {2}GET \/en 200 12 ms\n$/);
+    assert.match(line, / INFO {2}GET \/en 200 12 ms req=req-1\n$/);
     const error = formatLogLine(
       JSON.stringify({
         level: 50,

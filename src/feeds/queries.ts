@@ -84,7 +84,7 @@ export async function listFeedArticles(
     .where('articles.edition', '=', filter.edition)
     .where(isPublished(filter.now))
     .$if(filter.categoryIds !== undefined, (q) =>
-      q.where('articles.category_id', 'in', filter.categoryIds!.length ? filter.categoryIds! : [-1]),
+      q.where('articles.id', 'in', newestIdsOf(db, filter, filter.categoryIds!, limit)),
     )
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')
@@ -115,6 +115,30 @@ export async function listFeedArticles(
     imageCaption: r.image_caption,
     imageCredit: r.image_credit,
   }));
+}
+
+/**
+ * The ids of the newest `limit` published stories of each category, as one UNION ALL of index
+ * ranges: a section feed never sorts every story of its subsections.
+ */
+function newestIdsOf(db: Db, filter: { edition: string; now: Date }, categoryIds: readonly number[], limit: number) {
+  const arms = (categoryIds.length ? categoryIds : [-1]).map((categoryId) =>
+    db
+      .selectFrom(
+        db
+          .selectFrom('articles')
+          .select('articles.id')
+          .where('articles.category_id', '=', categoryId)
+          .where('articles.edition', '=', filter.edition)
+          .where(isPublished(filter.now))
+          .orderBy('articles.published_at', 'desc')
+          .orderBy('articles.id', 'desc')
+          .limit(limit)
+          .as('arm'),
+      )
+      .select('arm.id'),
+  );
+  return arms.slice(1).reduce((union, arm) => union.unionAll(arm), arms[0]!);
 }
 
 /** The tags of several stories in one query, by story id, in name order. */

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { editionParams, slugParams } from '../core/http/route-schemas.ts';
 import { categoryPath, listCategories, withDescendants } from '../articles/index.ts';
 import type { AppContext } from '../context.ts';
-import { cachePublic } from '../core/http/cache.ts';
+import { cachePublic, DISCOVERY } from '../core/http/cache.ts';
 import { AppError } from '../core/http/errors.ts';
 import { requireEdition, type Edition } from '../editions/index.ts';
 import { mediaDir } from '../media/index.ts';
@@ -19,8 +19,8 @@ import { renderRss } from './rss.ts';
 
 /** Stories per feed. */
 const FEED_SIZE = 30;
-/** Feeds and sitemaps: a few minutes in shared caches; a scheduled story shows within that. */
-export const DISCOVERY_CACHE = 'public, max-age=300, stale-while-revalidate=60, stale-if-error=86400';
+/** Feeds and sitemaps: a few minutes; the page cache caps it at the next scheduled story's minute. */
+export const DISCOVERY_CACHE = DISCOVERY;
 
 const CONTENT_TYPES: Record<FeedFormat, string> = {
   rss: 'application/rss+xml; charset=utf-8',

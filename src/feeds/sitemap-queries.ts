@@ -1,6 +1,6 @@
-// What the sitemaps list: published stories (paged by id, so a page's contents stay put as new
+// What the sitemaps list: published stories (in files by id, so a file's contents stay put as new
 // stories arrive), sections with their newest story, static pages, and the last two days' news.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { toDate, toDateOrNull, toDbTime } from '../core/db/dialect.ts';
 import type { Database } from '../core/db/schema.ts';
 import type { Image } from '../media/index.ts';
@@ -38,20 +38,53 @@ function published(db: Db, edition: string, now: Date) {
   return db.selectFrom('articles').where('articles.edition', '=', edition).where(isPublished(now));
 }
 
-/** How many published stories an edition has. */
-export async function countSitemapArticles(db: Db, edition: string, now: Date): Promise<number> {
-  const row = await published(db, edition, now)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
+/** One file of an edition's story sitemap: where it starts, how many stories, its last change. */
+export interface SitemapChunk {
+  /** The smallest story id in the file; the file lists stories from it on, in id order. */
+  readonly firstId: number;
+  readonly count: number;
+  readonly lastmod: Date | null;
 }
 
-/** One page (1-based) of an edition's published stories in id order. */
+/**
+ * How an edition's published stories fall into files of `pageSize`, in id order, with each
+ * file's last change: one pass over the edition's index, made once per change by the caller,
+ * after which each file is read from its first id on (keyset) instead of an OFFSET.
+ */
+export async function listSitemapChunks(db: Db, edition: string, now: Date, pageSize: number): Promise<SitemapChunk[]> {
+  const numbered = published(db, edition, now)
+    .select([
+      'articles.id',
+      'articles.updated_at',
+      'articles.published_at',
+      sql<number>`(row_number() over (order by articles.id) - 1) / ${sql.lit(pageSize)}`.as('chunk'),
+    ])
+    .as('numbered');
+  const rows = await db
+    .selectFrom(numbered)
+    .select((eb) => [
+      'numbered.chunk',
+      eb.fn.min('numbered.id').as('first_id'),
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.max('numbered.updated_at').as('updated'),
+      eb.fn.max('numbered.published_at').as('published'),
+    ])
+    .groupBy('numbered.chunk')
+    .orderBy('numbered.chunk')
+    .execute();
+  return rows.map((r) => ({
+    firstId: Number(r.first_id),
+    count: Number(r.n),
+    lastmod: later(toDateOrNull(r.updated ?? null), toDateOrNull(r.published ?? null)),
+  }));
+}
+
+/** One file of an edition's published stories: `pageSize` of them from `firstId` on, in id order. */
 export async function listSitemapArticles(
   db: Db,
   edition: string,
   now: Date,
-  page: number,
+  firstId: number,
   pageSize: number,
 ): Promise<SitemapArticle[]> {
   const rows = await published(db, edition, now)
@@ -67,9 +100,9 @@ export async function listSitemapArticles(
       'media.height as media_height',
       'media.variants as media_variants',
     ])
+    .where('articles.id', '>=', firstId)
     .orderBy('articles.id')
     .limit(pageSize)
-    .offset((page - 1) * pageSize)
     .execute();
   return rows.map((r) => ({
     id: r.id,
@@ -80,40 +113,30 @@ export async function listSitemapArticles(
   }));
 }
 
-/** The last change on each page of stories, for the sitemap index (one small query per page). */
-export async function listSitemapPageLastmods(
-  db: Db,
-  edition: string,
-  now: Date,
-  pages: number,
-  pageSize: number,
-): Promise<(Date | null)[]> {
-  const one = async (page: number) => {
-    const slice = published(db, edition, now)
-      .select(['articles.updated_at', 'articles.published_at'])
-      .orderBy('articles.id')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .as('slice');
-    const row = await db
-      .selectFrom(slice)
-      .select((eb) => [eb.fn.max('slice.updated_at').as('updated'), eb.fn.max('slice.published_at').as('published')])
-      .executeTakeFirst();
-    return later(toDateOrNull(row?.updated ?? null), toDateOrNull(row?.published ?? null));
-  };
-  return Promise.all(Array.from({ length: pages }, (_, i) => one(i + 1)));
-}
-
-/** The newest publication time per section of an edition (sections without stories are absent). */
+/**
+ * The newest publication time per section of an edition (sections without stories are absent):
+ * one index lookup per section, not a pass over the archive.
+ */
 export async function listNewestPerCategory(db: Db, edition: string, now: Date): Promise<Map<number, Date>> {
-  const rows = await published(db, edition, now)
-    .select((eb) => ['articles.category_id', eb.fn.max('articles.published_at').as('newest')])
-    .groupBy('articles.category_id')
+  const rows = await db
+    .selectFrom('categories')
+    .select((eb) => [
+      'categories.id',
+      eb
+        .selectFrom('articles')
+        .select('articles.published_at')
+        .whereRef('articles.category_id', '=', 'categories.id')
+        .where(isPublished(now))
+        .orderBy('articles.published_at', 'desc')
+        .limit(1)
+        .as('newest'),
+    ])
+    .where('categories.edition', '=', edition)
     .execute();
   const out = new Map<number, Date>();
   for (const r of rows) {
-    const newest = toDateOrNull(r.newest);
-    if (newest) out.set(r.category_id, newest);
+    const newest = toDateOrNull(r.newest ?? null);
+    if (newest) out.set(r.id, newest);
   }
   return out;
 }

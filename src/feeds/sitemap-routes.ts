@@ -2,8 +2,16 @@
 // Per edition: stories in files of 10,000 (sitemap-en-articles-1.xml …), sections, pages
 // (with the edition's home), and a Google News sitemap of the last 48 hours.
 import type { FastifyInstance } from 'fastify';
-import { articlePath, categoryPath, listCategories, withDescendants } from '../articles/index.ts';
+import {
+  ARTICLE_EVENTS,
+  articlePath,
+  categoryPath,
+  findNextScheduledTime,
+  listCategories,
+  withDescendants,
+} from '../articles/index.ts';
 import type { AppContext } from '../context.ts';
+import { DerivedCache } from '../core/db/derived-cache.ts';
 import { cachePublic } from '../core/http/cache.ts';
 import { AppError } from '../core/http/errors.ts';
 import type { Edition } from '../editions/index.ts';
@@ -13,11 +21,10 @@ import { renderRobots } from './robots.ts';
 import { DISCOVERY_CACHE } from './routes.ts';
 import { newsLanguage, renderNewsSitemap, renderSitemapIndex, renderUrlSet } from './sitemap.ts';
 import {
-  countSitemapArticles,
   listNewestPerCategory,
   listNewsSitemapArticles,
   listSitemapArticles,
-  listSitemapPageLastmods,
+  listSitemapChunks,
   listSitemapPages,
 } from './sitemap-queries.ts';
 
@@ -47,6 +54,22 @@ export async function sitemapRoutes(app: FastifyInstance, opts: { ctx: AppContex
   const { ctx } = opts;
   const db = ctx.db;
   const abs = (path: string) => ctx.config.baseUrl + path;
+  // How the stories fall into files takes a pass over an edition's stories: once per change
+  // (a story event, the next scheduled story's minute, or a minute for other processes' edits).
+  const derived = new DerivedCache({ now: ctx.now, ttlMs: 60_000 });
+  ctx.events.on([...ARTICLE_EVENTS], (event) => derived.invalidate(event.payload.edition));
+  const chunksOf = (code: string, now: Date) =>
+    derived
+      .get(
+        code,
+        'chunks',
+        async () => ({
+          chunks: await listSitemapChunks(db, code, now, SITEMAP_PAGE_SIZE),
+          until: await findNextScheduledTime(db, code, now),
+        }),
+        (v) => v.until,
+      )
+      .then((v) => v.chunks);
 
   app.get('/robots.txt', async (_request, reply) => {
     const sitemaps = [sitemapPaths.index, ...ctx.editions.all().map((e) => sitemapPaths.news(e.code))];
@@ -86,17 +109,15 @@ export async function sitemapRoutes(app: FastifyInstance, opts: { ctx: AppContex
   /** An edition's sitemaps as the index lists them, each with its last change. */
   async function indexEntries(edition: Edition, now: Date) {
     const code = edition.code;
-    const count = await countSitemapArticles(db, code, now);
-    const pages = Math.ceil(count / SITEMAP_PAGE_SIZE);
-    const [pageLastmods, newestPerCategory, staticPages, news] = await Promise.all([
-      listSitemapPageLastmods(db, code, now, pages, SITEMAP_PAGE_SIZE),
+    const [chunks, newestPerCategory, staticPages, news] = await Promise.all([
+      chunksOf(code, now),
       listNewestPerCategory(db, code, now),
       listSitemapPages(db, code),
       listNewsSitemapArticles(db, code, now, new Date(now.getTime() - NEWS_WINDOW_MS), 1),
     ]);
     const newestStory = latest([...newestPerCategory.values()]);
     return [
-      ...pageLastmods.map((lastmod, i) => ({ loc: abs(sitemapPaths.articles(code, i + 1)), lastmod })),
+      ...chunks.map((chunk, i) => ({ loc: abs(sitemapPaths.articles(code, i + 1)), lastmod: chunk.lastmod })),
       { loc: abs(sitemapPaths.categories(code)), lastmod: newestStory },
       { loc: abs(sitemapPaths.pages(code)), lastmod: latest([newestStory, ...staticPages.map((p) => p.updatedAt)]) },
       { loc: abs(sitemapPaths.news(code)), lastmod: news[0]?.publishedAt ?? null },
@@ -104,12 +125,13 @@ export async function sitemapRoutes(app: FastifyInstance, opts: { ctx: AppContex
   }
 
   async function articlesSitemap(edition: Edition, now: Date, page: number): Promise<string> {
-    const count = await countSitemapArticles(db, edition.code, now);
+    const chunks = await chunksOf(edition.code, now);
     // Page 1 always exists (empty for a new edition); pages past the end do not.
-    if (page > Math.max(1, Math.ceil(count / SITEMAP_PAGE_SIZE))) {
+    if (page > Math.max(1, chunks.length)) {
       throw new AppError('not_found', 'There is no such sitemap.');
     }
-    const articles = await listSitemapArticles(db, edition.code, now, page, SITEMAP_PAGE_SIZE);
+    const chunk = chunks[page - 1];
+    const articles = chunk ? await listSitemapArticles(db, edition.code, now, chunk.firstId, SITEMAP_PAGE_SIZE) : [];
     return renderUrlSet(
       articles.map((a) => ({
         loc: abs(articlePath(a)),

@@ -1,13 +1,13 @@
-// Stores an uploaded or generated image: strips metadata, fixes orientation and writes
-// the JPEG and WebP sizes the reader pages offer in srcset, then records it in `media`.
+// Stores an uploaded or generated image: strips metadata, fixes orientation and writes the JPEG
+// and WebP sizes the reader pages offer in srcset to the media storage, then records it in `media`.
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import type { Kysely } from 'kysely';
 import type { Database, MediaRow } from '../core/db/schema.ts';
 import { toDbTime } from '../core/db/dialect.ts';
 import { AppError } from '../core/http/errors.ts';
+import { localMediaStorage, type MediaStorage } from './storage.ts';
 
 /** Widths generated for srcset; an image is never enlarged past its own width. */
 export const IMAGE_WIDTHS = [480, 960, 1600] as const;
@@ -23,6 +23,11 @@ export interface ImageMeta {
 /** Directory under the data dir where media files live. */
 export function mediaDir(dataDir: string): string {
   return path.join(dataDir, 'media');
+}
+
+/** The site's media store: <data dir>/media on local disk (the one place to choose another store). */
+export function mediaStorage(dataDir: string): MediaStorage {
+  return localMediaStorage(mediaDir(dataDir));
 }
 
 /** Processes an image and records it; throws AppError('bad_request') for data that is not an image. */
@@ -47,8 +52,7 @@ export async function storeImage(
     throw new AppError('bad_request', 'The file is not an image that can be read (JPEG, PNG, WebP, AVIF or GIF).');
   }
   const key = `${new Date().toISOString().slice(0, 10)}-${randomBytes(6).toString('hex')}`;
-  const dir = mediaDir(dataDir);
-  await fs.mkdir(dir, { recursive: true });
+  const storage = mediaStorage(dataDir);
   const widths: number[] = IMAGE_WIDTHS.filter((w) => w < width);
   widths.push(Math.min(width, IMAGE_WIDTHS[IMAGE_WIDTHS.length - 1]!));
   const unique = [...new Set(widths)].sort((a, b) => a - b);
@@ -59,8 +63,8 @@ export async function storeImage(
       resized.clone().jpeg({ quality: 80, mozjpeg: true }).toBuffer(),
       resized.clone().webp({ quality: 74 }).toBuffer(),
     ]);
-    await fs.writeFile(path.join(dir, `${key}-${w}.jpg`), jpeg);
-    await fs.writeFile(path.join(dir, `${key}-${w}.webp`), webp);
+    await storage.put(`${key}-${w}.jpg`, jpeg);
+    await storage.put(`${key}-${w}.webp`, webp);
     bytes += jpeg.length + webp.length;
   }
   return db

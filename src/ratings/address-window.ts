@@ -9,26 +9,33 @@ type Db = Kysely<Database>;
 /** How long a new vote counts towards its address's limit (and how long its hash is kept). */
 export const VOTE_WINDOW_MS = 3600_000;
 
-/** How many new votes an address started since a time, and when the oldest of them was. */
-export async function countVotesFromAddress(
+/** When each of these addresses started its new votes since a time: hash → times (ms). */
+export async function listAddressVoteTimes(
   trx: Db,
-  ipHash: string,
+  ipHashes: readonly string[],
   since: Date,
-): Promise<{ count: number; oldest: Date | null }> {
-  const row = await trx
+): Promise<Map<string, number[]>> {
+  const rows = await trx
     .selectFrom('vote_address_window')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('created_at').as('oldest')])
-    .where('ip_hash', '=', ipHash)
+    .select(['ip_hash', 'created_at'])
+    .where('ip_hash', 'in', ipHashes)
     .where('created_at', '>', toDbTime(since))
-    .executeTakeFirst();
-  return { count: Number(row?.n ?? 0), oldest: row?.oldest ? toDate(row.oldest) : null };
+    .execute();
+  const times = new Map<string, number[]>();
+  for (const row of rows) {
+    const list = times.get(row.ip_hash) ?? [];
+    list.push(toDate(row.created_at).getTime());
+    times.set(row.ip_hash, list);
+  }
+  return times;
 }
 
-/** Notes a new vote from an address, in the vote's transaction. */
-export async function recordVoteFromAddress(trx: Db, ipHash: string, now: Date): Promise<void> {
+/** Notes new votes from addresses, in the votes' transaction. */
+export async function recordVotesFromAddresses(trx: Db, rows: readonly { ipHash: string; at: Date }[]): Promise<void> {
+  if (rows.length === 0) return;
   await trx
     .insertInto('vote_address_window')
-    .values({ ip_hash: ipHash, created_at: toDbTime(now) })
+    .values(rows.map((r) => ({ ip_hash: r.ipHash, created_at: toDbTime(r.at) })))
     .execute();
 }
 

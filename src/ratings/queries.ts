@@ -1,5 +1,6 @@
 // Data access for ratings: the article a vote is for, the reader's vote and the article's
-// running sum and count (the address's recent votes are in address-window.ts).
+// running sum and count, read and written a batch at a time (the address's recent votes are in
+// address-window.ts).
 import type { Kysely } from 'kysely';
 import { forUpdate, toDbTime } from '../core/db/dialect.ts';
 import type { Database } from '../core/db/schema.ts';
@@ -31,64 +32,87 @@ export async function findRateableArticle(
     .executeTakeFirst();
 }
 
-/** Reads the article's totals and locks its row until the transaction ends (PostgreSQL). */
+/** An article's running rating totals, and its edition (a vote names both). */
+export interface ArticleTotals {
+  readonly edition: string;
+  sum: number;
+  count: number;
+}
+
+/**
+ * Reads the totals of those of the articles that are published at `now`, and locks their rows
+ * until the transaction ends (PostgreSQL; in id order, so two batches queue rather than deadlock).
+ */
 export async function lockArticleTotals(
   trx: Db,
-  id: number,
-  edition: string,
+  ids: readonly number[],
   now: Date,
-): Promise<{ sum: number; count: number } | undefined> {
-  const row = await forUpdate(
+): Promise<Map<number, ArticleTotals>> {
+  const rows = await forUpdate(
     trx,
     trx
       .selectFrom('articles')
-      .select(['rating_sum', 'rating_count'])
-      .where('id', '=', id)
-      .where('edition', '=', edition)
-      .where(isPublished(now)),
-  ).executeTakeFirst();
-  return row ? { sum: row.rating_sum, count: row.rating_count } : undefined;
+      .select(['id', 'edition', 'rating_sum', 'rating_count'])
+      .where('id', 'in', ids)
+      .where(isPublished(now))
+      .orderBy('id'),
+  ).execute();
+  return new Map(rows.map((r) => [r.id, { edition: r.edition, sum: r.rating_sum, count: r.rating_count }]));
 }
 
-/** The reader's current vote on an article, if any. */
-export async function findVote(trx: Db, articleId: number, voterId: string): Promise<number | undefined> {
-  const row = await trx
-    .selectFrom('article_votes')
-    .select('rating')
-    .where('article_id', '=', articleId)
-    .where('voter_id', '=', voterId)
-    .executeTakeFirst();
-  return row?.rating;
+/** A reader's stored vote on an article. */
+export interface StoredVote {
+  readonly articleId: number;
+  readonly voterId: string;
+  readonly rating: number;
 }
 
-/** Records a reader's first vote on an article. */
-export async function insertVote(
+/** The stored votes of these readers on these articles (every pair of the two lists). */
+export async function findVotes(
   trx: Db,
-  vote: { articleId: number; voterId: string; rating: number; now: Date },
-): Promise<void> {
-  const at = toDbTime(vote.now);
+  articleIds: readonly number[],
+  voterIds: readonly string[],
+): Promise<StoredVote[]> {
+  const rows = await trx
+    .selectFrom('article_votes')
+    .select(['article_id', 'voter_id', 'rating'])
+    .where('article_id', 'in', articleIds)
+    .where('voter_id', 'in', voterIds)
+    .execute();
+  return rows.map((r) => ({ articleId: r.article_id, voterId: r.voter_id, rating: r.rating }));
+}
+
+/** A reader's vote as it is to be stored. */
+export interface VoteWrite {
+  readonly articleId: number;
+  readonly voterId: string;
+  readonly rating: number;
+  readonly now: Date;
+}
+
+/**
+ * Stores votes (at most one per reader and article): a first vote is inserted; a changed one
+ * keeps its created_at, so a change is not a new vote for the rate limit.
+ */
+export async function upsertVotes(trx: Db, votes: readonly VoteWrite[]): Promise<void> {
+  if (votes.length === 0) return;
   await trx
     .insertInto('article_votes')
-    .values({
-      article_id: vote.articleId,
-      voter_id: vote.voterId,
-      rating: vote.rating,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
-}
-
-/** Replaces a reader's vote; created_at stays, so a change is not a new vote for the rate limit. */
-export async function updateVote(
-  trx: Db,
-  vote: { articleId: number; voterId: string; rating: number; now: Date },
-): Promise<void> {
-  await trx
-    .updateTable('article_votes')
-    .set({ rating: vote.rating, updated_at: toDbTime(vote.now) })
-    .where('article_id', '=', vote.articleId)
-    .where('voter_id', '=', vote.voterId)
+    .values(
+      votes.map((v) => ({
+        article_id: v.articleId,
+        voter_id: v.voterId,
+        rating: v.rating,
+        created_at: toDbTime(v.now),
+        updated_at: toDbTime(v.now),
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['article_id', 'voter_id']).doUpdateSet((eb) => ({
+        rating: eb.ref('excluded.rating'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
     .execute();
 }
 

@@ -8,14 +8,25 @@ import { acceptsHtml } from '../core/http/error-handler.ts';
 import { isSecureSite } from '../core/http/cookies.ts';
 import { AppError } from '../core/http/errors.ts';
 import { ensureCookieSecret } from '../core/secret.ts';
+import { ShortLivedCache } from '../core/short-lived-cache.ts';
+import { ARTICLE_EVENTS } from '../articles/index.ts';
 import { requireEdition, siteFor } from '../editions/index.ts';
 import { describeRating, parseArticleId, parseRating, ratingPath } from './model.ts';
-import { findRateableArticle } from './queries.ts';
-import { TooManyVotes, castVote } from './service.ts';
+import { findRateableArticle, type RateableArticle } from './queries.ts';
+import { TooManyVotes } from './service.ts';
+import { VoteQueue } from './vote-queue.ts';
 import { createAddressHasher, issueVoterId, readVoterId } from './voter.ts';
 import { ConfirmRatingPage } from './views/confirm-page.tsx';
 
 type VoteRequest = FastifyRequest<{ Params: { edition: string; id: string } }>;
+
+/**
+ * How long the route trusts an answer to "is this a published article of this edition". Only
+ * for the request's own checks: the vote's transaction looks again, under the article's lock.
+ */
+const ARTICLE_CHECK_MS = 2000;
+/** Articles whose answer is kept (a few MB at most). */
+const ARTICLE_CHECKS_KEPT = 10_000;
 
 /** The ratings plugin. */
 export async function ratingRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
@@ -23,6 +34,16 @@ export async function ratingRoutes(app: FastifyInstance, opts: { ctx: AppContext
   // Same secret as the cookie signatures (app.ts made sure it exists), but a key of its own.
   const isSecure = isSecureSite(ctx.config.baseUrl);
   const hashAddress = createAddressHasher(ensureCookieSecret(ctx.config.cookieSecret, ctx.config.dataDir));
+  const votes = new VoteQueue(ctx.db);
+  const articles = new ShortLivedCache<string, RateableArticle>(
+    (key, now) => {
+      const [edition, id] = key.split(':') as [string, string];
+      return findRateableArticle(ctx.db, Number(id), edition, now);
+    },
+    ARTICLE_CHECK_MS,
+    ARTICLE_CHECKS_KEPT,
+  );
+  ctx.events.on(ARTICLE_EVENTS, (event) => articles.forget(`${event.payload.edition}:${event.payload.articleId}`));
 
   // Runs after the error handler too, which would let caches keep a 4xx for a while.
   app.addHook('onSend', async (_request, reply, payload) => {
@@ -42,7 +63,7 @@ export async function ratingRoutes(app: FastifyInstance, opts: { ctx: AppContext
     const articleId = parseArticleId(request.params.id, t);
     const rating = parseRating(fieldOf(request.body, 'rating'), t);
     const now = ctx.now();
-    const article = await findRateableArticle(ctx.db, articleId, edition.code, now);
+    const article = await articles.get(`${edition.code}:${articleId}`, now);
     if (!article) throw new AppError('article_not_found', t('rating.noArticle'));
     const isJson = !acceptsHtml(request); // the error handler's rule, so both agree
 
@@ -63,19 +84,22 @@ export async function ratingRoutes(app: FastifyInstance, opts: { ctx: AppContext
       );
     }
 
-    const result = await castVote(ctx.db, {
-      articleId: article.id,
-      edition: edition.code,
-      voterId,
-      ipHash: hashAddress(request.ip),
-      rating,
-      now,
-      limitPerHour: ctx.config.votesPerHourPerAddress,
-      t,
-    }).catch((error: unknown) => {
-      if (error instanceof TooManyVotes) reply.header('retry-after', String(error.retryAfter));
-      throw error;
-    });
+    // Answered once the vote's batch has committed (vote-queue.ts).
+    const result = await votes
+      .submit({
+        articleId: article.id,
+        edition: edition.code,
+        voterId,
+        ipHash: hashAddress(request.ip),
+        rating,
+        now,
+        limitPerHour: ctx.config.votesPerHourPerAddress,
+        t,
+      })
+      .catch((error: unknown) => {
+        if (error instanceof TooManyVotes) reply.header('retry-after', String(error.retryAfter));
+        throw error;
+      });
 
     const text = describeRating(t, result.sum, result.count);
     if (isJson) {

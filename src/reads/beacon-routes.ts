@@ -1,13 +1,16 @@
 // The read beacon: POST /api/reads/{id} from the page's script (answers with the fresh count)
-// and GET /api/reads/{id}.gif from the no-script image. Nothing here writes to the database.
+// and GET /api/reads/{id}.gif from the no-script image. Nothing here writes to the database, and
+// a request for a known article reads nothing from it either: counting is in memory (counter.ts).
 // What counts: a reader's first open of an article in 30 minutes, up to a cap per address.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { isSecureSite, READER_COOKIE } from '../core/http/cookies.ts';
 import { AppError } from '../core/http/errors.ts';
+import { ShortLivedCache } from '../core/short-lived-cache.ts';
+import { ARTICLE_EVENTS } from '../articles/index.ts';
 import { AddressCap } from './address-cap.ts';
 import type { ReadCounter } from './counter.ts';
-import { findReadableArticle } from './queries.ts';
+import { findReadableArticle, type ReadableArticle } from './queries.ts';
 import { createReaderHasher, newReaderId, whyNotCounted, type NotCountedReason } from './reader.ts';
 import { RecentSet } from './recent-set.ts';
 
@@ -15,6 +18,14 @@ import { RecentSet } from './recent-set.ts';
 export const READ_WINDOW_MS = 30 * 60_000;
 /** At most this many (reader, article) pairs are remembered (tens of MB at most); oldest first out. */
 const MAX_REMEMBERED = 200_000;
+/**
+ * How long an article's lookup (published? its stored count) serves the beacon. Article events
+ * and this process's own writes of counts drop it at once; this bounds how late another
+ * process's stored reads show in the count, and a scheduled story's first reads are refused.
+ */
+const ARTICLE_LOOKUP_MS = 2000;
+/** Articles whose lookup is kept (a few MB at most). */
+const ARTICLE_LOOKUPS_KEPT = 20_000;
 /** The reader cookie lasts a day: enough to recognise reloads, too short to follow anyone. */
 const READER_COOKIE_SECONDS = 24 * 3600;
 // The smallest transparent GIF: 1×1 pixel, 43 bytes.
@@ -42,14 +53,28 @@ export async function beaconRoutes(
   const addressCap = new AddressCap(ctx.config.readsPerAddress);
   const isSecure = isSecureSite(ctx.config.baseUrl);
   const siteOrigin = new URL(ctx.config.baseUrl).origin;
+  const articles = new ShortLivedCache<number, ReadableArticle>(
+    (id, now) => findReadableArticle(ctx.db, id, now),
+    ARTICLE_LOOKUP_MS,
+    ARTICLE_LOOKUPS_KEPT,
+  );
+  ctx.events.on(ARTICLE_EVENTS, (event) => articles.forget(event.payload.articleId));
+  // A stored batch moved reads from the counter's pending ones into hit_count: look again.
+  counter.onWritten((batch) => {
+    for (const id of batch.keys()) articles.forget(id);
+  });
 
-  app.post<{ Params: { id: string } }>('/reads/:id', { bodyLimit: 1024 }, async (request, reply) => {
+  // No request lines: thousands of beacons a second would drown the log (and cost a tenth of
+  // the beacon's time); errors are still logged, and the metrics count the requests.
+  const quiet = { logRequests: false };
+
+  app.post<{ Params: { id: string } }>('/reads/:id', { bodyLimit: 1024, config: quiet }, async (request, reply) => {
     const result = await countRead(request, reply, parseId(request.params.id));
     if (!result) throw new AppError('article_not_found', 'There is no published article with this id.');
     return reply.header('cache-control', 'no-store').send(result);
   });
 
-  app.get<{ Params: { file: string } }>('/reads/:file', async (request, reply) => {
+  app.get<{ Params: { file: string } }>('/reads/:file', { config: quiet }, async (request, reply) => {
     const match = /^(.+)\.gif$/.exec(request.params.file);
     if (!match) throw new AppError('not_found');
     const result = await countRead(request, reply, parseId(match[1]!));
@@ -68,7 +93,7 @@ export async function beaconRoutes(
     articleId: number | undefined,
   ): Promise<ReadResult | undefined> {
     if (articleId === undefined) return undefined;
-    const article = await findReadableArticle(ctx.db, articleId, ctx.now());
+    const article = await articles.get(articleId, ctx.now());
     if (!article) return undefined;
     const reason = whyNotCounted(request, siteOrigin) ?? whyNotCountedNow(request, reply, articleId);
     if (reason === undefined) counter.record(articleId);

@@ -41,6 +41,11 @@ export class ReadCounter {
   private isSizeFlushPaused = false;
   private timer: NodeJS.Timeout | undefined;
   private readonly dayFormat: Intl.DateTimeFormat;
+  // The day of the current minute: formatting a date in a time zone costs more than the rest of
+  // record(), and days start on a whole minute in every zone (offsets are whole minutes).
+  private dayOfMinute = { minute: Number.NaN, day: '' };
+  private readonly writtenListeners: ((batch: ReadBatch) => void)[] = [];
+  private flushedAt = new Date();
 
   constructor(private readonly options: ReadCounterOptions) {
     // en-CA formats a date as YYYY-MM-DD.
@@ -54,7 +59,7 @@ export class ReadCounter {
 
   /** Counts one read of an article; may start a flush when the batch is full. */
   record(articleId: number): void {
-    const day = this.dayFormat.format(this.options.now());
+    const day = this.dayOf(this.options.now());
     let days = this.pending.get(articleId);
     if (!days) {
       days = new Map();
@@ -70,6 +75,11 @@ export class ReadCounter {
           this.isSizeFlushQueued = false;
         });
     }
+  }
+
+  /** Runs `listener` after each batch is stored (the beacon's cached counts are stale then). */
+  onWritten(listener: (batch: ReadBatch) => void): void {
+    this.writtenListeners.push(listener);
   }
 
   /** Reads of an article counted here and not yet stored (including a batch being written). */
@@ -112,25 +122,55 @@ export class ReadCounter {
     await this.flush();
   }
 
+  /** Every read counted before this time is stored (the metrics' flush lag is measured from it). */
+  get lastFlushedAt(): Date {
+    return this.flushedAt;
+  }
+
   /** Whether the interval timer is set. */
   get isRunning(): boolean {
     return this.timer !== undefined;
   }
 
   private async writePending(): Promise<number> {
-    if (this.pendingReads === 0) return 0;
+    if (this.pendingReads === 0) {
+      this.flushedAt = new Date();
+      return 0;
+    }
     const batch = this.pending;
     this.pending = new Map();
     this.pendingReads = 0;
     this.inflight = batch;
+    const takenAt = new Date();
     try {
-      return await this.options.write(batch);
+      const written = await this.options.write(batch);
+      this.flushedAt = takenAt; // every read counted before then is stored
+      this.tellWritten(batch);
+      return written;
     } catch (error) {
       this.mergeBack(batch);
       throw error;
     } finally {
       this.inflight = new Map();
     }
+  }
+
+  /** Runs the onWritten listeners; one that throws is reported, never taken for a failed write. */
+  private tellWritten(batch: ReadBatch): void {
+    for (const listener of this.writtenListeners) {
+      try {
+        listener(batch);
+      } catch (error) {
+        this.options.log.error({ err: error }, 'a listener of stored read counts failed');
+      }
+    }
+  }
+
+  /** The calendar day (YYYY-MM-DD) of a time in the counter's time zone. */
+  private dayOf(date: Date): string {
+    const minute = Math.floor(date.getTime() / 60_000);
+    if (minute !== this.dayOfMinute.minute) this.dayOfMinute = { minute, day: this.dayFormat.format(date) };
+    return this.dayOfMinute.day;
   }
 
   /** Puts a failed batch back so the next flush writes it together with newer reads. */

@@ -2,12 +2,13 @@
 // when a batch is full and when the app closes), the beacon under /api, the most-read page,
 // the read count in an article's footer and the most-read box beside news pages.
 import type { FastifyInstance } from 'fastify';
-import { ARTICLE_FOOTER_SLOT, listMostRead } from '../articles/index.ts';
+import { ARTICLE_FOOTER_SLOT } from '../articles/index.ts';
 import type { AppContext, Domain } from '../context.ts';
 import { useScopedCookies } from '../core/http/cookie-scope.ts';
 import { ASIDE_SLOT } from '../core/views/slots.ts';
 import { beaconRoutes } from './beacon-routes.ts';
 import { ReadCounter } from './counter.ts';
+import { mostReadCacheOf } from './most-read-cache.ts';
 import { mostReadRoutes } from './most-read-routes.tsx';
 import { writeReads } from './queries.ts';
 import { ReadCount } from './views/read-count.tsx';
@@ -26,6 +27,7 @@ declare module 'fastify' {
 export const readsDomain: Domain = {
   name: 'reads',
   setup(ctx, app) {
+    const mostRead = mostReadCacheOf(ctx);
     createCounter(ctx, app);
     ctx.slots.add(ARTICLE_FOOTER_SLOT, {
       id: 'reads.count',
@@ -38,9 +40,10 @@ export const readsDomain: Domain = {
       order: 10,
       render: async ({ site, page }) => {
         if (page === 'most-read') return '';
-        const articles = await listMostRead(ctx.db, site.edition.code, site.now, {
-          timezone: ctx.config.timezone,
+        const articles = await mostRead.list(site.edition.code, {
           period: '24h',
+          limit: 5,
+          isStrict: false,
         });
         return <MostReadBox site={site} articles={articles} />;
       },
@@ -57,7 +60,11 @@ export const readsDomain: Domain = {
 /** The app-wide counter, as app.readCounter, written once more when the app closes. */
 function createCounter(ctx: AppContext, app: FastifyInstance): ReadCounter {
   const counter = new ReadCounter({
-    write: (batch) => writeReads(ctx.db, batch),
+    write: async (batch) => {
+      const written = await writeReads(ctx.db, batch);
+      mostReadCacheOf(ctx).invalidate();
+      return written;
+    },
     timezone: ctx.config.timezone,
     now: () => ctx.now(),
     flushIntervalMs: ctx.config.readsFlushIntervalMs,

@@ -2,26 +2,15 @@
 // file otherwise): reads counted in both are all stored, exactly once, by the flush each
 // process runs when it is told to stop (SIGTERM or SIGINT).
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
 import { makeArticle } from '../../test/helpers/factories.ts';
 import { seedBase } from '../../seed/editions.ts';
 import { writerFor } from '../../test/helpers/writer.ts';
+import { killLeftovers, startListening, type ServeProcess } from '../../test/helpers/serve-process.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const READERS = 60;
-
-interface Server {
-  child: ChildProcess;
-  baseUrl: string;
-  exited: Promise<number | null>;
-  /** Its log lines at warning level and above, for failure messages. */
-  problems(): string[];
-}
 
 let db: TestDatabase;
 before(async () => {
@@ -30,67 +19,18 @@ before(async () => {
 });
 after(() => db.cleanup());
 
-/**
- * The database URL a separate process needs. For a PostgreSQL test schema, libpq's `options`
- * parameter (which node-postgres reads from the URL) sets the search_path of every connection.
- */
-function databaseUrl(): string {
-  if (!db.schema) return db.url;
-  const url = new URL(db.url);
-  url.search = `options=${encodeURIComponent(`-c search_path=${db.schema}`)}`;
-  return url.href;
-}
+/** The longest interval allowed and a batch size never reached: only the shutdown flush writes. */
+const ONLY_SHUTDOWN_FLUSHES = {
+  WARTA_READS_FLUSH_INTERVAL_MS: '600000',
+  WARTA_READS_FLUSH_SIZE: '1000000',
+  // Every simulated reader connects from 127.0.0.1: no per-address cap.
+  WARTA_READS_PER_ADDRESS: '1000000',
+};
 
-/** Starts `node bin/warta.js serve` on a free port and waits until it listens (60 s at most). */
-function startServer(name: string): Promise<Server> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/warta.js'), 'serve'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      TZ: 'UTC',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      WARTA_ENV_FILE: path.join(db.dataDir, 'no-such.env'),
-      WARTA_DATA_DIR: path.join(db.dataDir, name),
-      WARTA_DATABASE_URL: databaseUrl(),
-      WARTA_DEMO: '0',
-      WARTA_COOKIE_SECRET: 'test-secret-test-secret-test-secret-0123',
-      WARTA_LOG_LEVEL: 'info',
-      // The longest interval allowed and a batch size never reached: only the shutdown flush writes.
-      WARTA_READS_FLUSH_INTERVAL_MS: '600000',
-      WARTA_READS_FLUSH_SIZE: '1000000',
-      // Every simulated reader connects from 127.0.0.1: no per-address cap.
-      WARTA_READS_PER_ADDRESS: '1000000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${name} did not start within 60 s:\n${output.slice(-3000)}`));
-    }, 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({
-          child,
-          baseUrl: match[1]!,
-          exited,
-          problems: () => output.split('\n').filter((line) => /"level":[4-6]0/.test(line)),
-        });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`${name} exited with ${code} before listening:\n${output.slice(-3000)}`));
-    });
-  });
+/** Starts `warta serve` on a free port; resolves once it listens. */
+async function startServer(name: string): Promise<{ server: ServeProcess; baseUrl: string }> {
+  const { server, port } = await startListening(db, { name, env: ONLY_SHUTDOWN_FLUSHES });
+  return { server, baseUrl: `http://127.0.0.1:${port}` };
 }
 
 function post(baseUrl: string, path: string, userAgent: string): Promise<{ status: number; counted: boolean }> {
@@ -165,17 +105,19 @@ describe('two app processes on one database', () => {
           'nothing written yet',
         );
 
-        servers[0]!.child.kill('SIGTERM');
-        servers[1]!.child.kill('SIGINT');
-        const codes = await within(60_000, 'shutdown', Promise.all(servers.map((s) => s.exited)));
+        const codes = await within(
+          60_000,
+          'shutdown',
+          Promise.all([servers[0]!.server.stop('SIGTERM'), servers[1]!.server.stop('SIGINT')]),
+        );
         assert.deepEqual(codes, [0, 0], 'both exit cleanly');
         assert.deepEqual(
-          servers.flatMap((s) => s.problems()),
+          servers.flatMap((s) => s.server.problems()),
           [],
           'no errors logged',
         );
       } finally {
-        for (const s of servers) if (s.child.exitCode === null) s.child.kill('SIGKILL');
+        killLeftovers();
       }
 
       const hits = async (id: number) =>

@@ -1,108 +1,151 @@
-// The search index's engine-specific SQL behind one interface: FTS5 ranked with bm25() on SQLite,
-// a weighted tsvector ranked with ts_rank_cd() on PostgreSQL. Same columns on both; deleting an
-// article deletes its row on both (a foreign key on PostgreSQL, a trigger on SQLite, see 0007).
+// The one engine-specific step of search: finding one page of matches among the newest few
+// hundred. SQLite walks a contentless FTS5 index whose rowid is the recency key (see 0009), so
+// edition, section and dates are part of the index walk; PostgreSQL lets the planner choose
+// between its newest-first btree and the GIN index, planning each search for its own words.
+// Both rank the same way: every word in the title, then in the title or summary, then the rest;
+// newest first within each. (bm25 and ts_rank_cd would score every match of a common word.)
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { engineOf } from '../core/db/dialect.ts';
+import { engineOf, toDbTime } from '../core/db/dialect.ts';
 import type { Database } from '../core/db/schema.ts';
-import type { SearchQuery } from './text.ts';
 
 type Db = Kysely<Database>;
 
-/** One article as the index stores it: every field already segmented into space-separated words. */
-export interface SearchDocument {
-  readonly articleId: number;
-  readonly title: string;
-  readonly summary: string;
-  readonly body: string;
-  /** Dateline, source, byline, author and tags. */
-  readonly meta: string;
+/** What to look for and where. */
+export interface MatchQuery {
+  readonly edition: string;
+  /** Only stories published at or before this instant. */
+  readonly now: Date;
+  /** Index-form words; a match contains all of them (at least one). */
+  readonly terms: readonly string[];
+  /** Whether the last term also matches longer words. */
+  readonly isPrefixLast: boolean;
+  /** A section and its subsections. */
+  readonly categoryIds?: readonly number[];
+  /** Published at or after this instant (a whole second). */
+  readonly from?: Date;
+  /** Published before this instant (a whole second). */
+  readonly before?: Date;
 }
 
-/** What each engine does differently; everything else in search is shared Kysely. */
-export interface SearchEngine {
-  /** Writes an article's row, replacing the one it had. */
-  upsert(db: Db, doc: SearchDocument): Promise<void>;
-  /** Drops an article's row, if it has one. */
-  remove(db: Db, articleId: number): Promise<void>;
-  /** Empties the index. */
-  clear(db: Db): Promise<void>;
-  /** The condition "this article_search row contains every term" (the query has at least one). */
-  matches(query: SearchQuery): RawBuilder<boolean>;
-  /** A relevance score of the matched row; lower sorts first. */
-  rank(query: SearchQuery): RawBuilder<number>;
+/** Which part of the ranked candidates to return. */
+export interface MatchWindow {
+  /** How many of the newest matches are ranked; one more is looked for, to know there are more. */
+  readonly cap: number;
+  readonly limit: number;
+  readonly offset: number;
 }
 
-const sqlite: SearchEngine = {
-  async upsert(db, doc) {
-    // FTS5 tables have no UPSERT; the rowid is the article id, so this is two indexed writes.
-    await sql`delete from article_search where rowid = ${doc.articleId}`.execute(db);
-    // FTS5 columns have no type, and the driver binds numbers as reals: the cast keeps
-    // article_id an integer, as it is on PostgreSQL.
-    await sql`insert into article_search (rowid, article_id, title, summary, body, meta)
-      values (${doc.articleId}, cast(${doc.articleId} as integer), ${doc.title}, ${doc.summary}, ${doc.body}, ${doc.meta})`.execute(
-      db,
-    );
-  },
-  async remove(db, articleId) {
-    await sql`delete from article_search where rowid = ${articleId}`.execute(db);
-  },
-  async clear(db) {
-    await db.deleteFrom('article_search').execute();
-  },
-  matches(query) {
-    // Each term is an FTS5 string (quotes doubled), so no reader text is ever FTS syntax;
-    // terms side by side mean AND. The whole expression is one bound parameter.
-    const expression = query.terms
-      .map((t, i) => `"${t.replaceAll('"', '""')}"${isPrefix(query, i) ? '*' : ''}`)
-      .join(' ');
-    return sql<boolean>`article_search match ${expression}`;
-  },
-  rank() {
-    // Weights follow the column order: article_id (not indexed), title, summary, body, meta.
-    return sql<number>`bm25(article_search, 0.0, 10.0, 4.0, 1.0, 2.0)`;
-  },
+/** One page of matches, best first. */
+export interface MatchPage {
+  /** Matches found, up to cap + 1 (more than cap means "more than cap"). */
+  readonly total: number;
+  readonly articleIds: readonly number[];
+}
+
+/** Finds one page of matches; each engine in a fixed number of statements. */
+export type FindMatches = (db: Db, query: MatchQuery, window: MatchWindow) => Promise<MatchPage>;
+
+/** The SQLite recency key's scale: article ids stay below 2³¹ (see 0009). */
+const KEY_SCALE = 2147483648;
+
+const findMatchesSqlite: FindMatches = async (db, q, w) => {
+  // Each term is an FTS5 string (quotes doubled), so no reader text is ever FTS syntax; terms
+  // side by side mean AND. The scope column holds the edition code and c<section id>.
+  const terms = `(${q.terms.map((t, i) => `"${t.replaceAll('"', '""')}"${isPrefix(q, i) ? '*' : ''}`).join(' ')})`;
+  const sections = q.categoryIds?.length ? q.categoryIds.map((id) => `"c${id}"`).join(' OR ') : '"c0"';
+  const scope = `{scope} : "${q.edition.replaceAll('"', '""')}"${q.categoryIds ? ` AND {scope} : (${sections})` : ''}`;
+  const everywhere = `{title summary body meta} : ${terms} AND ${scope}`;
+  // A key's second is its publication second, so these bounds are whole seconds.
+  const upper = sql`unixepoch(${toDbTime(q.now)}) * ${KEY_SCALE} + ${KEY_SCALE - 1}`;
+  const { rows } = await sql<{ article_id: number | null; total: number }>`
+    with candidates as (
+      select rowid as k from article_search_fts
+      where article_search_fts match ${everywhere} and rowid <= ${upper}
+        ${q.before ? sql`and rowid < unixepoch(${toDbTime(q.before)}) * ${KEY_SCALE}` : sql``}
+        ${q.from ? sql`and rowid >= unixepoch(${toDbTime(q.from)}) * ${KEY_SCALE}` : sql``}
+      order by rowid desc limit ${w.cap + 1}
+    ),
+    ranked as (select k from candidates order by k desc limit ${w.cap}),
+    ${tierSqlite('in_title', `{title} : ${terms} AND ${scope}`, upper)},
+    ${tierSqlite('in_lead', `{title summary} : ${terms} AND ${scope}`, upper)},
+    page as (
+      select k & ${KEY_SCALE - 1} as article_id,
+        row_number() over (order by k in (select k from in_title) desc, k in (select k from in_lead) desc, k desc) as position
+      from ranked order by position limit ${w.limit} offset ${w.offset}
+    )
+    select page.article_id, counted.total
+    from (select count(*) as total from candidates) as counted left join page on 1 = 1
+    order by page.position`.execute(db);
+  return toPage(rows);
 };
 
-const postgres: SearchEngine = {
-  async upsert(db, doc) {
-    const values = { title: doc.title, summary: doc.summary, body: doc.body, meta: doc.meta };
-    await db
-      .insertInto('article_search')
-      .values({ article_id: doc.articleId, ...values })
-      .onConflict((oc) => oc.column('article_id').doUpdateSet(values))
-      .execute();
-  },
-  async remove(db, articleId) {
-    await db.deleteFrom('article_search').where('article_id', '=', articleId).execute();
-  },
-  async clear(db) {
-    await db.deleteFrom('article_search').execute();
-  },
-  matches(query) {
-    return sql<boolean>`article_search.document @@ to_tsquery('simple', ${tsQueryText(query)})`;
-  },
-  rank(query) {
-    // ts_rank_cd weighs A (title) 1.0, B 0.4, C 0.2, D 0.1 but, unlike bm25, adds up every
-    // repetition, so a long body could outrank a headline. Scaled into [0, 1) (flag 32), plus 1
-    // when the title alone matches, headlines come first as they do with bm25's weights.
-    const q = sql`to_tsquery('simple', ${tsQueryText(query)})`;
-    return sql<number>`-(ts_rank_cd(article_search.document, ${q}, 32)
-      + case when ts_filter(article_search.document, '{a}') @@ ${q} then 1 else 0 end)`;
-  },
+/**
+ * The ranked candidates whose fields hold every term: the same walk as the candidates' (scope
+ * included), over their key range only, so it reads no more than they do.
+ */
+function tierSqlite(name: string, expression: string, upper: RawBuilder<unknown>) {
+  return sql`${sql.id(name)} as (
+    select rowid as k from article_search_fts
+    where article_search_fts match ${expression} and rowid between (select min(k) from ranked) and ${upper})`;
+}
+
+const findMatchesPostgres: FindMatches = (db, q, w) => {
+  const tsQuery = sql`to_tsquery('simple', ${tsQueryText(q)})`;
+  const categoryIds = q.categoryIds?.length ? [...q.categoryIds] : [-1];
+  // A prepared statement's generic plan cannot know whether a word is common or rare, and
+  // picks a plan that reads every match of a common word; each search is planned for its words.
+  return db.transaction().execute(async (trx) => {
+    await sql`set local plan_cache_mode = force_custom_plan`.execute(trx);
+    const { rows } = await sql<{ article_id: number | null; total: number }>`
+      with candidates as (
+        select article_id, published_at, headline from article_search
+        where document @@ ${tsQuery} and edition = ${q.edition} and published_at <= ${toDbTime(q.now)}
+          ${q.categoryIds ? sql`and category_id in (${sql.join(categoryIds)})` : sql``}
+          ${q.from ? sql`and published_at >= ${toDbTime(q.from)}` : sql``}
+          ${q.before ? sql`and published_at < ${toDbTime(q.before)}` : sql``}
+        order by published_at desc, article_id desc limit ${w.cap + 1}
+      ),
+      ranked as (select * from candidates order by published_at desc, article_id desc limit ${w.cap}),
+      page as (
+        select article_id, row_number() over (order by ts_filter(headline, '{a}') @@ ${tsQuery} desc,
+          headline @@ ${tsQuery} desc, published_at desc, article_id desc) as position
+        from ranked order by position limit ${w.limit} offset ${w.offset}
+      )
+      select page.article_id, counted.total
+      from (select count(*) as total from candidates) as counted left join page on true
+      order by page.position`.execute(trx);
+    return toPage(rows);
+  });
 };
+
+/** Rows of (article, total): always at least one, with no article when the page is past the end. */
+function toPage(rows: readonly { article_id: number | null; total: number }[]): MatchPage {
+  const articleIds = rows.flatMap((r) => (r.article_id === null ? [] : [Number(r.article_id)]));
+  return { total: Number(rows[0]?.total ?? 0), articleIds };
+}
 
 /** tsquery text: each term a quoted lexeme (quotes and backslashes escaped), joined by AND. */
-function tsQueryText(query: SearchQuery): string {
-  return query.terms
-    .map((t, i) => `'${t.replaceAll('\\', '\\\\').replaceAll("'", "''")}'${isPrefix(query, i) ? ':*' : ''}`)
+function tsQueryText(q: MatchQuery): string {
+  return q.terms
+    .map((t, i) => `'${t.replaceAll('\\', '\\\\').replaceAll("'", "''")}'${isPrefix(q, i) ? ':*' : ''}`)
     .join(' & ');
 }
 
-function isPrefix(query: SearchQuery, index: number): boolean {
-  return query.isPrefixLast && index === query.terms.length - 1;
+function isPrefix(q: MatchQuery, index: number): boolean {
+  return q.isPrefixLast && index === q.terms.length - 1;
 }
 
-/** The search engine for a database (or a transaction on one). */
-export function searchEngineOf(db: Kysely<any>): SearchEngine {
-  return engineOf(db) === 'postgres' ? postgres : sqlite;
+/**
+ * Compacts the index after a bulk write: SQLite's FTS5 leaves a rebuild in many segments, and a
+ * search walks every segment. Writes one at a time are merged as they go (FTS5's automerge);
+ * PostgreSQL's GIN needs nothing.
+ */
+export async function compactIndex(db: Kysely<any>): Promise<void> {
+  if (engineOf(db) === 'sqlite')
+    await sql`insert into article_search_fts (article_search_fts) values ('optimize')`.execute(db);
+}
+
+/** The match finder for a database. */
+export function findMatchesOf(db: Kysely<any>): FindMatches {
+  return engineOf(db) === 'postgres' ? findMatchesPostgres : findMatchesSqlite;
 }

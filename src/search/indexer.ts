@@ -1,9 +1,12 @@
 // Keeps the search index in step with the articles: one row per published article (scheduled
 // ones included; the query hides them until their minute), nothing for drafts or archived ones.
-import type { Kysely } from 'kysely';
+// The same writes on both engines: SQLite's FTS5 index follows the table by triggers,
+// PostgreSQL's tsvectors are generated columns (see 0009).
+import type { Insertable, Kysely } from 'kysely';
+import { toDbTime } from '../core/db/dialect.ts';
 import { inTransaction } from '../core/db/transaction.ts';
-import type { Database } from '../core/db/schema.ts';
-import { searchEngineOf, type SearchDocument } from './engine.ts';
+import type { ArticleSearchTable, Database } from '../core/db/schema.ts';
+import { compactIndex } from './engine.ts';
 import { bodyText, segmentText } from './text.ts';
 
 type Db = Kysely<Database>;
@@ -12,8 +15,14 @@ type Db = Kysely<Database>;
 const MAX_BODY_CHARS = 100_000;
 const BATCH = 200;
 
+/** One article as the index stores it: every text field already segmented into space-separated words. */
+type SearchDocument = Insertable<ArticleSearchTable>;
+
 interface IndexRow {
   id: number;
+  edition: string;
+  category_id: number;
+  published_at: Date | string;
   title: string;
   summary: string;
   body_html: string;
@@ -29,6 +38,9 @@ function selectIndexRows(db: Db) {
     .leftJoin('users', 'users.id', 'articles.author_id')
     .select([
       'articles.id',
+      'articles.edition',
+      'articles.category_id',
+      'articles.published_at',
       'articles.title',
       'articles.summary',
       'articles.body_html',
@@ -37,13 +49,18 @@ function selectIndexRows(db: Db) {
       'articles.byline',
       'users.display_name as author_name',
     ])
-    .where('articles.status', '=', 'published');
+    .where('articles.status', '=', 'published')
+    .where('articles.published_at', 'is not', null)
+    .$narrowType<{ published_at: Date | string }>();
 }
 
 function toDocument(row: IndexRow, tags: readonly string[]): SearchDocument {
   const meta = [row.dateline, row.source, row.byline ?? '', row.author_name ?? '', ...tags].join(' \n ');
   return {
-    articleId: row.id,
+    article_id: row.id,
+    edition: row.edition,
+    category_id: row.category_id,
+    published_at: typeof row.published_at === 'string' ? row.published_at : toDbTime(row.published_at),
     title: segmentText(row.title),
     summary: segmentText(row.summary),
     body: segmentText(bodyText(row.body_html).slice(0, MAX_BODY_CHARS)),
@@ -68,27 +85,35 @@ async function tagNames(db: Db, articleIds: readonly number[]): Promise<Map<numb
 export async function indexArticle(db: Db, articleId: number): Promise<boolean> {
   return inTransaction(db, async (trx) => {
     const row = await selectIndexRows(trx).where('articles.id', '=', articleId).executeTakeFirst();
-    const engine = searchEngineOf(trx);
     if (!row) {
-      await engine.remove(trx, articleId);
+      await removeArticle(trx, articleId);
       return false;
     }
     const tags = await tagNames(trx, [row.id]);
-    await engine.upsert(trx, toDocument(row, tags.get(row.id) ?? []));
+    await upsertDocument(trx, toDocument(row, tags.get(row.id) ?? []));
     return true;
   });
 }
 
 /** Removes an article from the index (after a delete). */
 export async function removeArticle(db: Db, articleId: number): Promise<void> {
-  await searchEngineOf(db).remove(db, articleId);
+  await db.deleteFrom('article_search').where('article_id', '=', articleId).execute();
+}
+
+/** Writes an article's row, replacing the one it had. */
+async function upsertDocument(db: Db, doc: SearchDocument): Promise<void> {
+  const { article_id: _, ...values } = doc;
+  await db
+    .insertInto('article_search')
+    .values(doc)
+    .onConflict((oc) => oc.column('article_id').doUpdateSet(values))
+    .execute();
 }
 
 /** Rebuilds the whole index from the articles, in one transaction; returns how many were indexed. */
 export async function reindexAll(db: Db): Promise<number> {
   return inTransaction(db, async (trx) => {
-    const engine = searchEngineOf(trx);
-    await engine.clear(trx);
+    await trx.deleteFrom('article_search').execute();
     let count = 0;
     for (let lastId = 0; ;) {
       const rows = await selectIndexRows(trx)
@@ -101,10 +126,11 @@ export async function reindexAll(db: Db): Promise<number> {
         trx,
         rows.map((r) => r.id),
       );
-      for (const row of rows) await engine.upsert(trx, toDocument(row, tags.get(row.id) ?? []));
+      for (const row of rows) await upsertDocument(trx, toDocument(row, tags.get(row.id) ?? []));
       count += rows.length;
       lastId = rows[rows.length - 1]!.id;
     }
+    await compactIndex(trx);
     return count;
   });
 }

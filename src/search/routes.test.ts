@@ -26,7 +26,7 @@ describe('search page', () => {
   it('shows the form and an introduction without a query, as a noindex page cached briefly', async () => {
     const res = await search({});
     assert.equal(res.statusCode, 200);
-    assert.match(res.headers['cache-control'] as string, /^public, max-age=30$/);
+    assert.match(res.headers['cache-control'] as string, /^public, max-age=30, s-maxage=30$/);
     assert.equal(res.headers['set-cookie'], undefined);
     assert.match(res.body, /<meta name="robots" content="noindex"/);
     assert.match(res.body, /<form class="search-form" role="search" method="get" action="\/en\/search">/);

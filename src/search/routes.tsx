@@ -8,12 +8,12 @@ import { AppError } from '../core/http/errors.ts';
 import type { CategoryRow } from '../core/db/schema.ts';
 import { requireEdition, siteFor } from '../editions/index.ts';
 import { readSearchParams, startOfDay, startOfNextDay } from './params.ts';
-import { countSearchResults, searchArticles, type SearchFilter } from './queries.ts';
+import { MATCH_CAP, searchArticles, type SearchFilter } from './queries.ts';
 import { SearchPage, type SearchResults, type SectionOption } from './views/search-page.tsx';
 
 const PAGE_SIZE = 10;
-/** Deeper pages are refused: nobody reads them, and OFFSET makes them the costliest. */
-const MAX_PAGE = 100;
+/** Past the ranked matches there is nothing to page to. */
+const MAX_PAGE = Math.ceil(MATCH_CAP / PAGE_SIZE);
 
 const searchSchema = {
   params: editionParams,
@@ -47,11 +47,10 @@ export async function searchRoutes(app: FastifyInstance, opts: { ctx: AppContext
           ...(params.to ? { before: startOfNextDay(params.to, ctx.config.timezone) } : {}),
         };
         const page = request.query.page ?? 1;
-        const total = await countSearchResults(ctx.db, filter);
-        const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+        const found = await searchArticles(ctx.db, filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+        const pages = Math.max(1, Math.ceil(found.total / PAGE_SIZE));
         if (page > pages) throw new AppError('not_found', 'There is no such page of results.');
-        const hits = await searchArticles(ctx.db, filter, PAGE_SIZE, (page - 1) * PAGE_SIZE);
-        results = { total, page, pages, perPage: PAGE_SIZE, hits };
+        results = { ...found, page, pages, perPage: PAGE_SIZE };
       }
       // Results change with every story published: shared caches keep them only briefly.
       cachePublic(reply, SHORT).type('text/html; charset=utf-8');

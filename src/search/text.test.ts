@@ -105,6 +105,22 @@ describe('highlighting', () => {
     assert.ok(snippet.split(' ').length < 40);
     assert.equal(safeSnippet(text, parseQuery('submarine')), undefined);
   });
+
+  it('finds a word deep in a long story, past words that only hold its letters', () => {
+    const text = `${'Another theory in other words. '.repeat(400)}Then the ferry left. ${'More text. '.repeat(50)}`;
+    const snippet = safeSnippet(text, parseQuery('the ferry'));
+    assert.ok(snippet);
+    assert.match(snippet, /^… .*Then <mark>the<\/mark> <mark>ferry<\/mark> left\. More .* …$/);
+    // A beginning counts only when the query reads its last word as one.
+    const ferr = parseQuery('ferr');
+    assert.equal(safeSnippet(text, { ...ferr, isPrefixLast: false }), undefined);
+    assert.match(safeSnippet(text, ferr)!, /<mark>ferry<\/mark>/);
+  });
+
+  it('prefers a stretch with every query word to an earlier one with some', () => {
+    const text = `The ferry was late. ${'Filler words here. '.repeat(200)}The ferry and the harbour reopened.`;
+    assert.match(safeSnippet(text, parseQuery('ferry harbour'))!, /<mark>ferry<\/mark> and the <mark>harbour<\/mark>/);
+  });
 });
 
 describe('bodyText', () => {

@@ -81,7 +81,7 @@ export interface SearchQuery {
   readonly text: string;
   /** Distinct index-form words; a result must contain all of them. */
   readonly terms: readonly string[];
-  /** Whether the last term also matches longer words ("harb" finds "harbour"). */
+  /** Whether the last term may also match longer words ("harb" finds "harbour"; see searchArticles). */
   readonly isPrefixLast: boolean;
   /** Whether the query was longer than MAX_QUERY_CHARS and was cut. */
   readonly isTruncated: boolean;
@@ -146,12 +146,67 @@ export function safeHighlight(text: string, query: SearchQuery): string {
 const SNIPPET_WORDS = 32;
 const SNIPPET_LEAD = 8;
 
+/** The part of a text a snippet is looked for in: a stretch from the first hit on, with a lead-in. */
+const SNIPPET_SPAN_CHARS = 400;
+const SNIPPET_LEAD_CHARS = 120;
+
 /**
  * An escaped extract of about SNIPPET_WORDS words around the part of the text that holds the most
  * different query words, with those marked; undefined when the text holds none. Words are counted
  * by the segmenter, so Chinese and Japanese get a similar length of text as English.
  */
 export function safeSnippet(text: string, query: SearchQuery): string | undefined {
+  // Splitting a whole story into words costs milliseconds: only a stretch where a query word
+  // appears is split, found by a plain search of the folded text (which may over-match, as
+  // "other" holds "the"; then the split finds no word and the search goes on).
+  // A stretch with every query word makes the best snippet; else one with any of them.
+  const tries = query.terms.length > 1 ? [true, false] : [false];
+  for (const isEveryWord of tries) {
+    for (let from = 0; from < text.length;) {
+      const span = spanAroundHit(text, query, from, isEveryWord);
+      if (!span) break;
+      const inner = snippetOf(text.slice(span.start, span.end), query);
+      if (inner) {
+        const lead = span.start > 0 && !inner.startsWith('… ') ? '… ' : '';
+        const tail = span.end < text.length && !inner.endsWith(' …') ? ' …' : '';
+        return `${lead}${inner}${tail}`;
+      }
+      from = span.hitEnd;
+    }
+  }
+  return undefined;
+}
+
+/** The first stretch from `from` on whose folded text holds a query word (or all), with text around it. */
+function spanAroundHit(
+  text: string,
+  query: SearchQuery,
+  from: number,
+  isEveryWord: boolean,
+): { start: number; end: number; hitEnd: number } | undefined {
+  for (let start = from; start < text.length;) {
+    // Chunks end at a space where there is one, and are read a word's length further, so a
+    // word cut at the end of a chunk (text without spaces) is still seen whole.
+    let end = Math.min(text.length, start + SNIPPET_SPAN_CHARS);
+    const space = end < text.length ? text.lastIndexOf(' ', end) : -1;
+    if (space > start) end = space;
+    const folded = foldText(text.slice(start, Math.min(text.length, end + MAX_WORD_CHARS)));
+    const holds = (term: string) => folded.includes(term);
+    if (isEveryWord ? query.terms.every(holds) : query.terms.some(holds)) {
+      const leadSpace = start > 0 ? text.indexOf(' ', Math.max(0, start - SNIPPET_LEAD_CHARS)) : -1;
+      const spanStart = leadSpace >= 0 && leadSpace < start ? leadSpace + 1 : Math.max(0, start - SNIPPET_LEAD_CHARS);
+      let spanEnd = Math.min(text.length, end + SNIPPET_SPAN_CHARS);
+      const endSpace = spanEnd < text.length ? text.lastIndexOf(' ', spanEnd) : -1;
+      if (endSpace > end) spanEnd = endSpace;
+      return { start: spanStart, end: spanEnd, hitEnd: end };
+    }
+    start = end;
+  }
+  return undefined;
+}
+
+/** The snippet of a stretch of text: the window of SNIPPET_WORDS words with the most query words. */
+function snippetOf(text: string, query: SearchQuery): string | undefined {
   const pieces = piecesOf(text, query);
   const words: number[] = []; // index into pieces of each word
   for (const [i, p] of pieces.entries()) if (p.isWord) words.push(i);

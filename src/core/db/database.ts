@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import { ImmediateSqliteDialect, type Engine } from './dialect.ts';
+import { cachingSqliteDatabase, preparingPostgresPool } from './statement-cache.ts';
 
 /** An open database and what engine it runs on. */
 export interface Db {
@@ -44,7 +45,10 @@ function openSqlite(file: string): Db {
   native.pragma('busy_timeout = 5000');
   // BEGIN IMMEDIATE: a transaction that reads then writes waits for another process's write
   // lock (busy_timeout) instead of failing at once with SQLITE_BUSY, as a plain BEGIN would.
-  const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: native }) });
+  // Each SQL text is prepared once and its statement reused (statement-cache.ts).
+  const kysely = new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({ database: cachingSqliteDatabase(native) }),
+  });
   return { kysely, engine: 'sqlite', close: () => kysely.destroy() };
 }
 
@@ -55,7 +59,8 @@ function openPostgres(connectionString: string, schema: string | undefined): Db 
     max: 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // Named statements: the server plans each query once per connection (statement-cache.ts).
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPostgresPool(pool) }) });
   const clientOptions = { connectionString, ...(schema ? { options: `-c search_path=${schema}` } : {}) };
   return {
     kysely,

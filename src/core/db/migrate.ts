@@ -53,6 +53,22 @@ export async function migrateToLatest(db: Kysely<any>, options: MigrateOptions =
   return inSqliteMigrationTransaction(db, (connection) => runMigrations(connection, folder));
 }
 
+/**
+ * The migrations in the folder that the database has not run (the readiness check). Reads
+ * Kysely's bookkeeping table directly, without the Migrator's catalogue checks (see above);
+ * throws when the table is missing, i.e. nothing has been migrated.
+ */
+export async function listPendingMigrations(db: Kysely<any>, options: MigrateOptions = {}): Promise<string[]> {
+  const files = await fs.readdir(options.folder ?? MIGRATIONS_DIR);
+  // FileMigrationProvider's rule: a migration is a .ts/.js file, named by its name without the extension.
+  const names = files
+    .filter((f) => /\.(m?[jt]s)$/.test(f) && !f.endsWith('.d.ts'))
+    .map((f) => f.replace(/\.[^.]+$/, ''));
+  const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+  const done = new Set(rows.map((r) => r.name));
+  return names.filter((name) => !done.has(name));
+}
+
 async function runMigrations(db: Kysely<any>, folder: string): Promise<string[]> {
   const migrator = new Migrator({
     db,

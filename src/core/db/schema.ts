@@ -161,17 +161,20 @@ export interface ArticleReadsDailyTable {
 }
 
 /**
- * The search index: one row per published article, text pre-split with Intl.Segmenter.
- * An FTS5 virtual table on SQLite, a table with a generated tsvector and GIN index on PostgreSQL.
+ * The search index: one row per published article, text pre-split with Intl.Segmenter, with
+ * where and when the story appears (so a search walks the newest matches first). Indexed by an
+ * FTS5 table kept in step by triggers on SQLite, by generated tsvectors on PostgreSQL (0009).
  */
 export interface ArticleSearchTable {
-  /** Also the FTS5 rowid on SQLite. Edition, status and time are read from articles at query time. */
   article_id: number;
   title: string;
   summary: string;
   body: string;
   /** Dateline, source, tags and author, segmented. */
   meta: string;
+  edition: string;
+  category_id: number;
+  published_at: Timestamp;
 }
 
 /** A domain event, written in the transaction of the change it records (see src/core/events/). */

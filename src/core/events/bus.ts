@@ -59,6 +59,7 @@ export class EventBus {
   private pollTimer: NodeJS.Timeout | undefined;
   private stopListening: (() => Promise<void>) | undefined;
   private channel: Promise<string> | undefined;
+  private handled: { readonly createdAt: Date; readonly handledAt: Date } | undefined;
 
   constructor(
     private readonly db: Db,
@@ -186,6 +187,11 @@ export class EventBus {
     return this.running;
   }
 
+  /** The newest event this process's listeners have seen, and when it arrived (the metrics' event lag). */
+  get lastHandled(): { readonly createdAt: Date; readonly handledAt: Date } | undefined {
+    return this.handled;
+  }
+
   /** Stops listening and polling, after the delivery in progress. */
   async close(): Promise<void> {
     if (this.pollTimer) clearInterval(this.pollTimer);
@@ -222,6 +228,7 @@ export class EventBus {
       const events = await this.readAfter(this.db, this.cursor ?? 0);
       for (const event of events) {
         this.cursor = event.id;
+        this.handled = { createdAt: event.createdAt, handledAt: new Date() };
         for (const listener of this.listeners.get(event.type) ?? []) {
           try {
             await listener(event);

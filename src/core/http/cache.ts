@@ -1,18 +1,46 @@
-// Cache-Control values: our contract with a CDN in front of the app.
+// Cache-Control values: our contract with a CDN in front of the app. Browsers cannot be purged,
+// so `max-age` stays short; a CDN is purged on every change (WARTA_CDN_PURGE_URL), so `s-maxage`
+// may be longer. The page cache caps both at the next scheduled story's minute.
 import type { FastifyReply } from 'fastify';
 
 /**
- * Public pages: shared caches keep them 30 s and may serve them 10 s stale while refreshing.
- * With the in-process page cache (≤ 5 s by default) and the read counter's flush interval
- * (10 s by default), counts on a page are under a minute old. A failing origin is covered for a day.
+ * Home, section, tag, author and story pages: browsers keep them 30 s, shared caches 60 s, and
+ * may serve them 30 s stale while refreshing. Corrections reach readers within about a minute
+ * even without a purge; with the in-process cache (≤ 5 s) and the read counter's flush (10 s),
+ * counts on a page are under two minutes old. A failing origin is covered for a day.
  */
-export const PUBLIC_PAGE = 'public, max-age=30, stale-while-revalidate=10, stale-if-error=86400';
-/** Errors and redirects that may change soon. */
-export const SHORT = 'public, max-age=30';
+export const PUBLIC_PAGE = 'public, max-age=30, s-maxage=60, stale-while-revalidate=30, stale-if-error=86400';
+/** Errors, redirects and search results that may change soon. */
+export const SHORT = 'public, max-age=30, s-maxage=30';
+/** Feeds, the sitemap index and the sitemaps of new stories: read by machines every few minutes. */
+export const DISCOVERY = 'public, max-age=300, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400';
+/**
+ * A full sitemap file of older stories (10,000 per file, by id): it changes only when one of
+ * them is edited or unpublished, which purges it.
+ */
+export const ARCHIVE = 'public, max-age=3600, s-maxage=3600, stale-while-revalidate=600, stale-if-error=86400';
 /** Fingerprinted assets and media files never change under the same URL. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /** Marks a reader-facing response as cacheable by browsers and CDNs. */
 export function cachePublic(reply: FastifyReply, value: string = PUBLIC_PAGE): FastifyReply {
   return reply.header('cache-control', value);
+}
+
+/** Whether a Cache-Control value lets shared caches keep the answer. */
+export function isShared(cacheControl: string): boolean {
+  const value = cacheControl.toLowerCase();
+  return value.startsWith('public') && !/\b(private|no-store)\b/.test(value);
+}
+
+/** Whether an answer never changes under its URL (fingerprinted files): no freshness cap applies. */
+export function isImmutable(cacheControl: string): boolean {
+  return /\bimmutable\b/i.test(cacheControl);
+}
+
+/** Caps `max-age` and `s-maxage` at `seconds` (the next scheduled story's minute). */
+export function limitFreshness(cacheControl: string, seconds: number): string {
+  return cacheControl.replace(/\b(max-age|s-maxage)=(\d+)/g, (whole, name: string, value: string) =>
+    Number(value) > seconds ? `${name}=${seconds}` : whole,
+  );
 }

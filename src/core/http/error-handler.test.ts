@@ -178,7 +178,7 @@ describe('page and API answers', () => {
     const page = await app.inject({ url: '/en/nothing', headers: { accept: HTML } });
     assert.equal(page.statusCode, 404);
     assert.equal(page.body, '<p>page 404 not_found</p>');
-    assert.equal(page.headers['cache-control'], 'public, max-age=30');
+    assert.equal(page.headers['cache-control'], 'public, max-age=30, s-maxage=30');
     assert.match(String(page.headers.vary), /accept/i);
     const json = await app.inject({ url: '/en/nothing', headers: { accept: 'application/json' } });
     assert.equal(json.json().error.code, 'not_found');

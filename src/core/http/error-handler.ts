@@ -153,7 +153,7 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
 }
 
 /** Whether the client takes an HTML page (browsers, or no Accept at all); else it gets JSON. */
-export function acceptsHtml(request: FastifyRequest): boolean {
+export function acceptsHtml(request: { readonly headers: { readonly accept?: string } }): boolean {
   const accept = request.headers.accept;
   return !accept || accept.includes('text/html') || accept.includes('*/*');
 }

@@ -1,9 +1,18 @@
-// A short-lived in-process cache of public responses: on one machine without a CDN it takes the
-// repeated work off busy pages. Only anonymous requests, only `Cache-Control: public` answers, for
-// a few seconds; bounded in entries and bytes (keys and headers counted), whatever clients send.
+// A short-lived in-process cache of public responses: it takes the repeated work off busy pages.
+// Only anonymous GET/HEAD, only `Cache-Control: public` answers, for a few seconds; bounded in
+// entries and bytes. Hits are answered before Fastify runs (fast-path.ts) from bytes prepared
+// once per entry; concurrent misses wait for one render; purges also reach a CDN.
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isImmutable, isShared, limitFreshness } from './cache.ts';
+import { matchesEtag, preparePage, sendPage, variantFor, type CachedPage } from './cached-page.ts';
+import { CdnPurger, surrogateKeysOf } from './cdn-purge.ts';
 import { SESSION_COOKIE, STAFF_COOKIE } from './cookies.ts';
 import { acceptsHtml } from './error-handler.ts';
+import { PageStore } from './page-store.ts';
+import { firstSegment, hasOnlyDeclaredQuery, isStorable, storedHeaders } from './storable.ts';
+import { ScheduledChanges, type LoadScheduledChanges } from './scheduled-changes.ts';
+import { SingleFlight, type Flight } from './single-flight.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -13,12 +22,12 @@ declare module 'fastify' {
 }
 
 export interface PageCacheOptions {
-  /** How long a response is reused; 0 disables the cache. */
+  /** How long a response is reused; 0 disables the cache (Cache-Control capping and CDN purges stay). */
   ttlSeconds: number;
   now(): Date;
   /** The configured public base URL: its origin is the key's host, whatever Host a request claims. */
   baseUrl: string;
-  /** Upper bound on counted bytes (keys, headers, bodies, per-entry overhead); oldest go first. */
+  /** Upper bound on counted bytes (keys, headers, every variant's body, per-entry overhead); oldest go first. */
   maxBytes?: number;
   /** Upper bound on entries; oldest go first. */
   maxEntries?: number;
@@ -35,196 +44,224 @@ export interface PageCacheOptions {
   isEdition?: (segment: string) => boolean;
   /** How often expired entries are swept when no request does it. */
   sweepIntervalMs?: number;
+  /** Requests waiting for another's render of the same page, at most; more render themselves. */
+  maxWaiters?: number;
+  /** How long a request waits for another's render before rendering itself. */
+  waitTimeoutMs?: number;
+  /** Where to send purges for a CDN in front of the site; none without. */
+  cdnPurge?: { urlTemplate: string; method: string; timeoutMs?: number };
 }
 
 /** The scope of a purge: some editions (plus everything site-wide), or everything. */
 export type PurgeScope = { editions?: readonly string[] } | 'all';
 
-/** The running cache, for purges after a publish, monitoring, and shutdown. */
+/** Size and use since start, for monitoring. */
+export interface PageCacheStats {
+  entries: number;
+  bytes: number;
+  /** Answers served from the cache, on the fast path or after waiting for another's render. */
+  hits: number;
+  /** Cacheable requests that were rendered. */
+  misses: number;
+  /** Of the hits, those that waited for a concurrent render of the same page (single flight). */
+  coalesced: number;
+}
+
+/** The running cache, for purges after a publish, the server's fast path, monitoring, and shutdown. */
 export interface PageCache {
-  /** Drops the entries in scope; returns how many were dropped. */
+  /** Drops the entries in scope, tells the CDN, and reloads the scheduled changes; returns how many were dropped. */
   purge(scope: PurgeScope): number;
-  stats(): { entries: number; bytes: number };
+  stats(): PageCacheStats;
+  /** Adds a source of times when pages change by the clock alone (scheduled stories). */
+  trackScheduledChanges(load: LoadScheduledChanges): void;
+  /** Resolves once the CDN purges sent so far are answered or abandoned (the app's close waits too). */
+  cdnPurged(): Promise<void>;
+  /** Answers a raw request from the cache if it can (before Fastify); false when it did not. */
+  serveRaw(req: IncomingMessage, res: ServerResponse): boolean;
   /** Stops the sweep timer and empties the cache (also done when the app closes). */
   close(): void;
 }
 
-/** A response as stored: the plain body (compressed per reply, after the cache) and its headers. */
-export interface StoredResponse {
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: Buffer;
-  /** First path segment: an edition code, or anything else for site-wide entries. */
-  readonly segment: string;
+/** A request that missed: where its answer goes, and what it must know when storing it. */
+interface Miss {
+  readonly key: string;
+  /** When it began (ms): the answer shows the content of that moment. */
+  readonly start: number;
+  /** The purge count when it began: a purge during its render makes the answer stale. */
+  readonly purges: number;
+  readonly flight: Flight<CachedPage> | undefined;
 }
 
-interface Entry extends StoredResponse {
-  readonly expires: number;
-  readonly bytes: number;
-}
-
-/** Map slot, entry object and header record: charged per entry so tiny entries still add up. */
-const ENTRY_OVERHEAD_BYTES = 256;
-/** Made per reply (or by the plugins after the cache), never stored. */
-const PER_REPLY_HEADERS = new Set([
-  'content-length',
-  'content-encoding',
-  'transfer-encoding',
-  'connection',
-  'keep-alive',
-  'date',
-  'etag',
-  'set-cookie',
-  'x-cache',
-]);
 /** Same rule as WARTA_DEFAULT_EDITION; an app with a registry should pass `isEdition`. */
 const EDITION_CODE = /^[a-z]{2,3}(-[a-z0-9]+)?$/;
 
 /**
- * Responses by key, in expiry order (every entry lives the same TTL, so insertion order is expiry
- * order): sweeping stops at the first live entry, and eviction takes the oldest.
- */
-export class PageStore {
-  readonly #entries = new Map<string, Entry>();
-  #bytes = 0;
-
-  constructor(private readonly limits: { maxEntries: number; maxBytes: number }) {}
-
-  /** The live entry for a key; sweeps expired ones first. */
-  get(key: string, now: number): StoredResponse | undefined {
-    this.sweep(now);
-    const entry = this.#entries.get(key);
-    return entry && entry.expires > now ? entry : undefined;
-  }
-
-  /** Stores a response until `expires`, evicting the oldest to stay within the limits. */
-  set(key: string, response: StoredResponse, expires: number, now: number): boolean {
-    this.#drop(key);
-    let bytes = ENTRY_OVERHEAD_BYTES + Buffer.byteLength(key) + response.body.length;
-    for (const [name, value] of Object.entries(response.headers)) bytes += name.length + Buffer.byteLength(value);
-    if (bytes > this.limits.maxBytes) return false;
-    this.sweep(now);
-    this.#entries.set(key, { ...response, expires, bytes });
-    this.#bytes += bytes;
-    for (const oldKey of this.#entries.keys()) {
-      if (this.#entries.size <= this.limits.maxEntries && this.#bytes <= this.limits.maxBytes) break;
-      this.#drop(oldKey);
-    }
-    return true;
-  }
-
-  /** Drops expired entries; returns how many. */
-  sweep(now: number): number {
-    let dropped = 0;
-    for (const [key, entry] of this.#entries) {
-      if (entry.expires > now) break;
-      this.#drop(key);
-      dropped++;
-    }
-    return dropped;
-  }
-
-  /** Drops the entries whose first path segment matches; returns how many. */
-  dropWhere(matches: (segment: string) => boolean): number {
-    let dropped = 0;
-    for (const [key, entry] of this.#entries) {
-      if (!matches(entry.segment)) continue;
-      this.#drop(key);
-      dropped++;
-    }
-    return dropped;
-  }
-
-  /** Counted entries and bytes. */
-  stats(): { entries: number; bytes: number } {
-    return { entries: this.#entries.size, bytes: this.#bytes };
-  }
-
-  #drop(key: string): void {
-    const entry = this.#entries.get(key);
-    if (!entry) return;
-    this.#bytes -= entry.bytes;
-    this.#entries.delete(key);
-  }
-}
-
-/**
- * Installs the cache hooks. Call before @fastify/compress and @fastify/etag register, so the cache
- * keeps the plain body and each reply is compressed as asked.
+ * Installs the cache hooks. Install after the security headers (a stored page keeps them) and
+ * before @fastify/compress and @fastify/etag, which then find the chosen variant's encoding and
+ * ETag already set and leave a stored page alone.
  */
 export function installPageCache(app: FastifyInstance, options: PageCacheOptions): PageCache {
-  if (options.ttlSeconds <= 0) return { purge: () => 0, stats: () => ({ entries: 0, bytes: 0 }), close: () => {} };
+  const isEnabled = options.ttlSeconds > 0;
   const ttlMs = options.ttlSeconds * 1000;
   const maxUrlLength = options.maxUrlLength ?? 2048;
-  const bypassCookies = new Set(options.bypassCookies ?? [SESSION_COOKIE, STAFF_COOKIE]);
+  const bypassCookies = [...(options.bypassCookies ?? [SESSION_COOKIE, STAFF_COOKIE])];
   const privatePrefixes = options.privatePrefixes ?? [];
   const isEdition = options.isEdition ?? ((segment: string) => EDITION_CODE.test(segment));
   const store = new PageStore({
     maxEntries: options.maxEntries ?? 10_000,
     maxBytes: options.maxBytes ?? 64 * 1024 * 1024,
   });
+  const flights = new SingleFlight<CachedPage>({
+    maxWaiters: options.maxWaiters ?? 1000,
+    timeoutMs: options.waitTimeoutMs ?? 10_000,
+  });
   const now = () => options.now().getTime();
+  const schedule = new ScheduledChanges({
+    now,
+    isEdition,
+    onError: (err) => app.log.error({ err }, 'scheduled changes failed to load: pages are not cached until they do'),
+  });
+  const purger = options.cdnPurge
+    ? new CdnPurger({
+        ...options.cdnPurge,
+        timeoutMs: options.cdnPurge.timeoutMs ?? 5000,
+        onError: (message, details) => app.log.warn(details, message),
+      })
+    : undefined;
+  // The configured origin, never the Host header: one site, and a forged Host must not mint entries.
   const origin = new URL(options.baseUrl).origin;
-  // The key decided in onRequest, so onSend stores under exactly the key a later lookup uses.
-  const missedKeys = new WeakMap<FastifyRequest, string>();
+  const misses = new WeakMap<FastifyRequest, Miss>();
+  const counters = { hits: 0, misses: 0, coalesced: 0 };
+  let purges = 0;
+  let isClosing = false;
+
+  app.addHook('onReady', () => schedule.settled());
+  // Fastify answers other requests 503 from here on; hits still go out, closing their connection.
+  app.addHook('preClose', async () => {
+    isClosing = true;
+  });
 
   app.addHook('onRequest', async (request, reply) => {
-    const key = keyOf(request);
+    const key = isEnabled ? keyOfRoute(request) : undefined;
     if (key === undefined) return;
-    const entry = store.get(key, now());
-    if (!entry) {
-      missedKeys.set(request, key);
-      return;
+    let page = store.get(key, now());
+    if (page) counters.hits++;
+    else {
+      const flight = request.method === 'GET' ? flights.begin(key) : undefined;
+      if (!flight) {
+        // Another request renders this page now: its answer is ours too, if it stores one.
+        page = await flights.wait(key);
+        if (page && page.expires > now()) {
+          counters.hits++;
+          counters.coalesced++;
+        } else page = undefined;
+      }
+      if (!page) {
+        counters.misses++;
+        misses.set(request, { key, start: now(), purges, flight });
+        return;
+      }
     }
-    reply.code(entry.status).headers(entry.headers).header('x-cache', 'hit');
-    return reply.send(entry.body);
+    // The same writer as the fast path; here for inject() and for requests that waited.
+    reply.hijack();
+    sendPage(request.method, request.headers, reply.raw, page, { now: now(), isClosing });
   });
 
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    const key = missedKeys.get(request);
-    // HEAD is served from GET's entry but never stores one.
-    if (key === undefined || request.method !== 'GET' || !isStorable(reply, payload)) return payload;
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(reply.getHeaders())) {
-      if (value !== undefined && !PER_REPLY_HEADERS.has(name)) headers[name] = String(value);
+    const miss = misses.get(request);
+    misses.delete(request);
+    try {
+      const cacheControl = reply.getHeader('cache-control');
+      if (typeof cacheControl !== 'string' || !isShared(cacheControl)) return payload;
+      const segment = firstSegment(request.url);
+      const at = now();
+      let seconds: number | undefined;
+      if (!isImmutable(cacheControl)) {
+        await schedule.pending(at);
+        // Never fresh past the next scheduled story's minute, here or in a CDN or browser.
+        seconds = schedule.secondsLeft(segment, miss?.start ?? at - reply.elapsedTime, at);
+        if (seconds !== undefined) reply.header('cache-control', limitFreshness(cacheControl, seconds));
+        if (purger) reply.header('surrogate-key', surrogateKeysOf(segment, isEdition));
+      }
+      if (!miss || request.method !== 'GET' || miss.purges !== purges || !isStorable(reply, payload)) return payload;
+      const expires = at + Math.min(ttlMs, seconds === undefined ? Infinity : seconds * 1000);
+      if (expires <= at) return payload;
+      const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload ?? '');
+      const page = await preparePage(
+        { status: reply.statusCode, headers: storedHeaders(reply), body, segment },
+        { storedAt: at, expires },
+      );
+      // A purge while it compressed: the page is stale already.
+      if (miss.purges !== purges || !store.set(miss.key, page, now())) return payload;
+      miss.flight?.finish(page);
+      return sendFromPage(request, reply, page);
+    } finally {
+      miss?.flight?.finish(undefined); // nothing stored (or already finished): waiters render themselves
     }
-    const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
-    const response = { status: reply.statusCode, headers, body, segment: firstSegment(request.url) };
-    if (store.set(key, response, now() + ttlMs, now())) reply.header('x-cache', 'miss');
-    return payload;
   });
+
+  // A request that ends before onSend (aborted, hijacked by a route) must not hold its waiters.
+  app.addHook('onResponse', async (request) => misses.get(request)?.flight?.finish(undefined));
+  app.addHook('onRequestAbort', async (request) => misses.get(request)?.flight?.finish(undefined));
 
   const timer = setInterval(() => store.sweep(now()), options.sweepIntervalMs ?? 10_000);
   timer.unref(); // never keeps the process (or a test) alive
   const close = () => {
     clearInterval(timer);
+    flights.close();
     store.dropWhere(() => true);
   };
-  app.addHook('onClose', async () => close());
+  app.addHook('onClose', async () => {
+    close();
+    await purger?.settled();
+  });
 
   return {
     purge(scope) {
+      purges++;
+      // A purge follows a content change, which may have scheduled (or unscheduled) a story.
+      schedule.refresh();
+      purger?.purge(scope === 'all' ? 'all' : { editions: scope.editions ?? [] });
       if (scope === 'all') return store.dropWhere(() => true);
       const editions = new Set(scope.editions ?? []);
       // Site-wide entries (sitemaps, feeds, robots.txt) list every edition's stories.
-      return store.dropWhere((segment) => editions.has(segment) || !isEdition(segment));
+      return store.dropWhere(({ segment }) => editions.has(segment) || !isEdition(segment));
     },
-    stats: () => store.stats(),
+    stats: () => ({ ...store.stats(), ...counters }),
+    trackScheduledChanges: (load) => schedule.track(load),
+    cdnPurged: async () => purger?.settled(),
+    serveRaw(req, res) {
+      if (!isEnabled) return false;
+      const key = keyOf(req.method, req.url, req.headers);
+      if (key === undefined) return false;
+      const at = now();
+      const page = store.get(key, at);
+      if (!page) return false;
+      counters.hits++;
+      sendPage(req.method, req.headers, res, page, { now: at, isClosing });
+      return true;
+    },
     close,
   };
 
-  /** The cache key, or undefined when this request must neither be served from nor stored into the cache. */
-  function keyOf(request: FastifyRequest): string | undefined {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
-    const url = request.url;
+  /**
+   * The key of a raw request, or undefined when it must neither be served from nor stored into
+   * the cache. Without the route's query rule: only URLs a route accepted are ever stored.
+   */
+  function keyOf(method: string | undefined, url: string | undefined, headers: IncomingHttpHeaders) {
+    if (method !== 'GET' && method !== 'HEAD') return undefined;
     // Absolute-form targets ("GET http://host/path") and huge URLs stay out.
-    if (!url.startsWith('/') || url.length > maxUrlLength) return undefined;
-    if (isPrivatePath(url)) return undefined;
-    if (request.headers.authorization !== undefined || hasBypassCookie(request.headers.cookie)) return undefined;
-    if (!hasOnlyDeclaredQuery(url, request.routeOptions.config.cacheQuery ?? [])) return undefined;
-    // The configured origin, never the Host header: one site, and a forged Host must not mint
-    // entries. The variant is what the error handler picks between an HTML page and JSON.
-    return `${acceptsHtml(request) ? 'html' : 'json'} ${origin}${url}`;
+    if (url === undefined || url.charCodeAt(0) !== 0x2f || url.length > maxUrlLength) return undefined;
+    if (headers.authorization !== undefined || hasBypassCookie(headers.cookie)) return undefined;
+    // The variant is what the error handler picks between an HTML page and JSON.
+    return `${acceptsHtml({ headers }) ? 'html' : 'json'} ${origin}${url}`;
+  }
+
+  /** The key of a routed request: also only the query parameters the route declared, never a private path. */
+  function keyOfRoute(request: FastifyRequest): string | undefined {
+    const key = keyOf(request.method, request.url, request.headers);
+    if (key === undefined || isPrivatePath(request.url)) return undefined;
+    return hasOnlyDeclaredQuery(request.url, request.routeOptions.config.cacheQuery ?? []) ? key : undefined;
   }
 
   function isPrivatePath(url: string): boolean {
@@ -233,43 +270,25 @@ export function installPageCache(app: FastifyInstance, options: PageCacheOptions
   }
 
   function hasBypassCookie(header: string | undefined): boolean {
-    if (!header) return false;
-    return header.split(';').some((pair) => bypassCookies.has(pair.split('=', 1)[0]!.trim()));
+    // Most requests carry no staff cookie: one substring test each before any parsing.
+    if (!header || !bypassCookies.some((name) => header.includes(name))) return false;
+    return header.split(';').some((pair) => bypassCookies.includes(pair.split('=', 1)[0]!.trim()));
   }
 }
 
-/** Whether every query parameter is one the route declared; unknown ones would let any client mint keys. */
-function hasOnlyDeclaredQuery(url: string, declared: readonly string[]): boolean {
-  const start = url.indexOf('?');
-  if (start === -1) return true;
-  for (const name of new URLSearchParams(url.slice(start + 1)).keys()) {
-    if (!declared.includes(name)) return false;
+/** The miss's own reply, sent from the page just stored: the same bytes, ETag and 304 as later hits. */
+function sendFromPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage): Buffer | string {
+  reply.header('x-cache', 'miss');
+  if (page.status === 200 && matchesEtag(request.headers['if-none-match'], page.etag)) {
+    setAll(reply, page.notModifiedHeaders);
+    reply.code(304);
+    return '';
   }
-  return true;
+  const variant = variantFor(page, request.headers['accept-encoding']);
+  setAll(reply, variant.headers);
+  return variant.body;
 }
 
-/**
- * Public, cookie-free, a kept status, and varying on nothing but the encoding (made after us)
- * and Accept (HTML or JSON errors: the key holds that variant already).
- */
-function isStorable(reply: FastifyReply, payload: unknown): payload is string | Buffer {
-  if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return false; // streams are files
-  const status = reply.statusCode;
-  if (status !== 200 && status !== 301 && status !== 404) return false;
-  if (reply.getHeader('set-cookie') !== undefined) return false;
-  const cacheControl = String(reply.getHeader('cache-control') ?? '').toLowerCase();
-  if (!cacheControl.startsWith('public') || /\b(private|no-store)\b/.test(cacheControl)) return false;
-  const vary = reply.getHeader('vary');
-  return (
-    vary === undefined ||
-    String(vary)
-      .split(',')
-      .every((name) => ['accept-encoding', 'accept'].includes(name.trim().toLowerCase()))
-  );
-}
-
-/** "en" for /en, /en/news/1 and /en?page=2; "" for /. */
-function firstSegment(url: string): string {
-  const path = url.split('?', 1)[0]!;
-  return path.split('/', 2)[1] ?? '';
+function setAll(reply: FastifyReply, headers: readonly string[]): void {
+  for (let i = 0; i < headers.length; i += 2) reply.header(headers[i]!, headers[i + 1]!);
 }

@@ -100,12 +100,14 @@ function Header({ site }: { site: Site }): JSX.Element {
             {t('nav.search')}
           </span>
         </a>
-        <button class="nav-toggle" type="button" aria-expanded="false" aria-controls="site-nav" hidden>
+        {/* Opens the navigation as a popover on phones: the browser does it, with no script, so the
+            menu is folded from the first paint and nothing moves when the script arrives. */}
+        <button class="nav-toggle" type="button" popovertarget="site-nav" aria-controls="site-nav">
           <span class="nav-toggle__bars" aria-hidden="true"></span>
           <span safe>{t('nav.menu')}</span>
         </button>
       </div>
-      <nav id="site-nav" class="site-nav" aria-label={t('nav.sections')}>
+      <nav id="site-nav" class="site-nav" popover="auto" aria-label={t('nav.sections')}>
         <ul class="wrap site-nav__list">
           <li class="site-nav__search">
             <form role="search" method="get" action={`/${edition.code}/search`} aria-label={t('nav.search')}>

@@ -31,6 +31,8 @@ export const ar: Catalog = {
     many: '{count} نتيجة لـ«{query}»',
     other: '{count} نتيجة لـ«{query}»',
   },
+  'search.resultsCapped': { other: 'أكثر من {count} نتيجة لـ«{query}»' },
+  'search.cappedNote': 'هذه أحدث {count} نتيجة، الأكثر مطابقةً أولًا. أضف كلمة أو مرشِّحًا لتضييق البحث.',
   'search.noResultsTitle': 'لا نتائج لـ«{query}»',
   'search.noResultsText': 'لم نجد خبرًا منشورًا يضم كل هذه الكلمات.',
   'search.tipSpelling': 'تحقّق من الإملاء، أو جرّب كلمة أخرى بالمعنى نفسه.',

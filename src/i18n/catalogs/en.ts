@@ -22,6 +22,8 @@ export const en = {
   'search.from': 'Published from',
   'search.to': 'Published until',
   'search.results': { one: '{count} result for “{query}”', other: '{count} results for “{query}”' },
+  'search.resultsCapped': { other: 'More than {count} results for “{query}”' },
+  'search.cappedNote': 'Here are the newest {count}, best matches first. Add a word or a filter to narrow the search.',
   'search.noResultsTitle': 'No results for “{query}”',
   'search.noResultsText': 'We found no published story with all of these words.',
   'search.tipSpelling': 'Check the spelling, or try another word with the same meaning.',

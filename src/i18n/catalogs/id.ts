@@ -24,6 +24,9 @@ export const id: Catalog = {
   'search.from': 'Terbit sejak',
   'search.to': 'Terbit hingga',
   'search.results': { other: '{count} hasil untuk “{query}”' },
+  'search.resultsCapped': { other: 'Lebih dari {count} hasil untuk “{query}”' },
+  'search.cappedNote':
+    'Berikut {count} berita terbaru, yang paling cocok lebih dulu. Tambahkan kata atau filter untuk mempersempit pencarian.',
   'search.noResultsTitle': 'Tidak ada hasil untuk “{query}”',
   'search.noResultsText': 'Kami tidak menemukan berita terbit yang memuat semua kata ini.',
   'search.tipSpelling': 'Periksa ejaannya, atau coba kata lain yang bermakna sama.',

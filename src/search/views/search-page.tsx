@@ -18,7 +18,11 @@ export interface SectionOption {
 
 /** One page of results; absent when the query had no words to look for. */
 export interface SearchResults {
+  /** Matches counted; with isCapped, there are more, and only the newest `total` are ranked. */
   readonly total: number;
+  readonly isCapped: boolean;
+  /** The query the hits matched, for marking words (its last word may be read as a beginning). */
+  readonly matchedQuery: SearchQuery;
   readonly page: number;
   readonly pages: number;
   readonly perPage: number;
@@ -76,12 +80,25 @@ export function SearchPage(props: SearchPageProps): JSX.Element {
           ) : (
             <section class="search__results" aria-labelledby="search-count">
               <h2 id="search-count" class="search__count" safe>
-                {t('search.results', { count: results.total, query: isolate(query.text) })}
+                {t(results.isCapped ? 'search.resultsCapped' : 'search.results', {
+                  count: results.total,
+                  query: isolate(query.text),
+                })}
               </h2>
+              {results.isCapped && (
+                <p class="search__note" safe>
+                  {t('search.cappedNote', { count: results.total })}
+                </p>
+              )}
               <ol class="search-results" start={String((results.page - 1) * results.perPage + 1)}>
                 {results.hits.map((hit, i) => (
                   <li>
-                    <SearchResult site={site} query={query} hit={hit} isPriority={i === 0 && results.page === 1} />
+                    <SearchResult
+                      site={site}
+                      query={results.matchedQuery}
+                      hit={hit}
+                      isPriority={i === 0 && results.page === 1}
+                    />
                   </li>
                 ))}
               </ol>

@@ -1,0 +1,98 @@
+// The benchmark's archive is built once and kept in ./data/bench-cache/<key>/ (git-ignored), keyed
+// by a hash of what decides its contents: the generator's source, the migrations, the editions
+// and photos it starts from, the body sanitiser and the search index's text and engine code,
+// and the article count. Not every command's source: building takes long enough that a change
+// elsewhere in a domain should not start it again (`--rebuild` does). Each run measures a fresh
+// copy, since votes and reads change it.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ARCHIVE_VERSION } from './archive.ts';
+
+/** Files and folders whose content decides the archive (relative to the repository root). */
+const INPUTS = [
+  'scripts/bench/archive.ts',
+  'scripts/bench/newsroom.ts',
+  'scripts/bench/readers.ts',
+  'scripts/bench/story-text.ts',
+  'scripts/bench/words.ts',
+  'scripts/bench/random.ts',
+  'migrations',
+  'seed/editions.ts',
+  'seed/demo/photos.ts',
+  'src/core/text',
+  'src/search/text.ts',
+  'src/search/engine.ts',
+  'src/search/indexer.ts',
+];
+
+/** The cache key of an archive of `articles` articles. */
+export function archiveKey(root: string, articles: number): string {
+  const hash = createHash('sha256').update(`v${ARCHIVE_VERSION}:${articles}\n`);
+  for (const file of INPUTS.flatMap((input) => filesUnder(path.join(root, input))).sort()) {
+    if (/\.test\.tsx?$/.test(file)) continue; // tests do not change what is built
+    hash.update(path.relative(root, file)).update(fs.readFileSync(file));
+  }
+  return `${articles}-${hash.digest('hex').slice(0, 16)}`;
+}
+
+/**
+ * The data dir of a built archive: from the cache, else built now (into a temporary folder
+ * renamed when complete, so an interrupted build is never reused). Older archives are removed.
+ */
+export async function ensureArchive(root: string, articles: number, rebuild: boolean): Promise<string> {
+  const cache = path.join(root, 'data', 'bench-cache');
+  const key = archiveKey(root, articles);
+  const dir = path.join(cache, key);
+  if (rebuild) fs.rmSync(dir, { recursive: true, force: true });
+  if (fs.existsSync(dir)) {
+    console.error(`archive: reusing ${path.relative(root, dir)}`);
+    return dir;
+  }
+  fs.mkdirSync(cache, { recursive: true });
+  for (const old of fs.readdirSync(cache)) fs.rmSync(path.join(cache, old), { recursive: true, force: true });
+  const building = `${dir}.building`;
+  console.error(`archive: building ${articles.toLocaleString('en')} articles into ${path.relative(root, dir)}`);
+  const started = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(root, 'scripts/bench/build-archive.ts'),
+        '--data-dir',
+        building,
+        '--articles',
+        String(articles),
+      ],
+      { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
+    );
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the archive build exited with ${code}`))));
+  });
+  fs.writeFileSync(path.join(building, 'build-seconds'), ((performance.now() - started) / 1000).toFixed(1));
+  fs.renameSync(building, dir);
+  return dir;
+}
+
+/** How long the cached archive took to build, in seconds. */
+export function buildSecondsOf(dir: string): number | undefined {
+  try {
+    return Number(fs.readFileSync(path.join(dir, 'build-seconds'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A fresh copy of an archive to run a server on. */
+export function copyArchive(from: string, to: string): void {
+  fs.cpSync(from, to, { recursive: true, filter: (source) => !source.endsWith('build-seconds') });
+}
+
+function filesUnder(target: string): string[] {
+  if (!fs.existsSync(target)) return [];
+  if (!fs.statSync(target).isDirectory()) return [target];
+  return fs.readdirSync(target).flatMap((name) => filesUnder(path.join(target, name)));
+}

@@ -1,0 +1,132 @@
+// The lists whose queries were bounded for large archives still say the same thing: related
+// stories by shared tags then the section's newest, a section with subsections merged newest
+// first, story sitemaps that list every published story exactly once across file boundaries.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
+import { makeArticle, makeCategory } from '../../test/helpers/factories.ts';
+import { toDbTime } from '../core/db/dialect.ts';
+import type { CategoryRow } from '../core/db/schema.ts';
+import { listSitemapArticles, listSitemapChunks } from '../feeds/sitemap-queries.ts';
+import { findPublishedArticle, listArticleTags, listPublishedArticles, listRelatedArticles } from './queries.ts';
+
+const NOW = new Date('2026-03-10T12:00:00Z');
+const hoursAgo = (h: number) => toDbTime(new Date(NOW.getTime() - h * 3600_000));
+
+let t: TestApp;
+let section: CategoryRow;
+let subsection: CategoryRow;
+let other: CategoryRow;
+
+before(async () => {
+  t = await createTestApp({ WARTA_PAGE_CACHE_SECONDS: '0' });
+  t.setNow(NOW);
+  section = await makeCategory(t.db, { name: 'Economy' });
+  subsection = await makeCategory(t.db, { name: 'Markets', parent_id: section.id });
+  other = await makeCategory(t.db, { name: 'Sport' });
+});
+after(() => t.close());
+
+async function story(title: string, values: Parameters<typeof makeArticle>[1] = {}) {
+  return makeArticle(t.db, { title, category_id: other.id, published_at: hoursAgo(1), ...values });
+}
+
+describe('related stories', () => {
+  it('rank by shared tags, then the section’s newest, leaving out drafts, scheduled stories and the story itself', async () => {
+    const tags = ['rupiah', 'inflation', 'central bank'];
+    const main = await story('Rate decision', { category_id: subsection.id, tags, published_at: hoursAgo(2) });
+    await story('Sharing three tags', { tags, published_at: hoursAgo(50) });
+    await story('Sharing two', { tags: ['rupiah', 'inflation'], published_at: hoursAgo(30) });
+    await story('Sharing one', { tags: ['central bank'], published_at: hoursAgo(3) });
+    await story('Same section, no tags', { category_id: subsection.id, published_at: hoursAgo(1) });
+    await story('Same section, older', { category_id: subsection.id, published_at: hoursAgo(40) });
+    await story('A draft sharing all', { tags, status: 'draft' });
+    await story('Scheduled, sharing all', { tags, published_at: toDbTime(new Date(NOW.getTime() + 3600_000)) });
+    await story('Unrelated', { tags: ['football'], published_at: hoursAgo(0.5) });
+
+    const article = (await findPublishedArticle(t.db, main.id, NOW))!;
+    const tagIds = (await listArticleTags(t.db, main.id)).map((tag) => tag.id);
+    const titles = async (limit: number) =>
+      (await listRelatedArticles(t.db, article, tagIds, NOW, limit)).map((a) => a.title);
+    assert.deepEqual(await titles(4), ['Sharing three tags', 'Sharing two', 'Sharing one', 'Same section, no tags']);
+    assert.deepEqual(await titles(6), [
+      'Sharing three tags',
+      'Sharing two',
+      'Sharing one',
+      'Same section, no tags',
+      'Same section, older',
+    ]);
+  });
+
+  it('fill from the section alone when the story has no tags', async () => {
+    const main = await story('Untagged', { category_id: section.id, published_at: hoursAgo(5) });
+    const newer = await story('Newer in the section', { category_id: section.id, published_at: hoursAgo(4) });
+    const article = (await findPublishedArticle(t.db, main.id, NOW))!;
+    const related = await listRelatedArticles(t.db, article, [], NOW, 4);
+    assert.equal(related[0]?.id, newer.id);
+    assert.ok(related.every((a) => a.id !== main.id));
+  });
+});
+
+describe('a section with subsections', () => {
+  it('pages through the stories of every category newest first, each exactly once', async () => {
+    const categoryIds = [section.id, subsection.id];
+    const filter = { edition: 'en', now: NOW, categoryIds };
+    const all = await listPublishedArticles(t.db, filter, 1000);
+    assert.ok(all.length >= 5, 'the tests above made stories in both categories');
+    const times = all.map((a) => a.publishedAt.getTime());
+    assert.deepEqual(
+      times,
+      [...times].sort((a, b) => b - a),
+      'newest first',
+    );
+    const paged = [];
+    for (let offset = 0; offset < all.length + 3; offset += 3) {
+      paged.push(...(await listPublishedArticles(t.db, filter, 3, offset)));
+    }
+    assert.deepEqual(
+      paged.map((a) => a.id),
+      all.map((a) => a.id),
+    );
+    const one = await listPublishedArticles(t.db, { edition: 'en', now: NOW, categoryIds: [subsection.id] }, 1000);
+    assert.deepEqual(
+      one.map((a) => a.id),
+      all.filter((a) => one.some((b) => b.id === a.id)).map((a) => a.id),
+    );
+  });
+});
+
+describe('story sitemap files', () => {
+  it('list every published story of the edition exactly once, across file boundaries', async () => {
+    for (let i = 0; i < 7; i++) {
+      await story(`Sitemap story ${i}`, { published_at: hoursAgo(i + 1) });
+      if (i % 3 === 0) await story(`Indonesian ${i}`, { edition: 'id', category_id: undefined });
+      if (i % 3 === 1) await story(`Draft ${i}`, { status: 'draft' });
+    }
+    const scheduled = await story('Not yet', { published_at: toDbTime(new Date(NOW.getTime() + 3600_000)) });
+    const published = await listPublishedArticles(t.db, { edition: 'en', now: NOW }, 10_000);
+    const expected = published.map((a) => a.id).sort((a, b) => a - b);
+
+    for (const size of [1, 3, 4, expected.length, expected.length + 5]) {
+      const chunks = await listSitemapChunks(t.db, 'en', NOW, size);
+      assert.equal(chunks.length, Math.ceil(expected.length / size), `files of ${size}`);
+      const files = await Promise.all(chunks.map((c) => listSitemapArticles(t.db, 'en', NOW, c.firstId, size)));
+      assert.deepEqual(
+        files.map((f) => f.length),
+        chunks.map((c) => c.count),
+        `files of ${size}: counts`,
+      );
+      assert.deepEqual(
+        files.flat().map((a) => a.id),
+        expected,
+        `files of ${size}: every story once, in id order`,
+      );
+    }
+    // Its minute come, the scheduled story joins the last file.
+    const later = new Date(NOW.getTime() + 2 * 3600_000);
+    const chunks = await listSitemapChunks(t.db, 'en', later, 4);
+    const last = chunks.at(-1)!;
+    const files = await listSitemapArticles(t.db, 'en', later, last.firstId, 4);
+    assert.equal(files.at(-1)?.id, scheduled.id);
+  });
+});

@@ -1,0 +1,66 @@
+// The derived-value cache: kept until its scope is dropped, its own limit or its TTL passes;
+// callers share one computation; a failed computation is not kept.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DerivedCache } from './derived-cache.ts';
+
+function setup(ttlMs = 1000) {
+  let now = new Date('2026-01-01T00:00:00Z');
+  const cache = new DerivedCache({ now: () => now, ttlMs });
+  let runs = 0;
+  const compute = async () => ++runs;
+  return {
+    cache,
+    compute,
+    get runs() {
+      return runs;
+    },
+    advance(ms: number) {
+      now = new Date(now.getTime() + ms);
+    },
+  };
+}
+
+describe('DerivedCache', () => {
+  it('computes once until the scope is dropped, and keeps other scopes', async () => {
+    const s = setup();
+    assert.equal(await s.cache.get('en', 'k', s.compute), 1);
+    assert.equal(await s.cache.get('en', 'k', s.compute), 1);
+    assert.equal(await s.cache.get('id', 'k', s.compute), 2);
+    s.cache.invalidate('en');
+    assert.equal(await s.cache.get('en', 'k', s.compute), 3);
+    assert.equal(await s.cache.get('id', 'k', s.compute), 2);
+    s.cache.invalidate();
+    assert.equal(await s.cache.get('id', 'k', s.compute), 4);
+  });
+
+  it('computes again after the TTL, at an entry’s own limit, and when the clock moves back', async () => {
+    const s = setup(1000);
+    await s.cache.get('en', 'k', s.compute);
+    s.advance(999);
+    assert.equal(await s.cache.get('en', 'k', s.compute), 1);
+    s.advance(1);
+    assert.equal(await s.cache.get('en', 'k', s.compute), 2);
+    const until = (ms: number) => () => new Date(Date.parse('2026-01-01T00:00:00Z') + ms);
+    assert.equal(await s.cache.get('en', 'limited', s.compute, until(1500)), 3);
+    s.advance(400); // 1,400 ms: before the limit
+    assert.equal(await s.cache.get('en', 'limited', s.compute, until(1500)), 3);
+    s.advance(100); // 1,500 ms: the limit
+    assert.equal(await s.cache.get('en', 'limited', s.compute, until(1500)), 4);
+    s.advance(-10_000);
+    assert.equal(await s.cache.get('en', 'limited', s.compute), 5);
+  });
+
+  it('shares one computation between callers and keeps no failure', async () => {
+    const s = setup();
+    const [a, b] = await Promise.all([s.cache.get('en', 'k', s.compute), s.cache.get('en', 'k', s.compute)]);
+    assert.deepEqual([a, b, s.runs], [1, 1, 1]);
+    await assert.rejects(
+      s.cache.get('en', 'bad', async () => {
+        throw new Error('database gone');
+      }),
+      /database gone/,
+    );
+    assert.equal(await s.cache.get('en', 'bad', s.compute), 2);
+  });
+});
