@@ -26,10 +26,13 @@ async function upSqlite(db: Kysely<any>): Promise<void> {
   await sql`alter table article_search rename to article_search_0004`.execute(db);
   await createSearchTable(db);
   // Contentless: the text is in article_search; the index keeps only what matching needs.
-  // contentless_delete lets a row be deleted by rowid alone.
+  // contentless_delete lets a row be deleted by rowid alone. detail = column: a search asks
+  // which columns hold a word, never where in them (each term is one word, with no phrase or
+  // NEAR), so word positions, most of a full index, are not kept: indexing writes and a
+  // common word's walk reads a fraction of the bytes.
   await sql`create virtual table article_search_fts using fts5(
       title, summary, body, meta, scope,
-      content = '', contentless_delete = 1,
+      content = '', contentless_delete = 1, detail = column,
       tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
     )`.execute(db);
   const insertRow = `insert into article_search_fts (rowid, title, summary, body, meta, scope)

@@ -25,7 +25,6 @@ import { SlotRegistry } from './core/views/slots.ts';
 import { FAVICON_SVG } from './core/views/favicon.ts';
 import { loggerOptions } from './core/log.ts';
 import { healthRoutes } from './ops/health.ts';
-import { installMetrics } from './ops/metrics.ts';
 import { createRequestIdGenerator, installRequestIdHeader } from './ops/request-id.ts';
 import type { AppContext } from './context.ts';
 import { DOMAINS, registerConsumers } from './domains.ts';
@@ -116,6 +115,8 @@ export async function buildApp(
   installRequestIdHeader(app);
   healthRoutes(app, db);
   if (config.metrics) {
+    // Loaded only when metrics are on: prom-client costs start-up time and memory.
+    const { installMetrics } = await import('./ops/metrics.ts');
     installMetrics(app, {
       token: config.metricsToken,
       sources: {

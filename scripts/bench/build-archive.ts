@@ -3,8 +3,10 @@
 // database named by --database-url (photos still go to the data dir).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
 import { createCliWriter } from '../../src/cli/writer.ts';
 import { openDatabase } from '../../src/core/db/database.ts';
+import { engineOf } from '../../src/core/db/dialect.ts';
 import { migrateToLatest } from '../../src/core/db/migrate.ts';
 import { buildArchive } from './archive.ts';
 import { createProgress, type Progress } from './progress.ts';
@@ -27,6 +29,9 @@ const dataDir = path.resolve(values['data-dir']);
 const db = openDatabase(values['database-url'] ?? `sqlite:${path.join(dataDir, 'warta.db')}`);
 try {
   await migrateToLatest(db.kysely);
+  // A build that dies is built again from its seed: no commit of it needs to wait for the disk
+  // (the site itself keeps synchronous = FULL).
+  if (engineOf(db.kysely) === 'sqlite') await sql`pragma synchronous = off`.execute(db.kysely);
   console.error('preparing the newsroom: editions, reporters, sections, photos…');
   const started = performance.now();
   let progress: Progress | undefined;

@@ -8,6 +8,8 @@ import { makeArticle, makeCategory } from '../../test/helpers/factories.ts';
 import { toDbTime } from '../core/db/dialect.ts';
 import type { CategoryRow } from '../core/db/schema.ts';
 import { listSitemapArticles, listSitemapChunks } from '../feeds/sitemap-queries.ts';
+import { writerFor } from '../../test/helpers/writer.ts';
+import { setArticleStatus } from './commands.ts';
 import { findPublishedArticle, listArticleTags, listPublishedArticles, listRelatedArticles } from './queries.ts';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
@@ -56,6 +58,47 @@ describe('related stories', () => {
       'Same section, no tags',
       'Same section, older',
     ]);
+  });
+
+  it('rank by shared tags among each tag’s newest stories, however many stories a tag has', async () => {
+    const tags = ['harbour', 'dockers'];
+    const main = await story('Port strike', { tags, published_at: hoursAgo(1) });
+    await story('Sharing both, older than the crowd', { tags, published_at: hoursAgo(300) });
+    // More stories than related lists read of one tag, all newer than the one sharing both.
+    for (let i = 0; i < 60; i++)
+      await story(`Harbour news ${i}`, { tags: ['harbour'], published_at: hoursAgo(200 - i) });
+    await story('Harbour draft', { tags, status: 'draft', published_at: hoursAgo(1) });
+
+    const article = (await findPublishedArticle(t.db, main.id, NOW))!;
+    const tagIds = (await listArticleTags(t.db, main.id)).map((tag) => tag.id);
+    const related = await listRelatedArticles(t.db, article, tagIds, NOW, 4);
+    assert.deepEqual(
+      related.map((a) => a.title),
+      ['Sharing both, older than the crowd', 'Harbour news 59', 'Harbour news 58', 'Harbour news 57'],
+    );
+  });
+
+  it('follow a story’s publication: published it joins, taken off or rescheduled it leaves', async () => {
+    const main = await story('Flood warning', { tags: ['monsoon', 'rain'], published_at: hoursAgo(3) });
+    const later = await story('Monsoon arrives', {
+      tags: ['monsoon', 'rain'],
+      status: 'draft',
+      published_at: hoursAgo(2),
+    });
+    const article = (await findPublishedArticle(t.db, main.id, NOW))!;
+    const tagIds = (await listArticleTags(t.db, main.id)).map((tag) => tag.id);
+    const first = async (now = NOW) => (await listRelatedArticles(t.db, article, tagIds, now, 1))[0]?.title;
+    const w = { ...writerFor(t.db), now: () => NOW };
+
+    assert.notEqual(await first(), 'Monsoon arrives', 'a draft');
+    await setArticleStatus(w, later.id, 'published');
+    assert.equal(await first(), 'Monsoon arrives', 'published');
+    await setArticleStatus(w, later.id, 'archived');
+    assert.notEqual(await first(), 'Monsoon arrives', 'archived');
+    const tomorrow = new Date(NOW.getTime() + 24 * 3600_000);
+    await setArticleStatus(w, later.id, 'published', tomorrow);
+    assert.notEqual(await first(), 'Monsoon arrives', 'scheduled for tomorrow');
+    assert.equal(await first(new Date(tomorrow.getTime() + 60_000)), 'Monsoon arrives', 'its minute come');
   });
 
   it('fill from the section alone when the story has no tags', async () => {

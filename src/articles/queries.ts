@@ -144,11 +144,25 @@ export async function countPublishedArticles(db: Db, f: ArticleFilter): Promise<
  */
 export async function findFeaturedStory(db: Db, edition: string, now: Date): Promise<ArticleSummary | undefined> {
   const since = new Date(now.getTime() - 3 * 24 * 3600_000);
-  const featured = await applyFilter(selectSummaries(db), { edition, now, since })
+  // Found in the (edition, is_featured, status, published_at) index alone, then read (0010).
+  const newest = db
+    .selectFrom('articles')
+    .select('articles.id')
+    .where('articles.edition', '=', edition)
     .where('articles.is_featured', '=', 1)
+    .where(isPublished(now))
+    .where('articles.published_at', '>=', toDbTime(since))
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')
     .limit(1)
+    .as('featured');
+  const featured = await db
+    .selectFrom(newest)
+    .crossJoin('articles')
+    .whereRef('articles.id', '=', 'featured.id')
+    .innerJoin('categories', 'categories.id', 'articles.category_id')
+    .leftJoin('media', 'media.id', 'articles.featured_media_id')
+    .select(SUMMARY_COLUMNS)
     .executeTakeFirst();
   return featured && toArticleSummary(featured);
 }
@@ -240,7 +254,8 @@ export async function listMostRead(
   const readIds = db
     .selectFrom('article_reads_daily')
     .select('article_reads_daily.article_id')
-    .where('article_reads_daily.day', '>=', scoresFrom(now, options.timezone, periods));
+    .where('article_reads_daily.day', '>=', scoresFrom(now, options.timezone, periods))
+    .where('article_reads_daily.day', '<=', lastScoredDay(now, options.timezone));
   const candidates = hasFallback
     ? readIds.union(
         db
@@ -255,7 +270,10 @@ export async function listMostRead(
   const rows = await applyFilter(
     db
       .selectFrom(candidates.as('candidates'))
-      .innerJoin('articles', 'articles.id', 'candidates.article_id')
+      // CROSS JOIN keeps this order on SQLite: the candidates look their stories up by id,
+      // instead of a walk through the edition's whole published range.
+      .crossJoin('articles')
+      .whereRef('articles.id', '=', 'candidates.article_id')
       .innerJoin('categories', 'categories.id', 'articles.category_id')
       .leftJoin('media', 'media.id', 'articles.featured_media_id')
       .select(SUMMARY_COLUMNS),
@@ -276,6 +294,15 @@ export async function listMostRead(
     .limit(limit)
     .execute();
   return rows.map(toArticleSummary);
+}
+
+/**
+ * The last calendar day read: tomorrow, in case another process's clock runs ahead. Bounding
+ * the days on both sides makes SQLite read the period's range of the (day) index rather than
+ * every daily total there is.
+ */
+function lastScoredDay(now: Date, timezone: string): string {
+  return addDays(isoInZone(now, timezone).slice(0, 10), 1);
 }
 
 /** The first calendar day the longest of these periods reads (its partly counted edge day). */
@@ -307,6 +334,7 @@ function periodScores(db: Db, now: Date, timezone: string, periods: readonly Mos
     .selectFrom('article_reads_daily')
     .select(['article_reads_daily.article_id', ...periods.map(scoreOf)])
     .where('article_reads_daily.day', '>=', addDays(today, -longest))
+    .where('article_reads_daily.day', '<=', lastScoredDay(now, timezone))
     .groupBy('article_reads_daily.article_id')
     .as('scores');
 }
@@ -358,12 +386,15 @@ export async function listArticleTags(
 
 /** Tags of an article whose stories related lists look at, and how many of each tag's newest. */
 const RELATED_TAGS = 8;
-const RELATED_PER_TAG = 100;
+const RELATED_PER_TAG = 30;
 
 /**
  * Stories that share the most tags with an article, then its section's newest, in one query.
- * The candidates are bounded: each tag's newest stories (by id, which follows publication
- * closely) and the section's newest, so a tag carried by half the archive costs no more.
+ * The candidates are bounded: each tag's newest published stories (one index range of
+ * article_tags by publication time, RELATED_PER_TAG rows) and the section's newest, so a tag
+ * carried by a quarter of the archive costs no more than a rare one. Each candidate's shared
+ * tags are then counted in full (an older story sharing a rare and a popular tag still counts
+ * both), from the indexes alone; only the stories shown are read.
  */
 export async function listRelatedArticles(
   db: Db,
@@ -372,27 +403,31 @@ export async function listRelatedArticles(
   now: Date,
   limit = 4,
 ): Promise<ArticleSummary[]> {
-  const byTag = tagIds.slice(0, RELATED_TAGS).map((tagId) =>
+  const considered = tagIds.slice(0, RELATED_TAGS);
+  const byTag = considered.map((tagId) =>
     db
       .selectFrom(
         db
           .selectFrom('article_tags')
-          .select(['article_tags.article_id', sql<number>`1`.as('is_shared')])
+          .select(['article_tags.article_id', 'article_tags.published_at'])
           .where('article_tags.tag_id', '=', tagId)
+          // Set only while the story is published (0010): drafts and scheduled stories take no place.
+          .where('article_tags.published_at', '<=', toDbTime(now))
           .where('article_tags.article_id', '!=', article.id)
+          .orderBy('article_tags.published_at', 'desc')
           .orderBy('article_tags.article_id', 'desc')
           .limit(RELATED_PER_TAG)
           .as('tagged'),
       )
       .selectAll(),
   );
+  // A section belongs to one edition, so its (category, status, published_at) index covers this.
   const bySection = db
     .selectFrom(
       db
         .selectFrom('articles')
-        .select(['articles.id as article_id', sql<number>`0`.as('is_shared')])
+        .select(['articles.id as article_id', 'articles.published_at'])
         .where('articles.category_id', '=', article.categoryId)
-        .where('articles.edition', '=', article.edition)
         .where(isPublished(now))
         .where('articles.id', '!=', article.id)
         .orderBy('articles.published_at', 'desc')
@@ -401,25 +436,46 @@ export async function listRelatedArticles(
         .as('section'),
     )
     .selectAll();
-  const candidates = byTag.reduce((union, arm) => union.unionAll(arm), bySection);
-  const shared = db
-    .selectFrom(candidates.as('candidates'))
-    .select(['candidates.article_id', (eb) => eb.fn.sum<number>('candidates.is_shared').as('shared_tags')])
+  const candidates = db
+    .selectFrom(byTag.reduce((union, arm) => union.unionAll(arm), bySection).as('candidates'))
+    .select(['candidates.article_id', (eb) => eb.fn.max('candidates.published_at').as('published_at')])
     .groupBy('candidates.article_id')
-    .as('shared');
+    .as('candidate');
+  const ranked = db
+    .selectFrom(candidates)
+    // A LEFT JOIN keeps the candidates first on SQLite too: a few probes of article_tags' key each.
+    .leftJoin('article_tags as shared', (join) =>
+      join
+        .onRef('shared.article_id', '=', 'candidate.article_id')
+        .on('shared.tag_id', 'in', considered.length > 0 ? considered : [-1]),
+    )
+    .select([
+      'candidate.article_id',
+      'candidate.published_at',
+      (eb) => eb.fn.count<number>('shared.tag_id').as('shared_tags'),
+    ])
+    .groupBy(['candidate.article_id', 'candidate.published_at'])
+    .orderBy('shared_tags', 'desc')
+    .orderBy('candidate.published_at', 'desc')
+    .orderBy('candidate.article_id', 'desc')
+    .limit(limit)
+    .as('ranked');
   const rows = await applyFilter(
     db
-      .selectFrom(shared)
-      .innerJoin('articles', 'articles.id', 'shared.article_id')
+      .selectFrom(ranked)
+      // CROSS JOIN keeps this order on SQLite (which has no statistics to go by): the few ranked
+      // ids look their stories up. As an inner join it walked the edition's published range
+      // instead. PostgreSQL plans it as the inner join it is.
+      .crossJoin('articles')
+      .whereRef('articles.id', '=', 'ranked.article_id')
       .innerJoin('categories', 'categories.id', 'articles.category_id')
       .leftJoin('media', 'media.id', 'articles.featured_media_id')
       .select(SUMMARY_COLUMNS),
-    { edition: article.edition, now, excludeIds: [article.id] },
+    { edition: article.edition, now },
   )
-    .orderBy(sql.ref('shared.shared_tags'), 'desc')
+    .orderBy(sql.ref('ranked.shared_tags'), 'desc')
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')
-    .limit(limit)
     .execute();
   return rows.map(toArticleSummary);
 }

@@ -8,10 +8,13 @@ import type { Config } from '../core/config.ts';
 import { openDatabase } from '../core/db/database.ts';
 import { createLogger } from '../core/log.ts';
 import { buildApp } from '../app.ts';
-import { answerMetricsRequests } from '../ops/cluster-metrics.ts';
 import { superviseWorkers } from '../ops/workers.ts';
 import { holdServingLock } from '../ops/serving-lock.ts';
-import { openMigrated, prepareDatabase } from './database.ts';
+import { listPendingMigrations, migrateToLatest } from '../core/db/migrate.ts';
+import type { Database } from '../core/db/schema.ts';
+import type { Kysely } from 'kysely';
+import { prepareDatabase } from './database.ts';
+import { allowTypeScriptImports } from './typescript-imports.ts';
 
 /**
  * How long a stopping process may take to finish its requests and write its counts before it
@@ -36,13 +39,27 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
 
 /** Migrates and seeds (once per site, under a lock), telling the log what it does. */
 async function prepare(config: Config, log: Logger): Promise<void> {
-  const db = await openMigrated(config);
+  const db = openDatabase(config.databaseUrl);
   try {
+    // The migration files are loaded only when one is due: most starts find the schema up to date.
+    if (await isMigrationDue(db.kysely)) {
+      await allowTypeScriptImports();
+      await migrateToLatest(db.kysely);
+    }
     const prepared = await prepareDatabase(db, config, (message) => log.info(message));
     if (prepared.demoArticles) log.info({ demoArticles: prepared.demoArticles }, 'first start: demo site created');
     else if (prepared.isFirstStart) log.info('first start: empty site created');
   } finally {
     await db.close();
+  }
+}
+
+/** Whether a migration is pending (or none has run yet: the bookkeeping table is missing). */
+async function isMigrationDue(db: Kysely<Database>): Promise<boolean> {
+  try {
+    return (await listPendingMigrations(db)).length > 0;
+  } catch {
+    return true;
   }
 }
 
@@ -93,7 +110,7 @@ async function serveApp(config: Config, { isWorker }: { isWorker: boolean }): Pr
 async function serveWorkers(config: Config, count: number): Promise<void> {
   const log = createLogger(config);
   await prepare(config, log);
-  if (config.metrics) answerMetricsRequests();
+  if (config.metrics) (await import('../ops/cluster-metrics.ts')).answerMetricsRequests();
   const supervisor = superviseWorkers({
     count,
     log,

@@ -2,7 +2,7 @@
 // and served under fingerprinted URLs so browsers and CDNs may cache them forever.
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, stop } from 'esbuild';
 
 /** A built asset, held in memory. */
 export interface Asset {
@@ -20,13 +20,22 @@ export interface Assets {
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+/** Builds under way in this process: esbuild's helper process is stopped when none is. */
+let building = 0;
+
 /** Bundles and minifies styles/site.css and client/site.ts. */
 export async function buildAssets(): Promise<Assets> {
-  const [css, js] = await Promise.all([
-    bundle('styles/site.css', 'site', 'css', 'text/css; charset=utf-8'),
-    bundle('client/site.ts', 'site', 'js', 'text/javascript; charset=utf-8'),
-  ]);
-  return { css, js, all: new Map([css, js].map((a) => [a.url, a])) };
+  building++;
+  try {
+    const [css, js] = await Promise.all([
+      bundle('styles/site.css', 'site', 'css', 'text/css; charset=utf-8'),
+      bundle('client/site.ts', 'site', 'js', 'text/javascript; charset=utf-8'),
+    ]);
+    return { css, js, all: new Map([css, js].map((a) => [a.url, a])) };
+  } finally {
+    // esbuild keeps its service process (~15 MB) for later builds; a server builds once.
+    if (--building === 0) await stop();
+  }
 }
 
 async function bundle(entry: string, name: string, ext: string, type: string): Promise<Asset> {

@@ -46,4 +46,54 @@ describe('date formats', () => {
     assert.equal(isoInZone(midnightInJakarta, 'Asia/Jakarta'), '2024-06-16T00:00:00+07:00');
     assert.equal(isoInZone(midnightInJakarta, 'UTC'), '2024-06-15T17:00:00+00:00');
   });
+
+  it('writes each card date for its own calendar day in the zone, around midnight and summer time', () => {
+    for (const timeZone of ['Europe/London', 'Asia/Jakarta']) {
+      const intl = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'long', year: 'numeric' });
+      const formats = formatsFor('en-GB', timeZone);
+      // Every 37 minutes over four days around London's spring change.
+      for (let ms = Date.parse('2024-03-29T00:00:00Z'); ms < Date.parse('2024-04-02T00:00:00Z'); ms += 37 * 60_000) {
+        assert.equal(
+          formats.date(new Date(ms)),
+          intl.format(new Date(ms)),
+          `${timeZone} at ${new Date(ms).toISOString()}`,
+        );
+      }
+    }
+    assert.equal(formatsFor('en-GB', 'Asia/Jakarta').date(new Date('2024-06-15T16:59:59Z')), '15 June 2024');
+    assert.equal(formatsFor('en-GB', 'Asia/Jakarta').date(new Date('2024-06-15T17:00:00Z')), '16 June 2024');
+  });
+
+  it('gives the right offset on both sides of a summer-time change, to the second', () => {
+    // London and New York move an hour, Lord Howe half an hour; Kathmandu is 5:45 ahead.
+    const changes = [
+      ['Europe/London', '2024-03-31T01:00:00Z'],
+      ['Europe/London', '2024-10-27T01:00:00Z'],
+      ['America/New_York', '2024-11-03T06:00:00Z'],
+      ['Australia/Lord_Howe', '2024-04-06T15:00:00Z'],
+      ['Asia/Kathmandu', '2024-06-15T17:00:00Z'],
+    ] as const;
+    assert.equal(isoInZone(new Date('2024-03-31T00:59:59Z'), 'Europe/London'), '2024-03-31T00:59:59+00:00');
+    assert.equal(isoInZone(new Date('2024-03-31T01:00:00Z'), 'Europe/London'), '2024-03-31T02:00:00+01:00');
+    for (const [timeZone, at] of changes) {
+      const intl = new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+        timeZoneName: 'longOffset',
+      });
+      // Every 7 min 13 s over the three hours around the change.
+      for (let ms = Date.parse(at) - 90 * 60_000; ms < Date.parse(at) + 90 * 60_000; ms += 433_000) {
+        const p = Object.fromEntries(intl.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+        const offset = p.timeZoneName!.replace('GMT', '') || '+00:00';
+        const expected = `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${offset}`;
+        assert.equal(isoInZone(new Date(ms), timeZone), expected, `${timeZone} at ${new Date(ms).toISOString()}`);
+      }
+    }
+  });
 });

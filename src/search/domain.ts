@@ -6,7 +6,7 @@ import type { Domain } from '../context.ts';
 import type { Database } from '../core/db/schema.ts';
 import type { EventOf } from '../core/events/index.ts';
 import { AUTHOR_EVENTS } from '../users/index.ts';
-import { indexArticle, removeArticle } from './indexer.ts';
+import { indexArticles } from './indexer.ts';
 import { searchRoutes } from './routes.tsx';
 
 /** What the index follows: stories, and the tag and author names it holds for them. */
@@ -16,30 +16,43 @@ const SEARCH_EVENTS = [...ARTICLE_EVENTS, 'tag.renamed', ...AUTHOR_EVENTS] as co
 export const searchDomain: Domain = {
   name: 'search',
   consumers(events) {
-    events.consume('search.index', SEARCH_EVENTS, updateIndex);
+    events.consumeBatches<SearchEventName>('search.index', SEARCH_EVENTS, updateIndex);
   },
   publicRoutes: searchRoutes,
 };
 
-/** Brings the index rows an event touches up to date (each is read afresh, so replays are harmless). */
-async function updateIndex(trx: Kysely<Database>, event: EventOf<(typeof SEARCH_EVENTS)[number]>): Promise<void> {
+type SearchEventName = (typeof SEARCH_EVENTS)[number];
+type SearchEvent = EventOf<SearchEventName>;
+
+/**
+ * Brings the index rows a batch of events touches up to date. Each article is indexed once per
+ * batch, however many events it has there (a story created as published records two): its rows
+ * are read afresh, as they stand after the last of them, so replays are harmless too.
+ */
+async function updateIndex(trx: Kysely<Database>, events: readonly SearchEvent[]): Promise<void> {
+  const articleIds = new Set<number>();
+  for (const event of events) {
+    for (const id of await articlesTouchedBy(trx, event)) articleIds.add(id);
+  }
+  await indexArticles(trx, [...articleIds]);
+}
+
+/** The articles whose index rows an event may change. */
+async function articlesTouchedBy(trx: Kysely<Database>, event: SearchEvent): Promise<number[]> {
   switch (event.type) {
     case 'article.deleted':
-      return removeArticle(trx, event.payload.articleId);
     case 'article.created':
     case 'article.updated':
     case 'article.published':
     case 'article.unpublished':
-      await indexArticle(trx, event.payload.articleId);
-      return;
+      return [event.payload.articleId];
     case 'tag.renamed': {
       const rows = await trx
         .selectFrom('article_tags')
         .select('article_id')
         .where('tag_id', '=', event.payload.tagId)
         .execute();
-      for (const r of rows) await indexArticle(trx, r.article_id);
-      return;
+      return rows.map((r) => r.article_id);
     }
     case 'author.updated': {
       const rows = await trx
@@ -47,10 +60,9 @@ async function updateIndex(trx: Kysely<Database>, event: EventOf<(typeof SEARCH_
         .select('id')
         .where('author_id', '=', event.payload.userId)
         .execute();
-      for (const r of rows) await indexArticle(trx, r.id);
-      return;
+      return rows.map((r) => r.id);
     }
     default:
-      return;
+      return [];
   }
 }

@@ -14,6 +14,8 @@ type Db = Kysely<Database>;
 // Stories are far shorter; the cap keeps one PostgreSQL tsvector well under its 1 MB limit.
 const MAX_BODY_CHARS = 100_000;
 const BATCH = 200;
+/** Rows per insert: 8 values each, far below SQLite's 32,766 and PostgreSQL's 65,535 bound values. */
+const UPSERT_ROWS = 50;
 
 /** One article as the index stores it: every text field already segmented into space-separated words. */
 type SearchDocument = Insertable<ArticleSearchTable>;
@@ -83,15 +85,27 @@ async function tagNames(db: Db, articleIds: readonly number[]): Promise<Map<numb
 
 /** Reads an article with its tags and author and writes its index row, or removes it when unpublished or gone. */
 export async function indexArticle(db: Db, articleId: number): Promise<boolean> {
+  return (await indexArticles(db, [articleId])) === 1;
+}
+
+/**
+ * indexArticle for many articles, BATCH at a time in a few statements each; returns how many
+ * have an index row now.
+ */
+export async function indexArticles(db: Db, articleIds: readonly number[]): Promise<number> {
+  if (articleIds.length === 0) return 0;
   return inTransaction(db, async (trx) => {
-    const row = await selectIndexRows(trx).where('articles.id', '=', articleId).executeTakeFirst();
-    if (!row) {
-      await removeArticle(trx, articleId);
-      return false;
+    let indexed = 0;
+    for (let i = 0; i < articleIds.length; i += BATCH) {
+      const ids = articleIds.slice(i, i + BATCH);
+      const rows = await selectIndexRows(trx).where('articles.id', 'in', ids).execute();
+      const found = new Set(rows.map((r) => r.id));
+      const gone = ids.filter((id) => !found.has(id));
+      if (gone.length > 0) await trx.deleteFrom('article_search').where('article_id', 'in', gone).execute();
+      await writeDocuments(trx, rows);
+      indexed += rows.length;
     }
-    const tags = await tagNames(trx, [row.id]);
-    await upsertDocument(trx, toDocument(row, tags.get(row.id) ?? []));
-    return true;
+    return indexed;
   });
 }
 
@@ -100,14 +114,32 @@ export async function removeArticle(db: Db, articleId: number): Promise<void> {
   await db.deleteFrom('article_search').where('article_id', '=', articleId).execute();
 }
 
-/** Writes an article's row, replacing the one it had. */
-async function upsertDocument(db: Db, doc: SearchDocument): Promise<void> {
-  const { article_id: _, ...values } = doc;
-  await db
-    .insertInto('article_search')
-    .values(doc)
-    .onConflict((oc) => oc.column('article_id').doUpdateSet(values))
-    .execute();
+/** Writes the rows of these articles (with their tags), replacing the ones they had. */
+async function writeDocuments(db: Db, rows: readonly IndexRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const tags = await tagNames(
+    db,
+    rows.map((r) => r.id),
+  );
+  const docs = rows.map((row) => toDocument(row, tags.get(row.id) ?? []));
+  // One statement per group keeps the bound values well under either engine's limit.
+  for (let i = 0; i < docs.length; i += UPSERT_ROWS) {
+    await db
+      .insertInto('article_search')
+      .values(docs.slice(i, i + UPSERT_ROWS))
+      .onConflict((oc) =>
+        oc.column('article_id').doUpdateSet((eb) => ({
+          edition: eb.ref('excluded.edition'),
+          category_id: eb.ref('excluded.category_id'),
+          published_at: eb.ref('excluded.published_at'),
+          title: eb.ref('excluded.title'),
+          summary: eb.ref('excluded.summary'),
+          body: eb.ref('excluded.body'),
+          meta: eb.ref('excluded.meta'),
+        })),
+      )
+      .execute();
+  }
 }
 
 /** Rebuilds the whole index from the articles, in one transaction; returns how many were indexed. */
@@ -122,11 +154,7 @@ export async function reindexAll(db: Db): Promise<number> {
         .limit(BATCH)
         .execute();
       if (rows.length === 0) break;
-      const tags = await tagNames(
-        trx,
-        rows.map((r) => r.id),
-      );
-      for (const row of rows) await upsertDocument(trx, toDocument(row, tags.get(row.id) ?? []));
+      await writeDocuments(trx, rows);
       count += rows.length;
       lastId = rows[rows.length - 1]!.id;
     }

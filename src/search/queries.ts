@@ -92,11 +92,16 @@ function toMatchQuery(f: SearchFilter, query: SearchQuery): MatchQuery {
 async function findHits(db: Db, now: Date, articleIds: readonly number[]): Promise<SearchHit[]> {
   if (articleIds.length === 0) return [];
   const rows = await db
-    .selectFrom('articles')
+    .selectFrom('article_search as found')
+    // CROSS JOIN keeps this order on SQLite (which has no statistics to go by): the page's ids
+    // look their stories up. As an inner join it walked every published story's index entry
+    // instead (25 ms on 100,000). PostgreSQL plans it as the inner join it is.
+    .crossJoin('articles')
+    .whereRef('articles.id', '=', 'found.article_id')
     .innerJoin('categories', 'categories.id', 'articles.category_id')
     .leftJoin('media', 'media.id', 'articles.featured_media_id')
     .select([...SUMMARY_COLUMNS, 'articles.body_html'])
-    .where('articles.id', 'in', articleIds)
+    .where('found.article_id', 'in', articleIds)
     .where(isPublished(now))
     .execute();
   const byId = new Map(rows.map((row) => [row.id, row]));

@@ -1,7 +1,21 @@
 // The search text rules without a database: folding, word splitting, query cleaning, snippets.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bodyText, MAX_QUERY_CHARS, MAX_TERMS, parseQuery, safeHighlight, safeSnippet, segmentText } from './text.ts';
+import {
+  bodyText,
+  foldText,
+  MAX_QUERY_CHARS,
+  MAX_TERMS,
+  parseQuery,
+  piecesOf,
+  safeHighlight,
+  safeSnippet,
+  segmentedPieces,
+  segmentedWords,
+  segmentText,
+  spacedWords,
+  wordsOf,
+} from './text.ts';
 
 describe('segmentText', () => {
   it('splits Chinese and Japanese text without spaces into words', () => {
@@ -22,6 +36,66 @@ describe('segmentText', () => {
 
   it('keeps only letters and digits, splitting at punctuation inside words', () => {
     assert.equal(segmentText(`don't e.g. foo-bar "quoted" (x) * ^ : NEAR`), 'don t e g foo bar quoted x near');
+  });
+});
+
+describe('the two word splitters', () => {
+  const samples = {
+    english: `The ferry's 7.30 a.m. run—cancelled twice—resumes; "O'Neill", co-op & e-mail: 3,500 passengers (12%)…`,
+    indonesian: `Pelabuhan Tanjung Priok kembali dibuka pada Senin (12/3) pukul 07.30 WIB, kata Kepala Dinas Perhubungan DKI.`,
+    arabic: `أعادتِ السلطاتُ فتحَ المـيناءِ، وقالت: «عادت ١٢ سفينة» إلى الرصيف؛ والمسافرون ٣٥٠٠ شخصٍ.`,
+    mixed: `Café « déjà » naïve Œuvre ŽELJKO İstanbul ﬁnance ＡＢＣ ١٢٣ ۴۵ x²+y² ½ 👍🏽 ZWJ a\u200db soft\u00adhyphen`,
+  };
+
+  for (const [name, text] of Object.entries(samples)) {
+    it(`gives the same words for ${name} text by regex as by Intl.Segmenter`, () => {
+      const folded = foldText(text);
+      assert.ok(spacedWords(folded).length > 5);
+      assert.deepEqual(spacedWords(folded), segmentedWords(folded));
+      assert.deepEqual(wordsOf(text), segmentedWords(folded));
+    });
+  }
+
+  it('agrees with Intl.Segmenter on random strings of Latin, Arabic, digits, marks and punctuation', () => {
+    const pool = Array.from(
+      'abzÀéñßøĳŉǅ09 \t\n.,;:\'’"-_/()!?@&·‧\u00ad\u200b\u200c\u200d\u0301\u1ab0\u064b\u0640ابتجدرسعلمنهويىةءؤئ،؛؟٫٬٠١۰😀🏽ªʰˀⅫⒶ①❶½²ｱ',
+    );
+    let seed = 7;
+    const draw = () => (seed = (seed * 48271) % 2147483647) % pool.length;
+    for (let i = 0; i < 20_000; i++) {
+      const text = Array.from({ length: 1 + (i % 12) }, () => pool[draw()]).join('');
+      assert.deepEqual(wordsOf(text), segmentedWords(foldText(text)), JSON.stringify(text));
+    }
+  });
+
+  it('leaves scripts written without spaces to Intl.Segmenter', () => {
+    // One run of letters to the regex, several dictionary words to the segmenter.
+    for (const text of ['ท่าเรือเปิดให้บริการอีกครั้ง', '港口今天重新开放', 'ジャカルタの港']) {
+      assert.equal(spacedWords(foldText(text)).length, 1);
+      assert.ok(wordsOf(text).length > 1, text);
+      assert.deepEqual(wordsOf(text), segmentedWords(foldText(text)));
+    }
+  });
+});
+
+describe('highlighting pieces', () => {
+  it('marks the same words, and counts the same words, as Intl.Segmenter over the whole text', () => {
+    // Only words matter to highlights and snippets: a run of spaces may come as one piece or several.
+    const words = (pieces: ReturnType<typeof piecesOf>) => ({
+      text: pieces.map((p) => p.text).join(''),
+      words: pieces.filter((p) => p.isWord || p.term >= 0).map((p) => [p.text, p.term, p.isWord]),
+    });
+    const pool = Array.from(
+      'abcÀéñß09 \t\n\r.,;:\'’"“”«»[]-_/()!?·\u00ad\u200b\u200d\u0301\u064bابتدرلمنوى،٠😀🏽ªⅫⒶ①½²ｱ港口ท่าเรือ\u202f   ',
+    );
+    const queries = [parseQuery('ab'), parseQuery('a ب 1'), parseQuery('港口 ท่า'), parseQuery('c9')];
+    let seed = 11;
+    const draw = () => (seed = (seed * 48271) % 2147483647) % pool.length;
+    for (let i = 0; i < 20_000; i++) {
+      const text = Array.from({ length: 1 + (i % 14) }, () => pool[draw()]).join('');
+      const query = queries[i % queries.length]!;
+      assert.deepEqual(words(piecesOf(text, query)), words(segmentedPieces(text, query)), JSON.stringify(text));
+    }
   });
 });
 

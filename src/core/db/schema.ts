@@ -101,6 +101,8 @@ export interface ArticlesTable {
 export interface ArticleTagsTable {
   article_id: number;
   tag_id: number;
+  /** The story's publication time while it is published, else null; kept by triggers (0010). */
+  published_at: ColumnType<Date | string | null, never, never>;
 }
 
 export interface PagesTable {

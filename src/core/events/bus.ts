@@ -18,6 +18,8 @@ type Db = Kysely<Database>;
 export type Listener<K extends EventName> = (event: EventOf<K>) => void | Promise<void>;
 /** A consumer: runs once per site, in a transaction with its cursor; `trx` is the only handle to use. */
 export type Consumer<K extends EventName> = (trx: Db, event: EventOf<K>) => Promise<void>;
+/** A consumer given each delivery batch's events of its types at once, in order (to do each thing once per batch). */
+export type BatchConsumer<K extends EventName> = (trx: Db, events: readonly EventOf<K>[]) => Promise<void>;
 
 /** Where the bus reports failures (a pino/Fastify logger fits). */
 export interface EventLog {
@@ -43,7 +45,7 @@ const BATCH = 100;
 interface ConsumerEntry {
   readonly name: string;
   readonly types: ReadonlySet<string>;
-  readonly handle: Consumer<any>;
+  readonly handle: BatchConsumer<any>;
 }
 
 /** One process's end of the event system. */
@@ -91,6 +93,13 @@ export class EventBus {
    * is retried at the next delivery; the name must stay stable (it keys the stored cursor).
    */
   consume<K extends EventName>(name: string, types: readonly K[], handle: Consumer<K>): void {
+    this.consumeBatches(name, types, async (trx, events) => {
+      for (const event of events) await handle(trx, event);
+    });
+  }
+
+  /** As `consume`, with all of a batch's events (of these types, at least one) in one call. */
+  consumeBatches<K extends EventName>(name: string, types: readonly K[], handle: BatchConsumer<K>): void {
     if (this.consumers.some((c) => c.name === name)) throw new Error(`event consumer "${name}" exists already`);
     this.consumers.push({ name, types: new Set(types), handle });
   }
@@ -281,9 +290,8 @@ export class EventBus {
         trx.selectFrom('event_cursors').select('last_id').where('consumer', '=', consumer.name),
       ).executeTakeFirstOrThrow();
       const events = await this.readAfter(trx, Number(row.last_id));
-      for (const event of events) {
-        if (consumer.types.has(event.type)) await consumer.handle(trx, event);
-      }
+      const handled = events.filter((event) => consumer.types.has(event.type));
+      if (handled.length > 0) await consumer.handle(trx, handled);
       const last = events.at(-1);
       if (last) {
         await trx

@@ -64,7 +64,7 @@ describe('cached page answers', () => {
   });
 
   it('answers 304 on the very miss that stores the page', async () => {
-    const { get, advance } = await appWithCache(5);
+    const { get, advance } = await appWithCache(5, { staleSeconds: 0 });
     const etag = String((await get('/stable')).headers['etag']);
     advance(5000);
     // Rendered again to the same bytes: the same ETag, so the miss itself answers 304.

@@ -27,9 +27,14 @@ interface Variant {
 /** A stored response with what every hit needs precomputed. */
 export interface CachedPage extends StoredResponse {
   readonly etag: string;
-  /** When it was stored (the Age header counts from here) and when it stops being served, in ms. */
+  /** When it was stored (the Age header counts from here) and when it stops being fresh, in ms. */
   readonly storedAt: number;
   readonly expires: number;
+  /**
+   * Until when (ms) it may still be served while one background render replaces it; never past
+   * the next scheduled story's minute. Equal to `expires` when it must not be served stale.
+   */
+  readonly staleUntil: number;
   /** Counted size: bodies of every variant, headers and a fixed overhead (the key is added by the store). */
   readonly bytes: number;
   readonly variants: Readonly<Partial<Record<Encoding, Variant>>> & { readonly identity: Variant };
@@ -59,7 +64,7 @@ const gzip = promisify(zlib.gzip);
  */
 export async function preparePage(
   response: StoredResponse,
-  times: { storedAt: number; expires: number },
+  times: { storedAt: number; expires: number; staleUntil?: number },
 ): Promise<CachedPage> {
   const { body, headers } = response;
   // Weak: the brotli, gzip and plain bodies are the same page in different bytes (RFC 9110 8.8.1).
@@ -103,7 +108,8 @@ export async function preparePage(
     bytes += v.body.length;
     for (const part of v.headers) bytes += Buffer.byteLength(part);
   }
-  return { ...response, ...times, etag, variants, notModifiedHeaders, bytes };
+  const staleUntil = Math.max(times.expires, times.staleUntil ?? times.expires);
+  return { ...response, ...times, staleUntil, etag, variants, notModifiedHeaders, bytes };
 }
 
 /** What a hit is written with besides the page. */
@@ -121,7 +127,8 @@ export function sendPage(
   page: CachedPage,
   options: SendOptions,
 ): void {
-  const extra = ['age', String(Math.max(0, Math.floor((options.now - page.storedAt) / 1000))), 'x-cache', 'hit'];
+  const age = String(Math.max(0, Math.floor((options.now - page.storedAt) / 1000)));
+  const extra = ['age', age, 'x-cache', page.expires > options.now ? 'hit' : 'stale'];
   if (options.isClosing) extra.push('connection', 'close');
   // Preconditions apply to 2xx answers only (RFC 9110 13.2.1): a cached 404 is sent as it is.
   if (page.status === 200 && matchesEtag(headers['if-none-match'], page.etag)) {

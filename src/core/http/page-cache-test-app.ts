@@ -25,6 +25,7 @@ export function gate(): { opened: Promise<void>; open(): void } {
 export async function appWithCache(ttlSeconds: number, options: Partial<PageCacheOptions> = {}) {
   let now = new Date('2026-01-01T00:00:00Z');
   const counts = { renders: 0, fastifyRequests: 0 };
+  let isFailing = false;
   let slowGate = gate();
   const app = Fastify({ serverFactory: cacheFirstServer(() => cache), return503OnClosing: true });
   app.addHook('onRequest', async () => {
@@ -66,6 +67,13 @@ export async function appWithCache(ttlSeconds: number, options: Partial<PageCach
       .header('cache-control', PUBLIC)
       .send(`slow-fail ${n}`);
   });
+  app.get('/flaky', async (_req, reply) => {
+    const n = ++counts.renders;
+    return reply
+      .code(isFailing ? 500 : 200)
+      .header('cache-control', PUBLIC)
+      .send(`flaky ${n}`);
+  });
   app.get('/cookie', async (_req, reply) =>
     reply.header('cache-control', PUBLIC).header('set-cookie', 'a=b').send(`cookie ${++counts.renders}`),
   );
@@ -89,5 +97,7 @@ export async function appWithCache(ttlSeconds: number, options: Partial<PageCach
     now: () => now,
     /** A fresh gate for /slow: the renders under way wait until it opens. */
     holdSlowRenders: () => (slowGate = gate()),
+    /** Whether /flaky answers 500 (a render that fails) from now on. */
+    setFailing: (failing: boolean) => (isFailing = failing),
   };
 }

@@ -10,7 +10,7 @@ import { PageStore } from './page-store.ts';
 
 describe('page cache', () => {
   it('reuses a public response until it expires', async () => {
-    const { get, advance } = await appWithCache(5);
+    const { get, advance } = await appWithCache(5, { staleSeconds: 0 });
     const first = await get('/public');
     assert.equal(first.body, 'page 1');
     assert.equal(first.headers['x-cache'], 'miss');
@@ -50,7 +50,7 @@ describe('page cache', () => {
     const { get, cache } = await appWithCache(0);
     assert.equal((await get('/public')).body, 'page 1');
     assert.equal((await get('/public')).body, 'page 2');
-    assert.deepEqual(cache.stats(), { entries: 0, bytes: 0, hits: 0, misses: 0, coalesced: 0 });
+    assert.deepEqual(cache.stats(), { entries: 0, bytes: 0, hits: 0, misses: 0, coalesced: 0, stale: 0, refreshes: 0 });
     assert.equal(cache.purge('all'), 0);
     cache.close();
   });
@@ -136,7 +136,7 @@ describe('page cache', () => {
   });
 
   it('sweeps expired entries on a timer and on later stores, without their key coming back', async () => {
-    const { app, get, cache, advance } = await appWithCache(5, { sweepIntervalMs: 5 });
+    const { app, get, cache, advance } = await appWithCache(5, { sweepIntervalMs: 5, staleSeconds: 0 });
     await get('/public');
     await get('/robots.txt');
     assert.equal(cache.stats().entries, 2);

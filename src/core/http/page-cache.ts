@@ -1,7 +1,8 @@
 // A short-lived in-process cache of public responses: it takes the repeated work off busy pages.
 // Only anonymous GET/HEAD, only `Cache-Control: public` answers, for a few seconds; bounded in
 // entries and bytes. Hits are answered before Fastify runs (fast-path.ts) from bytes prepared
-// once per entry; concurrent misses wait for one render; purges also reach a CDN.
+// once per entry; a page that expired a moment ago is still served while one background render
+// replaces it (stale-refresh.ts); concurrent misses wait for one render; purges also reach a CDN.
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isImmutable, isShared, limitFreshness } from './cache.ts';
@@ -13,6 +14,7 @@ import { PageStore } from './page-store.ts';
 import { firstSegment, hasOnlyDeclaredQuery, isStorable, storedHeaders } from './storable.ts';
 import { ScheduledChanges, type LoadScheduledChanges } from './scheduled-changes.ts';
 import { SingleFlight, type Flight } from './single-flight.ts';
+import { StaleRefresh } from './stale-refresh.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -24,6 +26,11 @@ declare module 'fastify' {
 export interface PageCacheOptions {
   /** How long a response is reused; 0 disables the cache (Cache-Control capping and CDN purges stay). */
   ttlSeconds: number;
+  /**
+   * How long past its TTL a page may still be served while one background render replaces it
+   * (default: the TTL again; 0: never stale). Never past a purge or a scheduled story's minute.
+   */
+  staleSeconds?: number;
   now(): Date;
   /** The configured public base URL: its origin is the key's host, whatever Host a request claims. */
   baseUrl: string;
@@ -65,6 +72,10 @@ export interface PageCacheStats {
   misses: number;
   /** Of the hits, those that waited for a concurrent render of the same page (single flight). */
   coalesced: number;
+  /** Of the hits, those answered with an expired page while its background refresh ran. */
+  stale: number;
+  /** Background renders of expired pages (not counted as misses). */
+  refreshes: number;
 }
 
 /** The running cache, for purges after a publish, the server's fast path, monitoring, and shutdown. */
@@ -92,6 +103,15 @@ interface Miss {
   readonly flight: Flight<CachedPage> | undefined;
 }
 
+/**
+ * A process serves within 250 MB (issue 7): about 170 MB are the runtime, code and database cache
+ * before any page is kept, so pages get 32 MB (~700 articles, all three encodings of each).
+ */
+const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+
+/** After a background refresh that stored nothing, the next waits this long (stale pages go on meanwhile). */
+const REFRESH_RETRY_MS = 1000;
+
 /** Same rule as WARTA_DEFAULT_EDITION; an app with a registry should pass `isEdition`. */
 const EDITION_CODE = /^[a-z]{2,3}(-[a-z0-9]+)?$/;
 
@@ -103,13 +123,14 @@ const EDITION_CODE = /^[a-z]{2,3}(-[a-z0-9]+)?$/;
 export function installPageCache(app: FastifyInstance, options: PageCacheOptions): PageCache {
   const isEnabled = options.ttlSeconds > 0;
   const ttlMs = options.ttlSeconds * 1000;
+  const staleMs = (options.staleSeconds ?? options.ttlSeconds) * 1000;
   const maxUrlLength = options.maxUrlLength ?? 2048;
   const bypassCookies = [...(options.bypassCookies ?? [SESSION_COOKIE, STAFF_COOKIE])];
   const privatePrefixes = options.privatePrefixes ?? [];
   const isEdition = options.isEdition ?? ((segment: string) => EDITION_CODE.test(segment));
   const store = new PageStore({
     maxEntries: options.maxEntries ?? 10_000,
-    maxBytes: options.maxBytes ?? 64 * 1024 * 1024,
+    maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
   });
   const flights = new SingleFlight<CachedPage>({
     maxWaiters: options.maxWaiters ?? 1000,
@@ -131,7 +152,14 @@ export function installPageCache(app: FastifyInstance, options: PageCacheOptions
   // The configured origin, never the Host header: one site, and a forged Host must not mint entries.
   const origin = new URL(options.baseUrl).origin;
   const misses = new WeakMap<FastifyRequest, Miss>();
-  const counters = { hits: 0, misses: 0, coalesced: 0 };
+  const counters = { hits: 0, misses: 0, coalesced: 0, stale: 0, refreshes: 0 };
+  const refresher = new StaleRefresh<CachedPage>({
+    flights,
+    render: (url, headers) => app.inject({ method: 'GET', url, headers }),
+    retryAfterMs: REFRESH_RETRY_MS,
+    now,
+    onError: (err) => app.log.error({ err }, 'a stale page could not be refreshed'),
+  });
   let purges = 0;
   let isClosing = false;
 
@@ -144,9 +172,15 @@ export function installPageCache(app: FastifyInstance, options: PageCacheOptions
   app.addHook('onRequest', async (request, reply) => {
     const key = isEnabled ? keyOfRoute(request) : undefined;
     if (key === undefined) return;
-    let page = store.get(key, now());
-    if (page) counters.hits++;
-    else {
+    const refresh = refresher.claim(key, request.headers);
+    if (refresh) {
+      // Our own background render of a stale page: render and store, whatever is stored now.
+      counters.refreshes++;
+      misses.set(request, { key, start: now(), purges, flight: refresh });
+      return;
+    }
+    let page = lookup(key, request.url, now());
+    if (!page) {
       const flight = request.method === 'GET' ? flights.begin(key) : undefined;
       if (!flight) {
         // Another request renders this page now: its answer is ours too, if it stores one.
@@ -184,12 +218,14 @@ export function installPageCache(app: FastifyInstance, options: PageCacheOptions
         if (purger) reply.header('surrogate-key', surrogateKeysOf(segment, isEdition));
       }
       if (!miss || request.method !== 'GET' || miss.purges !== purges || !isStorable(reply, payload)) return payload;
-      const expires = at + Math.min(ttlMs, seconds === undefined ? Infinity : seconds * 1000);
+      // Neither fresh nor served stale past the next scheduled story's minute.
+      const untilChange = seconds === undefined ? Infinity : seconds * 1000;
+      const expires = at + Math.min(ttlMs, untilChange);
       if (expires <= at) return payload;
       const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload ?? '');
       const page = await preparePage(
         { status: reply.statusCode, headers: storedHeaders(reply), body, segment },
-        { storedAt: at, expires },
+        { storedAt: at, expires, staleUntil: at + Math.min(ttlMs + staleMs, untilChange) },
       );
       // A purge while it compressed: the page is stale already.
       if (miss.purges !== purges || !store.set(miss.key, page, now())) return payload;
@@ -235,14 +271,29 @@ export function installPageCache(app: FastifyInstance, options: PageCacheOptions
       const key = keyOf(req.method, req.url, req.headers);
       if (key === undefined) return false;
       const at = now();
-      const page = store.get(key, at);
+      const page = lookup(key, req.url!, at);
       if (!page) return false;
-      counters.hits++;
       sendPage(req.method, req.headers, res, page, { now: at, isClosing });
       return true;
     },
     close,
   };
+
+  /**
+   * The stored page for a key, fresh or stale, counted as a hit; a stale one also starts its
+   * background refresh (one per key), so this answer and those until the refresh stores are instant.
+   */
+  function lookup(key: string, url: string, at: number): CachedPage | undefined {
+    const page = store.get(key, at);
+    if (!page) return undefined;
+    counters.hits++;
+    if (page.expires <= at) {
+      counters.stale++;
+      // The key's variant decides what the refresh asks for: an HTML page or JSON.
+      if (!isClosing) refresher.start(key, url, key.startsWith('json ') ? 'application/json' : 'text/html', at);
+    }
+    return page;
+  }
 
   /**
    * The key of a raw request, or undefined when it must neither be served from nor stored into

@@ -10,7 +10,8 @@ interface Entry {
 /**
  * Pages by key, in insertion order: eviction takes the oldest. Most entries live the same TTL,
  * so insertion order is nearly expiry order; those cut short (a scheduled story's minute) are
- * dropped when looked up or by the periodic full sweep.
+ * dropped when looked up or by the periodic full sweep. An entry is kept until its `staleUntil`:
+ * past `expires` the caller decides what a stale page is good for.
  */
 export class PageStore {
   readonly #entries = new Map<string, Entry>();
@@ -18,11 +19,11 @@ export class PageStore {
 
   constructor(private readonly limits: { maxEntries: number; maxBytes: number }) {}
 
-  /** The live page for a key; an expired one is dropped. */
+  /** The page for a key, fresh or still servable stale; one past its stale bound is dropped. */
   get(key: string, now: number): CachedPage | undefined {
     const entry = this.#entries.get(key);
     if (!entry) return undefined;
-    if (entry.page.expires > now) return entry.page;
+    if (entry.page.staleUntil > now) return entry.page;
     this.#drop(key);
     return undefined;
   }
@@ -31,7 +32,7 @@ export class PageStore {
   set(key: string, page: CachedPage, now: number): boolean {
     this.#drop(key);
     const bytes = page.bytes + Buffer.byteLength(key);
-    if (bytes > this.limits.maxBytes || page.expires <= now) return false;
+    if (bytes > this.limits.maxBytes || page.staleUntil <= now) return false;
     this.#sweepOldest(now);
     this.#entries.set(key, { page, bytes });
     this.#bytes += bytes;
@@ -42,9 +43,9 @@ export class PageStore {
     return true;
   }
 
-  /** Drops every expired entry; returns how many. */
+  /** Drops every entry past its stale bound; returns how many. */
   sweep(now: number): number {
-    return this.dropWhere((page) => page.expires <= now);
+    return this.dropWhere((page) => page.staleUntil <= now);
   }
 
   /** Drops the entries a predicate picks; returns how many. */
@@ -63,10 +64,10 @@ export class PageStore {
     return { entries: this.#entries.size, bytes: this.#bytes };
   }
 
-  /** Cheap sweep on every store: expired entries at the old end, stopping at the first live one. */
+  /** Cheap sweep on every store: entries past their stale bound at the old end, up to the first servable one. */
   #sweepOldest(now: number): void {
     for (const [key, entry] of this.#entries) {
-      if (entry.page.expires > now) break;
+      if (entry.page.staleUntil > now) break;
       this.#drop(key);
     }
   }

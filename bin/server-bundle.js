@@ -1,0 +1,116 @@
+// `warta serve` runs from one JavaScript bundle of src/ instead of through tsx: loading ~190
+// TypeScript modules through tsx's loader thread took most of a cold start (and ~60 MB). The
+// bundle is built with esbuild into node_modules/.cache/warta/ the first time and again whenever
+// a file it was built from changes (size or mtime), so editing and restarting still just works.
+// Packages stay external; each module's import.meta.url stays its source file's, so paths that
+// modules compute from it (migrations, styles) are the same as under tsx.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** The bundle's format version: a change here that changes the output must bump it. */
+const FORMAT = 1;
+
+/** Returns the URL of an up-to-date server bundle of `entry`, building it when needed. */
+export async function serverBundle(root, entry) {
+  const cacheDir = path.join(root, 'node_modules', '.cache', 'warta');
+  const pointer = path.join(cacheDir, 'server.json');
+  const current = readJson(pointer);
+  if (current && current.format === FORMAT && current.entry === entry && isFresh(root, current.inputs)) {
+    return pathToFileURL(path.join(cacheDir, current.dir, current.main)).href;
+  }
+  const built = await build(root, entry, cacheDir);
+  // Written whole and renamed: a process starting meanwhile reads the old pointer or the new one.
+  const temporary = `${pointer}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, JSON.stringify(built));
+  fs.renameSync(temporary, pointer);
+  removeOldBuilds(cacheDir, built.dir);
+  return pathToFileURL(path.join(cacheDir, built.dir, built.main)).href;
+}
+
+async function build(root, entry, cacheDir) {
+  const { build: esbuild, version } = await import('esbuild');
+  const dir = `server-${Date.now().toString(36)}-${process.pid}`;
+  const result = await esbuild({
+    absWorkingDir: root,
+    entryPoints: [entry],
+    outdir: path.join(cacheDir, dir),
+    bundle: true,
+    // Modules only some processes need (metrics) stay in chunks of their own, loaded when used.
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    tsconfig: path.join(root, 'tsconfig.json'),
+    sourcemap: 'linked',
+    outExtension: { '.js': '.mjs' },
+    define: { WARTA_BUNDLE: 'true' },
+    metafile: true,
+    logLevel: 'silent',
+    plugins: [sourceUrls(root)],
+  });
+  const main = Object.keys(result.metafile.outputs)
+    .filter((file) => result.metafile.outputs[file].entryPoint === entry)
+    .map((file) => path.relative(path.join(cacheDir, dir), path.resolve(root, file)))[0];
+  if (!main) throw new Error(`esbuild produced no bundle for ${entry}`);
+  // What the bundle depends on besides its sources: the settings and tools that shape it.
+  const files = [...Object.keys(result.metafile.inputs), 'tsconfig.json', 'package.json', 'bin/server-bundle.js'];
+  const inputs = Object.fromEntries(files.map((file) => [file, stampOf(root, file)]));
+  return { format: FORMAT, entry, dir, main, esbuild: version, inputs };
+}
+
+/** Keeps `import.meta.url` of every project module its source file's URL (not the bundle's). */
+function sourceUrls(root) {
+  return {
+    name: 'warta-source-urls',
+    setup(build) {
+      build.onLoad({ filter: /\.(ts|tsx)$/ }, async (args) => {
+        if (!args.path.startsWith(root) || args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+        const source = await fs.promises.readFile(args.path, 'utf8');
+        const contents = source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href));
+        return { contents, loader: args.path.endsWith('x') ? 'tsx' : 'ts' };
+      });
+    },
+  };
+}
+
+function isFresh(root, inputs) {
+  if (!inputs || typeof inputs !== 'object') return false;
+  for (const [file, stamp] of Object.entries(inputs)) if (stampOf(root, file) !== stamp) return false;
+  return true;
+}
+
+function stampOf(root, file) {
+  try {
+    const stat = fs.statSync(path.resolve(root, file));
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return 'missing';
+  }
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Older builds go after a day: a server started from one may still load a chunk from it (the
+ * metrics module on first use), and no server is expected to start from a bundle that old.
+ */
+function removeOldBuilds(cacheDir, keep) {
+  const dayAgo = Date.now() - 24 * 3600_000;
+  for (const name of fs.readdirSync(cacheDir)) {
+    if (!name.startsWith('server-') || name === keep) continue;
+    const full = path.join(cacheDir, name);
+    try {
+      if (fs.statSync(full).mtimeMs < dayAgo) fs.rmSync(full, { recursive: true, force: true });
+    } catch {
+      // Another process removed it first.
+    }
+  }
+}
