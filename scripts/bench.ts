@@ -1,10 +1,11 @@
-// `npm run bench [-- --update-readme] [--seconds S] [--articles N] [--archive DIR] [--rebuild] [--tool wrk|autocannon]`:
+// `npm run bench [-- --update-readme] [--seconds S] [--articles N] [--archive DIR] [--rebuild] [--tool wrk|autocannon] [--lighthouse]`:
 // builds (or reuses, see scripts/bench/archive-cache.ts) an archive of 100,000 articles, starts
 // `warta serve` on a copy of it as users do, and loads each scenario on 127.0.0.1 for a bounded
 // time, the server and the load generator pinned to different cores. With nginx installed the
 // cached article's bytes are also served by nginx, and Warta's throughput is shown as a share
 // of it. Prints a table, writes bench-results/latest.json, and exits 1 when a target is missed.
-import { execFileSync } from 'node:child_process';
+// `--lighthouse` then also runs the phone-emulation audits of scripts/lighthouse.ts (3–4 minutes).
+import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -38,6 +39,7 @@ const { values: args } = parseArgs({
     rebuild: { type: 'boolean', default: false },
     tool: { type: 'string' },
     'update-readme': { type: 'boolean', default: false },
+    lighthouse: { type: 'boolean', default: false },
   },
 });
 const SECONDS = Number(args.seconds);
@@ -259,7 +261,14 @@ async function main(): Promise<number> {
     if (args['update-readme']) await updateReadme(root, markdown);
     const missed = report.targets.filter((t) => t.ok === false).length;
     console.log(missed === 0 ? 'every target met' : `${missed} targets missed`);
-    return missed === 0 ? 0 : 1;
+    // Lighthouse on the demo site, in its own process: it prints its table and fails on its own goals.
+    const lighthouseFailed =
+      args.lighthouse &&
+      spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/lighthouse.ts')], {
+        cwd: root,
+        stdio: 'inherit',
+      }).status !== 0;
+    return missed === 0 && !lighthouseFailed ? 0 : 1;
   } finally {
     fs.rmSync(runDir, { recursive: true, force: true });
   }
