@@ -59,9 +59,12 @@ async function main(argv: string[]): Promise<number> {
       await serve(config, { workers: parseWorkers(values.workers) });
       return -1; // keep running
     case 'migrate': {
-      const db = await openMigrated(config);
+      let applied: string[] = [];
+      const db = await openMigrated(config, (names) => (applied = names));
       const prepared = await prepareDatabase(db, { ...config, demo: false });
       await db.close();
+      // Say what ran: a long migration on a big archive should not look like a no-op.
+      for (const name of applied) console.log(`migrated: ${name}`);
       console.log(`database is up to date${prepared.isFirstStart ? ' (editions created)' : ''}`);
       return 0;
     }

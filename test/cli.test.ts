@@ -43,6 +43,11 @@ describe('warta CLI', () => {
     const res = warta(['migrate'], { WARTA_DATA_DIR: dataDir });
     assert.equal(res.status, 0, res.stderr);
     assert.match(res.stdout, /database is up to date \(editions created\)/);
+    // Names every migration it ran, the first included; a second run runs none.
+    assert.match(res.stdout, /^migrated: 0001-/m);
+    const again = warta(['migrate'], { WARTA_DATA_DIR: dataDir });
+    assert.equal(again.status, 0, again.stderr);
+    assert.equal(again.stdout.trim(), 'database is up to date');
     const db = openDatabase(`sqlite:${path.join(dataDir, 'warta.db')}`);
     try {
       const editions = await db.kysely.selectFrom('editions').select('code').orderBy('position').execute();

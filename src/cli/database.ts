@@ -8,10 +8,11 @@ import { createCliWriter } from './writer.ts';
 import { seedDemo } from '../../seed/demo/index.ts';
 
 /** Opens and migrates the database. */
-export async function openMigrated(config: Config): Promise<Db> {
+export async function openMigrated(config: Config, onMigrated?: (names: string[]) => void): Promise<Db> {
   const db = openDatabase(config.databaseUrl);
   try {
-    await migrateToLatest(db.kysely);
+    const applied = await migrateToLatest(db.kysely);
+    onMigrated?.(applied);
   } catch (error) {
     await db.close();
     throw error;

@@ -17,11 +17,11 @@ const CONTENT_SECURITY_POLICY = [
 
 /**
  * Off: sensors, devices, payments and ad-tracking cohorts. Autoplay and fullscreen stay ours
- * (the radio player and video); features not named keep the browser's default.
+ * (the radio player and video); features not named keep the browser's default. Only features
+ * Chromium knows: an unknown name costs a console warning on every page (ambient-light-sensor).
  */
 export const PERMISSIONS_POLICY = [
   'accelerometer=()',
-  'ambient-light-sensor=()',
   'autoplay=(self)',
   'browsing-topics=()',
   'camera=()',
