@@ -10,7 +10,7 @@ import { seedBase } from '../seed/editions.ts';
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from './helpers/database.ts';
 import { makeArticle, makePage } from './helpers/factories.ts';
 import { findNginx, startBalancer, type Balancer } from './helpers/nginx.ts';
-import { startReaderLoad } from './helpers/reader-load.ts';
+import { assertEveryAnswerStored, startReaderLoad } from './helpers/reader-load.ts';
 import { killLeftovers, startListening, type ServeProcess } from './helpers/serve-process.ts';
 import { writerFor } from './helpers/writer.ts';
 
@@ -123,20 +123,7 @@ describe('two app processes behind nginx', { skip }, () => {
       t.diagnostic(`load: ${JSON.stringify(result)}`);
       // Stopping writes the last read counts; then the database holds everything accepted.
       for (const node of nodes) assert.equal(await node.server.stop('SIGTERM'), 0);
-      const row = await kysely
-        .selectFrom('articles')
-        .select(['hit_count', 'rating_count'])
-        .where('id', '=', article.id)
-        .executeTakeFirstOrThrow();
-      const votes = await kysely
-        .selectFrom('article_votes')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('article_id', '=', article.id)
-        .executeTakeFirstOrThrow();
-      assert.ok(result.countedReads > 0 && result.acceptedVotes > 0, 'the crowd got answers');
-      assert.equal(Number(row.hit_count), result.countedReads, 'every counted read is stored, once');
-      assert.equal(Number(votes.n), result.acceptedVotes, 'every accepted vote is stored, once');
-      assert.equal(Number(row.rating_count), result.acceptedVotes);
+      await assertEveryAnswerStored(kysely, article.id, result);
     },
   );
 });

@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { seedBase } from '../seed/editions.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/database.ts';
 import { makeArticle } from './helpers/factories.ts';
-import { startReaderLoad } from './helpers/reader-load.ts';
+import { assertEveryAnswerStored, startReaderLoad } from './helpers/reader-load.ts';
 import { killLeftovers, startServe, type ServeProcess } from './helpers/serve-process.ts';
 import { writerFor } from './helpers/writer.ts';
 
@@ -120,19 +120,6 @@ describe('warta serve --workers 2', () => {
       primary.problems().filter((line) => /"level":(50|60)/.test(line) && !line.includes('worker died')),
       [],
     );
-    const row = await kysely
-      .selectFrom('articles')
-      .select(['hit_count', 'rating_count'])
-      .where('id', '=', article.id)
-      .executeTakeFirstOrThrow();
-    const votes = await kysely
-      .selectFrom('article_votes')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('article_id', '=', article.id)
-      .executeTakeFirstOrThrow();
-    assert.ok(result.countedReads > 0 && result.acceptedVotes > 0, 'the crowd got answers');
-    assert.equal(Number(row.hit_count), result.countedReads, 'every counted read is stored, once');
-    assert.equal(Number(votes.n), result.acceptedVotes, 'every accepted vote is stored, once');
-    assert.equal(Number(row.rating_count), result.acceptedVotes);
+    await assertEveryAnswerStored(kysely, article.id, result);
   });
 });

@@ -2,11 +2,12 @@
 // the rest of the system (caches, later webhooks) with an article.published event. The page
 // cache also knows each edition's next such minute ahead, so no cache keeps a page past it.
 import type { Kysely } from 'kysely';
-import { toDate, toDbTime } from '../core/db/dialect.ts';
+import { toDbTime } from '../core/db/dialect.ts';
 import type { Database } from '../core/db/schema.ts';
 import type { ScheduledChange } from '../core/http/scheduled-changes.ts';
 import { runCommand, type WriteContext } from '../core/events/index.ts';
 import type { JobRun } from '../core/jobs/runner.ts';
+import { findNextScheduledTime } from './queries.ts';
 import './events.ts';
 
 /**
@@ -44,18 +45,6 @@ export async function findNextScheduled(
   editions: readonly string[],
   now: Date,
 ): Promise<ScheduledChange[]> {
-  const rows = await Promise.all(
-    editions.map((edition) =>
-      db
-        .selectFrom('articles')
-        .select('published_at')
-        .where('edition', '=', edition)
-        .where('status', '=', 'published')
-        .where('published_at', '>', toDbTime(now))
-        .orderBy('published_at')
-        .limit(1)
-        .executeTakeFirst(),
-    ),
-  );
-  return rows.flatMap((row, i) => (row?.published_at ? [{ edition: editions[i]!, at: toDate(row.published_at) }] : []));
+  const times = await Promise.all(editions.map((edition) => findNextScheduledTime(db, edition, now)));
+  return times.flatMap((at, i) => (at ? [{ edition: editions[i]!, at }] : []));
 }

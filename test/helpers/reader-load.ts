@@ -2,8 +2,11 @@
 // (X-Forwarded-For, believed from a trusted proxy) and sends the read beacon, or takes a voter
 // cookie and votes. Every answer is tallied, so the database's totals can be compared with the
 // number of requests the site accepted.
+import assert from 'node:assert/strict';
 import http from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../src/core/db/schema.ts';
 
 export interface LoadOptions {
   /** Where to send requests: nginx, or the cluster's shared port. */
@@ -129,4 +132,22 @@ export function startReaderLoad(options: LoadOptions): { progress: Readonly<Load
   };
   const workers = Array.from({ length: options.concurrency ?? 4 }, (_, i) => worker(i));
   return { progress: result, done: Promise.all(workers).then(() => result) };
+}
+
+/** The database holds exactly what the crowd was told it accepted: every counted read and vote, once. */
+export async function assertEveryAnswerStored(kysely: Kysely<Database>, articleId: number, result: LoadResult) {
+  const row = await kysely
+    .selectFrom('articles')
+    .select(['hit_count', 'rating_count'])
+    .where('id', '=', articleId)
+    .executeTakeFirstOrThrow();
+  const votes = await kysely
+    .selectFrom('article_votes')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('article_id', '=', articleId)
+    .executeTakeFirstOrThrow();
+  assert.ok(result.countedReads > 0 && result.acceptedVotes > 0, 'the crowd got answers');
+  assert.equal(Number(row.hit_count), result.countedReads, 'every counted read is stored, once');
+  assert.equal(Number(votes.n), result.acceptedVotes, 'every accepted vote is stored, once');
+  assert.equal(Number(row.rating_count), result.acceptedVotes);
 }
