@@ -86,7 +86,15 @@ async function serveApp(config: Config, { isWorker }: { isWorker: boolean }): Pr
       // Closes the listening socket and idle keep-alive connections, answers 503 to requests that
       // still arrive on busy ones, waits for those in flight, then runs the onClose hooks (jobs,
       // events, the read counter's last write) before the database closes.
-      await app.close();
+      // Node closes the connections idle when close() starts; one busy then (a request in flight)
+      // stays open on keep-alive once it is answered, and close() would wait for the client to
+      // hang up. Closing idle connections again until close() resolves lets such a one go too.
+      const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
+      try {
+        await app.close();
+      } finally {
+        clearInterval(sweep);
+      }
     } catch (error) {
       app.log.error({ err: error }, 'shutdown failed');
       code = 1;
