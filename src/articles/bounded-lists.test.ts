@@ -10,7 +10,8 @@ import type { CategoryRow } from '../core/db/schema.ts';
 import { listSitemapArticles, listSitemapChunks } from '../feeds/sitemap-queries.ts';
 import { writerFor } from '../../test/helpers/writer.ts';
 import { setArticleStatus } from './commands.ts';
-import { findPublishedArticle, listArticleTags, listPublishedArticles, listRelatedArticles } from './queries.ts';
+import { findPublishedArticle, listArticleTags, listPublishedArticles } from './queries.ts';
+import { listRelatedArticles } from './related.ts';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
 const hoursAgo = (h: number) => toDbTime(new Date(NOW.getTime() - h * 3600_000));

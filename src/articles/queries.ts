@@ -1,6 +1,7 @@
 // Reading published articles. "Published" always means status published and a publication
 // time at or before now, so scheduled stories appear on their minute without a restart.
 import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { reusable } from '../core/db/compiled-query.ts';
 import { toDate, toDbTime } from '../core/db/dialect.ts';
 import type { Database } from '../core/db/schema.ts';
 import { isoInZone } from '../i18n/index.ts';
@@ -17,6 +18,29 @@ export interface ArticleFilter {
   authorId?: number;
   excludeIds?: readonly number[];
   since?: Date;
+}
+
+/** An ArticleFilter as the database receives it (times as toDbTime text), for reusable queries. */
+interface DbFilter {
+  edition: string;
+  now: string;
+  categoryIds?: readonly number[];
+  tagId?: number;
+  authorId?: number;
+  excludeIds?: readonly number[];
+  since?: string;
+}
+
+function toDbFilter(f: ArticleFilter): DbFilter {
+  return {
+    edition: f.edition,
+    now: toDbTime(f.now),
+    categoryIds: f.categoryIds,
+    tagId: f.tagId,
+    authorId: f.authorId,
+    excludeIds: f.excludeIds,
+    since: f.since && toDbTime(f.since),
+  };
 }
 
 /** The columns a story card needs (mapped by toArticleSummary); other domains select them too. */
@@ -47,22 +71,35 @@ function selectSummaries(db: Db) {
 
 /** The one rule for what readers may see: status published and its minute has come. */
 export function isPublished(now: Date) {
+  return isPublishedBy(toDbTime(now));
+}
+
+/** isPublished with the time as the database receives it (toDbTime), as reusable queries take it. */
+function isPublishedBy(dbNow: string) {
   return (eb: ExpressionBuilder<Database, 'articles'>) =>
-    eb.and([eb('articles.status', '=', 'published'), eb('articles.published_at', '<=', toDbTime(now))]);
+    eb.and([eb('articles.status', '=', 'published'), eb('articles.published_at', '<=', dbNow)]);
 }
 
 function applyFilter<O>(query: SelectQueryBuilder<Database, 'articles' | 'categories' | 'media', O>, f: ArticleFilter) {
+  return applyDbFilter(query, toDbFilter(f));
+}
+
+/**
+ * The filter's conditions. Which ones apply depends only on which fields are set and how many
+ * ids a list holds, never on a value, so a reusable query keeps one compiled shape per such set.
+ */
+function applyDbFilter<O>(query: SelectQueryBuilder<Database, 'articles' | 'categories' | 'media', O>, f: DbFilter) {
   return (
     query
       .where('articles.edition', '=', f.edition)
-      .where(isPublished(f.now))
+      .where(isPublishedBy(f.now))
       // One category is an equality, so its index also gives the order (see newestOfEach for several).
       .$if(f.categoryIds?.length === 1, (q) => q.where('articles.category_id', '=', f.categoryIds![0]!))
       .$if(f.categoryIds !== undefined && f.categoryIds.length !== 1, (q) =>
         q.where('articles.category_id', 'in', f.categoryIds!.length ? f.categoryIds! : [-1]),
       )
       .$if(f.authorId !== undefined, (q) => q.where('articles.author_id', '=', f.authorId!))
-      .$if(f.since !== undefined, (q) => q.where('articles.published_at', '>=', toDbTime(f.since!)))
+      .$if(f.since !== undefined, (q) => q.where('articles.published_at', '>=', f.since!))
       .$if(f.excludeIds !== undefined && f.excludeIds.length > 0, (q) =>
         q.where('articles.id', 'not in', f.excludeIds!),
       )
@@ -90,32 +127,41 @@ export async function listPublishedArticles(
   limit: number,
   offset = 0,
 ): Promise<ArticleSummary[]> {
-  if (f.categoryIds !== undefined && f.categoryIds.length > 1) {
-    const rows = await db
-      .selectFrom(newestOfEach(db, { ...f, categoryIds: f.categoryIds }, offset + limit).as('newest'))
-      .selectAll()
-      .orderBy('newest.published_at', 'desc')
-      .orderBy('newest.id', 'desc')
-      .limit(limit)
-      .offset(offset)
-      .execute();
-    return rows.map(toArticleSummary);
-  }
-  const rows = await applyFilter(selectSummaries(db), f)
-    .orderBy('articles.published_at', 'desc')
-    .orderBy('articles.id', 'desc')
-    .limit(limit)
-    .offset(offset)
-    .execute();
+  const args = { ...toDbFilter(f), limit, offset };
+  const rows =
+    f.categoryIds !== undefined && f.categoryIds.length > 1
+      ? await newestOfEachMatching.execute(db, { ...args, categoryIds: f.categoryIds, perCategory: offset + limit })
+      : await newestMatching.execute(db, args);
   return rows.map(toArticleSummary);
 }
 
+/** A page of the newest stories matching a filter, as one index range. */
+const newestMatching = reusable((db: Db, a: DbFilter & { limit: number; offset: number }) =>
+  applyDbFilter(selectSummaries(db), a)
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(a.limit)
+    .offset(a.offset),
+);
+
+/** A page of the newest stories of several categories: each one's first `perCategory`, merged. */
+const newestOfEachMatching = reusable(
+  (db: Db, a: DbFilter & { categoryIds: readonly number[]; perCategory: number; limit: number; offset: number }) =>
+    db
+      .selectFrom(newestOfEach(db, a, a.perCategory).as('newest'))
+      .selectAll()
+      .orderBy('newest.published_at', 'desc')
+      .orderBy('newest.id', 'desc')
+      .limit(a.limit)
+      .offset(a.offset),
+);
+
 /** The newest `perCategory` stories of each category, as one UNION ALL of index ranges. */
-function newestOfEach(db: Db, f: ArticleFilter & { categoryIds: readonly number[] }, perCategory: number) {
+function newestOfEach(db: Db, f: DbFilter & { categoryIds: readonly number[] }, perCategory: number) {
   const arms = f.categoryIds.map((categoryId) =>
     db
       .selectFrom(
-        applyFilter(selectSummaries(db), { ...f, categoryIds: [categoryId] })
+        applyDbFilter(selectSummaries(db), { ...f, categoryIds: [categoryId] })
           .select('articles.category_id')
           .orderBy('articles.published_at', 'desc')
           .orderBy('articles.id', 'desc')
@@ -129,14 +175,20 @@ function newestOfEach(db: Db, f: ArticleFilter & { categoryIds: readonly number[
 
 /** How many published stories match a filter (for pagination). */
 export async function countPublishedArticles(db: Db, f: ArticleFilter): Promise<number> {
-  const query = db
-    .selectFrom('articles')
-    .innerJoin('categories', 'categories.id', 'articles.category_id')
-    .leftJoin('media', 'media.id', 'articles.featured_media_id')
-    .select((eb) => eb.fn.countAll<number>().as('n'));
-  const row = await applyFilter(query, f).executeTakeFirst();
+  const row = await countMatching.executeTakeFirst(db, toDbFilter(f));
   return Number(row?.n ?? 0);
 }
+
+const countMatching = reusable((db: Db, f: DbFilter) =>
+  applyDbFilter(
+    db
+      .selectFrom('articles')
+      .innerJoin('categories', 'categories.id', 'articles.category_id')
+      .leftJoin('media', 'media.id', 'articles.featured_media_id')
+      .select((eb) => eb.fn.countAll<number>().as('n')),
+    f,
+  ),
+);
 
 /**
  * The newest featured story of the last three days, if any (the home page's top story; without
@@ -144,28 +196,31 @@ export async function countPublishedArticles(db: Db, f: ArticleFilter): Promise<
  */
 export async function findFeaturedStory(db: Db, edition: string, now: Date): Promise<ArticleSummary | undefined> {
   const since = new Date(now.getTime() - 3 * 24 * 3600_000);
+  const featured = await newestFeatured.executeTakeFirst(db, { edition, now: toDbTime(now), since: toDbTime(since) });
+  return featured && toArticleSummary(featured);
+}
+
+const newestFeatured = reusable((db: Db, a: { edition: string; now: string; since: string }) => {
   // Found in the (edition, is_featured, status, published_at) index alone, then read (0010).
   const newest = db
     .selectFrom('articles')
     .select('articles.id')
-    .where('articles.edition', '=', edition)
+    .where('articles.edition', '=', a.edition)
     .where('articles.is_featured', '=', 1)
-    .where(isPublished(now))
-    .where('articles.published_at', '>=', toDbTime(since))
+    .where(isPublishedBy(a.now))
+    .where('articles.published_at', '>=', a.since)
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')
     .limit(1)
     .as('featured');
-  const featured = await db
+  return db
     .selectFrom(newest)
     .crossJoin('articles')
     .whereRef('articles.id', '=', 'featured.id')
     .innerJoin('categories', 'categories.id', 'articles.category_id')
     .leftJoin('media', 'media.id', 'articles.featured_media_id')
-    .select(SUMMARY_COLUMNS)
-    .executeTakeFirst();
-  return featured && toArticleSummary(featured);
-}
+    .select(SUMMARY_COLUMNS);
+});
 
 /**
  * The newest `perCategory` stories of each of these categories, in one query (an index range
@@ -178,7 +233,7 @@ export async function listNewestPerCategory(
 ): Promise<(ArticleSummary & { categoryId: number })[]> {
   if (f.categoryIds.length === 0) return [];
   const rows = await db
-    .selectFrom(newestOfEach(db, f, perCategory).as('newest'))
+    .selectFrom(newestOfEach(db, { ...toDbFilter(f), categoryIds: f.categoryIds }, perCategory).as('newest'))
     .selectAll()
     .orderBy('newest.published_at', 'desc')
     .orderBy('newest.id', 'desc')
@@ -191,17 +246,20 @@ export async function listNewestPerCategory(
  * from "published by now" hold until then.
  */
 export async function findNextScheduledTime(db: Db, edition: string, now: Date): Promise<Date | null> {
-  const row = await db
-    .selectFrom('articles')
-    .select('articles.published_at')
-    .where('articles.edition', '=', edition)
-    .where('articles.status', '=', 'published')
-    .where('articles.published_at', '>', toDbTime(now))
-    .orderBy('articles.published_at')
-    .limit(1)
-    .executeTakeFirst();
+  const row = await nextScheduled.executeTakeFirst(db, { edition, now: toDbTime(now) });
   return row?.published_at ? toDate(row.published_at) : null;
 }
+
+const nextScheduled = reusable((db: Db, a: { edition: string; now: string }) =>
+  db
+    .selectFrom('articles')
+    .select('articles.published_at')
+    .where('articles.edition', '=', a.edition)
+    .where('articles.status', '=', 'published')
+    .where('articles.published_at', '>', a.now)
+    .orderBy('articles.published_at')
+    .limit(1),
+);
 
 /** Periods a most-read list covers, shortest first. */
 export const MOST_READ_PERIODS = ['24h', '7d', '30d'] as const;
@@ -347,7 +405,12 @@ function addDays(day: string, delta: number): string {
 
 /** A published story by id, in any edition (the route checks the edition and slug). */
 export async function findPublishedArticle(db: Db, id: number, now: Date): Promise<Article | undefined> {
-  const row = await selectSummaries(db)
+  const row = await publishedById.executeTakeFirst(db, { id, now: toDbTime(now) });
+  return row ? toArticle(row) : undefined;
+}
+
+const publishedById = reusable((db: Db, a: { id: number; now: string }) =>
+  selectSummaries(db)
     .leftJoin('users', 'users.id', 'articles.author_id')
     .select([
       'articles.translation_group',
@@ -364,130 +427,38 @@ export async function findPublishedArticle(db: Db, id: number, now: Date): Promi
       'users.display_name as author_name',
       'users.slug as author_slug',
     ])
-    .where('articles.id', '=', id)
-    .where(isPublished(now))
-    .executeTakeFirst();
-  return row ? toArticle(row) : undefined;
-}
+    .where('articles.id', '=', a.id)
+    .where(isPublishedBy(a.now)),
+);
 
 /** Tags of an article, by name. */
 export async function listArticleTags(
   db: Db,
   articleId: number,
 ): Promise<{ id: number; slug: string; name: string }[]> {
-  return db
+  return tagsOfArticle.execute(db, { articleId });
+}
+
+const tagsOfArticle = reusable((db: Db, a: { articleId: number }) =>
+  db
     .selectFrom('article_tags')
     .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
     .select(['tags.id', 'tags.slug', 'tags.name'])
-    .where('article_tags.article_id', '=', articleId)
-    .orderBy('tags.name')
-    .execute();
-}
-
-/** Tags of an article whose stories related lists look at, and how many of each tag's newest. */
-const RELATED_TAGS = 8;
-const RELATED_PER_TAG = 30;
-
-/**
- * Stories that share the most tags with an article, then its section's newest, in one query.
- * The candidates are bounded: each tag's newest published stories (one index range of
- * article_tags by publication time, RELATED_PER_TAG rows) and the section's newest, so a tag
- * carried by a quarter of the archive costs no more than a rare one. Each candidate's shared
- * tags are then counted in full (an older story sharing a rare and a popular tag still counts
- * both), from the indexes alone; only the stories shown are read.
- */
-export async function listRelatedArticles(
-  db: Db,
-  article: Article,
-  tagIds: readonly number[],
-  now: Date,
-  limit = 4,
-): Promise<ArticleSummary[]> {
-  const considered = tagIds.slice(0, RELATED_TAGS);
-  const byTag = considered.map((tagId) =>
-    db
-      .selectFrom(
-        db
-          .selectFrom('article_tags')
-          .select(['article_tags.article_id', 'article_tags.published_at'])
-          .where('article_tags.tag_id', '=', tagId)
-          // Set only while the story is published (0010): drafts and scheduled stories take no place.
-          .where('article_tags.published_at', '<=', toDbTime(now))
-          .where('article_tags.article_id', '!=', article.id)
-          .orderBy('article_tags.published_at', 'desc')
-          .orderBy('article_tags.article_id', 'desc')
-          .limit(RELATED_PER_TAG)
-          .as('tagged'),
-      )
-      .selectAll(),
-  );
-  // A section belongs to one edition, so its (category, status, published_at) index covers this.
-  const bySection = db
-    .selectFrom(
-      db
-        .selectFrom('articles')
-        .select(['articles.id as article_id', 'articles.published_at'])
-        .where('articles.category_id', '=', article.categoryId)
-        .where(isPublished(now))
-        .where('articles.id', '!=', article.id)
-        .orderBy('articles.published_at', 'desc')
-        .orderBy('articles.id', 'desc')
-        .limit(limit)
-        .as('section'),
-    )
-    .selectAll();
-  const candidates = db
-    .selectFrom(byTag.reduce((union, arm) => union.unionAll(arm), bySection).as('candidates'))
-    .select(['candidates.article_id', (eb) => eb.fn.max('candidates.published_at').as('published_at')])
-    .groupBy('candidates.article_id')
-    .as('candidate');
-  const ranked = db
-    .selectFrom(candidates)
-    // A LEFT JOIN keeps the candidates first on SQLite too: a few probes of article_tags' key each.
-    .leftJoin('article_tags as shared', (join) =>
-      join
-        .onRef('shared.article_id', '=', 'candidate.article_id')
-        .on('shared.tag_id', 'in', considered.length > 0 ? considered : [-1]),
-    )
-    .select([
-      'candidate.article_id',
-      'candidate.published_at',
-      (eb) => eb.fn.count<number>('shared.tag_id').as('shared_tags'),
-    ])
-    .groupBy(['candidate.article_id', 'candidate.published_at'])
-    .orderBy('shared_tags', 'desc')
-    .orderBy('candidate.published_at', 'desc')
-    .orderBy('candidate.article_id', 'desc')
-    .limit(limit)
-    .as('ranked');
-  const rows = await applyFilter(
-    db
-      .selectFrom(ranked)
-      // CROSS JOIN keeps this order on SQLite (which has no statistics to go by): the few ranked
-      // ids look their stories up. As an inner join it walked the edition's published range
-      // instead. PostgreSQL plans it as the inner join it is.
-      .crossJoin('articles')
-      .whereRef('articles.id', '=', 'ranked.article_id')
-      .innerJoin('categories', 'categories.id', 'articles.category_id')
-      .leftJoin('media', 'media.id', 'articles.featured_media_id')
-      .select(SUMMARY_COLUMNS),
-    { edition: article.edition, now },
-  )
-    .orderBy(sql.ref('ranked.shared_tags'), 'desc')
-    .orderBy('articles.published_at', 'desc')
-    .orderBy('articles.id', 'desc')
-    .execute();
-  return rows.map(toArticleSummary);
-}
+    .where('article_tags.article_id', '=', a.articleId)
+    .orderBy('tags.name'),
+);
 
 /** Published translations of a story in other editions. */
 export async function listTranslations(db: Db, article: Pick<Article, 'id' | 'translationGroup'>, now: Date) {
-  return db
+  return translationsOf.execute(db, { group: article.translationGroup, id: article.id, now: toDbTime(now) });
+}
+
+const translationsOf = reusable((db: Db, a: { group: string; id: number; now: string }) =>
+  db
     .selectFrom('articles')
     .select(['id', 'edition', 'slug'])
-    .where('translation_group', '=', article.translationGroup)
-    .where('id', '!=', article.id)
-    .where(isPublished(now))
-    .orderBy('edition')
-    .execute();
-}
+    .where('translation_group', '=', a.group)
+    .where('id', '!=', a.id)
+    .where(isPublishedBy(a.now))
+    .orderBy('edition'),
+);

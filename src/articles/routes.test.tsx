@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { toDbTime } from '../core/db/dialect.ts';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { makeArticle, makeAuthor, makeCategory, makeImage } from '../../test/helpers/factories.ts';
+import { setArticleStatus } from './commands.ts';
 
 let t: TestApp;
 before(async () => {
@@ -225,5 +226,44 @@ describe('lists', () => {
       assert.equal((await get(url)).statusCode, 404, url);
     }
     assert.match((await get('/id/category/nope')).body, /Halaman tidak ditemukan/);
+  });
+});
+
+describe('related stories on the article page', () => {
+  // The page keeps each tag's newest stories between changes: they must follow every change.
+  let r: TestApp;
+  before(async () => {
+    r = await createTestApp({ WARTA_PAGE_CACHE_SECONDS: '0' });
+  });
+  after(() => r.close());
+
+  const relatedOf = async (a: { id: number; slug: string }) => {
+    const res = await r.app.inject({ url: `/en/news/${a.id}/${a.slug}` });
+    assert.equal(res.statusCode, 200);
+    return /<section class="related"[\s\S]*?<\/section>/.exec(res.body)?.[0] ?? '';
+  };
+
+  it('follow a publication, an unpublication and a scheduled story’s minute', async () => {
+    const hoursAgo = (h: number) => toDbTime(new Date(Date.now() - h * 3600_000));
+    const main = await makeArticle(r.db, { title: 'Ferry fares rise', tags: ['ferries'], published_at: hoursAgo(2) });
+    await makeArticle(r.db, { title: 'Ferry routes reviewed', tags: ['ferries'], published_at: hoursAgo(5) });
+    const later = await makeArticle(r.db, { title: 'New ferry launched', tags: ['ferries'], status: 'draft' });
+    assert.match(await relatedOf(main), /Ferry routes reviewed/);
+    assert.doesNotMatch(await relatedOf(main), /New ferry launched/, 'a draft');
+
+    await setArticleStatus(r.app.ctx.writer, later.id, 'published');
+    assert.match(await relatedOf(main), /New ferry launched/, 'published');
+    await setArticleStatus(r.app.ctx.writer, later.id, 'draft');
+    assert.doesNotMatch(await relatedOf(main), /New ferry launched/, 'back to draft');
+
+    const at = new Date(Date.now() + 3600_000);
+    await setArticleStatus(r.app.ctx.writer, later.id, 'published', at);
+    assert.doesNotMatch(await relatedOf(main), /New ferry launched/, 'scheduled');
+    try {
+      r.setNow(new Date(at.getTime() + 60_000));
+      assert.match(await relatedOf(main), /New ferry launched/, 'its minute come');
+    } finally {
+      r.setNow(new Date());
+    }
   });
 });

@@ -18,19 +18,21 @@ import {
   listArticleTags,
   listNewestPerCategory,
   listPublishedArticles,
-  listRelatedArticles,
   listTranslations,
   type ArticleFilter,
 } from './queries.ts';
 import { ARTICLE_FOOTER_SLOT, ARTICLE_META_SLOT } from './slots.ts';
 import { ARTICLE_EVENTS, TAXONOMY_EVENTS } from './events.ts';
 import { articlePath } from './model.ts';
+import { candidateListsOf, listRelatedArticles, type CandidateLists } from './related.ts';
 import { ancestry, categoryPath, findTagBySlug, listCategories, tagPath, withDescendants } from './sections.ts';
 import { ArticlePage } from './views/article-page.tsx';
 import { HomePage } from './views/home-page.tsx';
 import { ListPage } from './views/list-page.tsx';
 
 const PAGE_SIZE = 12;
+/** Related stories under an article. */
+const RELATED_COUNT = 4;
 
 const pageQuery = {
   type: 'object',
@@ -42,6 +44,10 @@ const listRoute = { config: { cacheQuery: ['page'] } } as const;
 const SECTION_BLOCK_SIZE = 4;
 /** Longest a derived value (sections, section blocks, list sizes) is kept without an event. */
 const DERIVED_TTL_MS = 60_000;
+/** Derived values kept: an edition's shared parts and each tag's newest stories. */
+const DERIVED_ENTRIES = 5_000;
+/** Stories whose tags related lists keep (a few numbers each): the candidates of many articles. */
+const TAG_SETS_KEPT = 50_000;
 
 /** The news plugin. */
 export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
@@ -49,19 +55,74 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
   const db = ctx.db;
   // Sections, the home page's section blocks and list sizes change only with an edition's
   // stories, sections and tags: computed once per change, not per request.
-  const derived = new DerivedCache({ now: ctx.now, ttlMs: DERIVED_TTL_MS });
-  ctx.events.on([...ARTICLE_EVENTS, ...TAXONOMY_EVENTS], (event) => derived.invalidate(event.payload.edition));
+  const derived = new DerivedCache({ now: ctx.now, ttlMs: DERIVED_TTL_MS, maxEntries: DERIVED_ENTRIES });
+  const tagSets = new DerivedCache({ now: ctx.now, ttlMs: DERIVED_TTL_MS, maxEntries: TAG_SETS_KEPT });
+  ctx.events.on([...ARTICLE_EVENTS, ...TAXONOMY_EVENTS], (event) => {
+    derived.invalidate(event.payload.edition);
+    tagSets.invalidate(event.payload.edition);
+  });
   const categoriesOf = (code: string) => derived.get(code, 'categories', () => listCategories(db, code));
+  /** When the edition's next scheduled story appears: itself kept until then (or a change). */
+  const nextStoryOf = (code: string, now: Date) =>
+    derived.get(
+      code,
+      'next-scheduled',
+      () => findNextScheduledTime(db, code, now),
+      (until) => until,
+    );
   /** A value that counts "published by now": it also ends when the next scheduled story appears. */
   const untilNextStory = <T,>(code: string, key: string, now: Date, compute: () => Promise<T>) =>
     derived
       .get(
         code,
         key,
-        async () => ({ value: await compute(), until: await findNextScheduledTime(db, code, now) }),
+        async () => {
+          const [value, until] = await Promise.all([compute(), nextStoryOf(code, now)]);
+          return { value, until };
+        },
         (v) => v.until,
       )
       .then((v) => v.value);
+  // Related stories are ranked from each tag's and section's newest stories, the same lists for
+  // every article of the edition until it changes.
+  const fresh = candidateListsOf(db);
+  const candidateLists: CandidateLists = {
+    newestWithTags: (code, tagIds, now, limit) =>
+      derived
+        .getMany(
+          code,
+          tagIds.map((tagId) => `tag-newest:${tagId}:${limit}`),
+          async (missing) => {
+            const [lists, until] = await Promise.all([
+              fresh.newestWithTags(
+                code,
+                missing.map((i) => tagIds[i]!),
+                now,
+                limit,
+              ),
+              nextStoryOf(code, now),
+            ]);
+            return lists.map((value) => ({ value, until }));
+          },
+          (v) => v.until,
+        )
+        .then((lists) => lists.map((v) => v.value)),
+    newestInSection: (code, categoryId, now, limit) =>
+      untilNextStory(code, `section-newest:${categoryId}:${limit}`, now, () =>
+        fresh.newestInSection(code, categoryId, now, limit),
+      ),
+    // A story's tags change only with an event of its edition, like everything above.
+    tagsOf: (code, articleIds) =>
+      tagSets.getMany(
+        code,
+        articleIds.map((id) => `tags-of:${id}`),
+        (missing) =>
+          fresh.tagsOf(
+            code,
+            missing.map((i) => articleIds[i]!),
+          ),
+      ),
+  };
 
   app.get<{ Params: { edition: string } }>(
     '/:edition',
@@ -130,6 +191,8 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
       article,
       tags.map((tag) => tag.id),
       now,
+      RELATED_COUNT,
+      candidateLists,
     );
     const site = await siteFor(ctx, request, edition);
     const [meta, footer, aside] = await Promise.all([

@@ -1,5 +1,6 @@
 // Sections (nested categories) and tags of an edition.
 import type { Kysely } from 'kysely';
+import { reusable } from '../core/db/compiled-query.ts';
 import type { CategoryRow, Database, TagRow } from '../core/db/schema.ts';
 
 type Db = Kysely<Database>;
@@ -39,8 +40,12 @@ export function ancestry(all: readonly CategoryRow[], category: CategoryRow): Ca
 
 /** A tag by slug within an edition. */
 export async function findTagBySlug(db: Db, edition: string, slug: string): Promise<TagRow | undefined> {
-  return db.selectFrom('tags').selectAll().where('edition', '=', edition).where('slug', '=', slug).executeTakeFirst();
+  return tagBySlug.executeTakeFirst(db, { edition, slug });
 }
+
+const tagBySlug = reusable((db: Db, a: { edition: string; slug: string }) =>
+  db.selectFrom('tags').selectAll().where('edition', '=', a.edition).where('slug', '=', a.slug),
+);
 
 /** The path of a category page. */
 export function categoryPath(edition: string, slug: string): string {

@@ -1,5 +1,6 @@
 // Reading and creating people: authors on the public site, staff in the newsroom.
 import type { Kysely } from 'kysely';
+import { reusable } from '../core/db/compiled-query.ts';
 import { toDbTime } from '../core/db/dialect.ts';
 import type { Database, Role, UserRow } from '../core/db/schema.ts';
 
@@ -7,8 +8,12 @@ type Db = Kysely<Database>;
 
 /** An active user with a public author page, by slug. */
 export async function findAuthorBySlug(db: Db, slug: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('slug', '=', slug).where('is_active', '=', 1).executeTakeFirst();
+  return activeUserBySlug.executeTakeFirst(db, { slug });
 }
+
+const activeUserBySlug = reusable((db: Db, a: { slug: string }) =>
+  db.selectFrom('users').selectAll().where('slug', '=', a.slug).where('is_active', '=', 1),
+);
 
 /** A user by e-mail (stored lower-case). */
 export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {

@@ -63,4 +63,31 @@ describe('DerivedCache', () => {
     );
     assert.equal(await s.cache.get('en', 'bad', s.compute), 2);
   });
+  it('computes only the missing values of many in one call, and forgets a failed one', async () => {
+    let now = new Date('2026-01-01T00:00:00Z');
+    const cache = new DerivedCache({ now: () => now, ttlMs: 1000 });
+    const calls: string[][] = [];
+    const lengths = (keys: string[]) => (missing: readonly number[]) => {
+      calls.push(missing.map((i) => keys[i]!));
+      return Promise.resolve(missing.map((i) => keys[i]!.length));
+    };
+    let keys = ['a', 'bb'];
+    assert.deepEqual(await cache.getMany('en', keys, lengths(keys)), [1, 2]);
+    keys = ['bb', 'ccc', 'a'];
+    assert.deepEqual(await cache.getMany('en', keys, lengths(keys)), [2, 3, 1]);
+    assert.deepEqual(calls, [['a', 'bb'], ['ccc']], 'one call per request, for what was missing');
+    assert.equal(await cache.get('en', 'ccc', () => Promise.resolve(-1)), 3, 'the same entries as get()');
+    // An entry's own limit holds for each value.
+    keys = ['dddd'];
+    await cache.getMany('en', keys, lengths(keys), () => new Date(now.getTime() + 10));
+    now = new Date(now.getTime() + 10);
+    await cache.getMany('en', keys, lengths(keys));
+    assert.deepEqual(calls.at(-1), ['dddd'], 'computed again at its limit');
+    await assert.rejects(
+      cache.getMany('en', ['e'], () => Promise.reject(new Error('down'))),
+      /down/,
+    );
+    keys = ['e'];
+    assert.deepEqual(await cache.getMany('en', keys, lengths(keys)), [1], 'a failure is not kept');
+  });
 });

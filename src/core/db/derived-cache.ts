@@ -56,6 +56,52 @@ export class DerivedCache {
     }
   }
 
+  /**
+   * Several values of one scope at once: those missing or expired are computed together by one
+   * call (`compute` gets their indexes in `keys` and returns their values in that order), so a
+   * page that needs many small lists asks the database once.
+   */
+  async getMany<T>(
+    scope: string,
+    keys: readonly string[],
+    compute: (missing: readonly number[]) => Promise<readonly T[]>,
+    validUntil?: (value: T) => Date | null,
+  ): Promise<T[]> {
+    const now = this.options.now().getTime();
+    const ids = keys.map((key) => `${scope}\u0000${key}`);
+    const values: Promise<unknown>[] = [];
+    const missing: number[] = [];
+    ids.forEach((id, i) => {
+      const cached = this.entries.get(id);
+      if (cached && now >= cached.computedAt && now < cached.expiresAt) values[i] = cached.value;
+      else missing.push(i);
+    });
+    if (missing.length > 0) {
+      const computed = compute(missing);
+      missing.forEach((keyIndex, n) => {
+        const id = ids[keyIndex]!;
+        const entry: Entry = {
+          value: computed.then((all) => all[n]),
+          computedAt: now,
+          expiresAt: now + this.options.ttlMs,
+        };
+        this.entries.set(id, entry);
+        values[keyIndex] = entry.value.then(
+          (value) => {
+            const until = validUntil?.(value as T);
+            if (until) entry.expiresAt = Math.min(entry.expiresAt, until.getTime());
+            return value;
+          },
+          (error: unknown) => {
+            if (this.entries.peek(id) === entry) this.entries.delete(id);
+            throw error;
+          },
+        );
+      });
+    }
+    return (await Promise.all(values)) as T[];
+  }
+
   /** Drops every entry of a scope (or all): what they were computed from has changed. */
   invalidate(scope?: string): void {
     if (scope === undefined) {

@@ -1,0 +1,200 @@
+// Related stories: those that share the most tags with an article, newest first, then its
+// section's newest. The candidates are bounded: each tag's newest published stories and the
+// section's newest, so a tag carried by a quarter of the archive costs no more than a rare one.
+// A candidate's shared tags are counted in full (an older story sharing a rare and a popular
+// tag counts both), yet most of that count is read from the candidate lists themselves: a story
+// missing from a tag's list can only carry that tag when it is older than the list's last entry,
+// and only those stories' tags are looked up. Lists and tags depend on the edition's published
+// stories alone, not on the article, so the article page keeps them in memory until the edition
+// changes: between changes, related stories cost one query (their cards).
+import type { Kysely } from 'kysely';
+import { reusable } from '../core/db/compiled-query.ts';
+import { toDate, toDbTime } from '../core/db/dialect.ts';
+import type { Database } from '../core/db/schema.ts';
+import { toArticleSummary, type Article, type ArticleSummary } from './model.ts';
+import { SUMMARY_COLUMNS } from './queries.ts';
+
+type Db = Kysely<Database>;
+
+/** Tags of an article whose stories related lists look at, and how many of each tag's newest. */
+export const RELATED_TAGS = 8;
+export const RELATED_PER_TAG = 12;
+
+/** A published story in a candidate list: its id and publication time (ms). */
+export interface Ranked {
+  readonly id: number;
+  readonly at: number;
+}
+
+/** The newest published stories of tags (a list per tag, in order) or a section, newest first. */
+export interface CandidateLists {
+  newestWithTags(edition: string, tagIds: readonly number[], now: Date, limit: number): Promise<readonly Ranked[][]>;
+  newestInSection(edition: string, categoryId: number, now: Date, limit: number): Promise<readonly Ranked[]>;
+  /** The tag ids of each of these stories, in order. */
+  tagsOf(edition: string, articleIds: readonly number[]): Promise<readonly (readonly number[])[]>;
+}
+
+/** Candidate lists read from the database on every call. */
+export function candidateListsOf(db: Db): CandidateLists {
+  return {
+    async newestWithTags(_edition, tagIds, now, limit) {
+      if (tagIds.length === 0) return [];
+      const rows = await newestWithEachTag.execute(db, { tagIds, now: toDbTime(now), limit });
+      const lists = new Map<number, Ranked[]>(tagIds.map((tagId) => [tagId, []]));
+      for (const row of rows)
+        lists.get(row.tag_id)?.push({ id: row.article_id, at: toDate(row.published_at!).getTime() });
+      // A union keeps no order: each list newest first again.
+      return tagIds.map((tagId) => lists.get(tagId)!.sort((a, b) => b.at - a.at || b.id - a.id));
+    },
+    async newestInSection(_edition, categoryId, now, limit) {
+      const rows = await newestInCategory.execute(db, { categoryId, now: toDbTime(now), limit });
+      return rows.map((r) => ({ id: r.id, at: toDate(r.at!).getTime() }));
+    },
+    async tagsOf(_edition, articleIds) {
+      if (articleIds.length === 0) return [];
+      const rows = await tagsOfStories.execute(db, { ids: padded(articleIds) });
+      const tags = new Map<number, number[]>(articleIds.map((id) => [id, []]));
+      for (const row of rows) tags.get(row.article_id)?.push(row.tag_id);
+      return articleIds.map((id) => tags.get(id)!);
+    },
+  };
+}
+
+/**
+ * Per tag one index range of article_tags by publication time (0010), all in one query. The
+ * column is set only while the story is published, so drafts and scheduled stories take no place.
+ */
+const newestWithEachTag = reusable((db: Db, a: { tagIds: readonly number[]; now: string; limit: number }) => {
+  const arms = a.tagIds.map((tagId) =>
+    db
+      .selectFrom(
+        db
+          .selectFrom('article_tags')
+          .select(['article_tags.tag_id', 'article_tags.article_id', 'article_tags.published_at'])
+          .where('article_tags.tag_id', '=', tagId)
+          .where('article_tags.published_at', '<=', a.now)
+          .orderBy('article_tags.published_at', 'desc')
+          .orderBy('article_tags.article_id', 'desc')
+          .limit(a.limit)
+          .as('tagged'),
+      )
+      .selectAll(),
+  );
+  return arms.slice(1).reduce((union, arm) => union.unionAll(arm), arms[0]!);
+});
+
+/** A section belongs to one edition, so its (category, status, published_at) index covers this. */
+const newestInCategory = reusable((db: Db, a: { categoryId: number; now: string; limit: number }) =>
+  db
+    .selectFrom('articles')
+    .select(['articles.id', 'articles.published_at as at'])
+    .where('articles.category_id', '=', a.categoryId)
+    .where('articles.status', '=', 'published')
+    .where('articles.published_at', '<=', a.now)
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(a.limit),
+);
+
+/** The primary key's prefix; ids padded, so a few shapes serve every length. */
+const tagsOfStories = reusable((db: Db, a: { ids: readonly number[] }) =>
+  db
+    .selectFrom('article_tags')
+    .select(['article_tags.article_id', 'article_tags.tag_id'])
+    .where('article_tags.article_id', 'in', a.ids),
+);
+
+/**
+ * Up to `limit` stories related to an article: most shared tags first (among its first
+ * RELATED_TAGS tags), then newest; the section's newest fill the rest. Never the story itself.
+ */
+export async function listRelatedArticles(
+  db: Db,
+  article: Article,
+  tagIds: readonly number[],
+  now: Date,
+  limit = 4,
+  lists: CandidateLists = candidateListsOf(db),
+): Promise<ArticleSummary[]> {
+  const considered = tagIds.slice(0, RELATED_TAGS);
+  // One more than needed, so the list still holds enough when the story itself is in it.
+  const [byTag, bySection] = await Promise.all([
+    lists.newestWithTags(article.edition, considered, now, RELATED_PER_TAG + 1),
+    lists.newestInSection(article.edition, article.categoryId, now, limit + 1),
+  ]);
+  const tagLists = byTag.map((list) => {
+    const others = list.filter((story) => story.id !== article.id);
+    const taken = others.slice(0, RELATED_PER_TAG);
+    // A list cut short by its limit has older stories beyond its last entry.
+    const horizon = list.length > RELATED_PER_TAG ? taken[taken.length - 1] : undefined;
+    return { ids: new Set(taken.map((story) => story.id)), taken, horizon };
+  });
+  const candidates = new Map<number, Ranked & { shared: number }>();
+  for (const story of [...tagLists.flatMap((list) => list.taken), ...bySection.slice(0, limit)]) {
+    if (story.id !== article.id && !candidates.has(story.id)) candidates.set(story.id, { ...story, shared: 0 });
+  }
+  // A candidate missing from a tag's list may still carry the tag when it is older than the
+  // list's last entry: only those candidates' tags are looked at.
+  const unsure = new Map<number, number[]>();
+  for (const candidate of candidates.values()) {
+    tagLists.forEach((list, i) => {
+      if (list.ids.has(candidate.id)) candidate.shared++;
+      else if (list.horizon && isOlder(candidate, list.horizon)) {
+        const tags = unsure.get(candidate.id);
+        if (tags) tags.push(considered[i]!);
+        else unsure.set(candidate.id, [considered[i]!]);
+      }
+    });
+  }
+  const unsureIds = [...unsure.keys()];
+  const carried = await lists.tagsOf(article.edition, unsureIds);
+  unsureIds.forEach((id, i) => {
+    const tags = new Set(carried[i]);
+    candidates.get(id)!.shared += unsure.get(id)!.filter((tagId) => tags.has(tagId)).length;
+  });
+  const ranked = [...candidates.values()]
+    .sort((a, b) => b.shared - a.shared || b.at - a.at || b.id - a.id)
+    .slice(0, limit);
+  return summariesInOrder(db, article.edition, now, ranked);
+}
+
+/** Whether a story comes after another in a newest-first list (time, then id, descending). */
+function isOlder(story: Ranked, than: Ranked): boolean {
+  return story.at < than.at || (story.at === than.at && story.id < than.id);
+}
+
+/** A list of ids padded with -1 (no such row) to the next power of two. */
+function padded(ids: readonly number[]): number[] {
+  let size = 1;
+  while (size < ids.length) size *= 2;
+  return [...ids, ...Array<number>(size - ids.length).fill(-1)];
+}
+
+/** The cards of ranked stories, in their rank; one query by id. */
+async function summariesInOrder(
+  db: Db,
+  edition: string,
+  now: Date,
+  ranked: readonly Ranked[],
+): Promise<ArticleSummary[]> {
+  if (ranked.length === 0) return [];
+  const ids = padded(ranked.map((story) => story.id));
+  const rows = await cardsOf.execute(db, { ids, edition, now: toDbTime(now) });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ranked.flatMap((story) => {
+    const row = byId.get(story.id);
+    return row ? [toArticleSummary(row)] : [];
+  });
+}
+
+const cardsOf = reusable((db: Db, a: { ids: readonly number[]; edition: string; now: string }) =>
+  db
+    .selectFrom('articles')
+    .innerJoin('categories', 'categories.id', 'articles.category_id')
+    .leftJoin('media', 'media.id', 'articles.featured_media_id')
+    .select(SUMMARY_COLUMNS)
+    .where('articles.id', 'in', a.ids)
+    .where('articles.edition', '=', a.edition)
+    .where('articles.status', '=', 'published')
+    .where('articles.published_at', '<=', a.now),
+);
