@@ -1,6 +1,7 @@
 // The lists whose queries were bounded for large archives still say the same thing: related
 // stories by shared tags then the section's newest, a section with subsections merged newest
-// first, story sitemaps that list every published story exactly once across file boundaries.
+// first, story sitemaps that list every published story exactly once across file boundaries, a
+// tag's stories paged newest first from the tag's own index.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
@@ -10,7 +11,7 @@ import type { CategoryRow } from '../core/db/schema.ts';
 import { listSitemapArticles, listSitemapChunks } from '../feeds/sitemap-queries.ts';
 import { writerFor } from '../../test/helpers/writer.ts';
 import { setArticleStatus } from './commands.ts';
-import { findPublishedArticle, listArticleTags, listPublishedArticles } from './queries.ts';
+import { countPublishedArticles, findPublishedArticle, listArticleTags, listPublishedArticles } from './queries.ts';
 import { listRelatedArticles } from './related.ts';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
@@ -172,5 +173,78 @@ describe('story sitemap files', () => {
     const last = chunks.at(-1)!;
     const files = await listSitemapArticles(t.db, 'en', later, last.firstId, 4);
     assert.equal(files.at(-1)?.id, scheduled.id);
+  });
+});
+
+describe('a tag page', () => {
+  /** The tag's id in an edition, from one of its stories. */
+  async function tagIdOf(articleId: number, name: string): Promise<number> {
+    return (await listArticleTags(t.db, articleId)).find((tag) => tag.name === name)!.id;
+  }
+
+  /** Every story of a tag's list, read a page of `size` at a time until a page comes back empty. */
+  async function pageThrough(tagId: number, size: number, now = NOW) {
+    const filter = { edition: 'en', now, tagId };
+    const ids: number[] = [];
+    for (let offset = 0; ; offset += size) {
+      const page = await listPublishedArticles(t.db, filter, size, offset);
+      ids.push(...page.map((a) => a.id));
+      if (page.length === 0) return ids;
+    }
+  }
+
+  it('pages through its published stories newest first, ties by id, without drafts, scheduled stories or other editions', async () => {
+    const tag = 'Lighthouse keepers';
+    const idOf = new Map<string, number>();
+    const listed = async (title: string, hours: number) =>
+      idOf.set(title, (await story(title, { tags: [tag, 'coast'], published_at: hoursAgo(hours) })).id);
+    for (let i = 0; i < 8; i++) await listed(`Lighthouse ${i}`, 20 - i);
+    // Two at the same minute: the newer id comes first.
+    await listed('Lighthouse tie A', 15.5);
+    await listed('Lighthouse tie B', 15.5);
+    await story('Lighthouse draft', { tags: [tag], status: 'draft', published_at: hoursAgo(1) });
+    await story('Lighthouse scheduled', { tags: [tag], published_at: toDbTime(new Date(NOW.getTime() + 3600_000)) });
+    await story('Lighthouse, untagged', { published_at: hoursAgo(2) });
+    await story('Mercusuar', { edition: 'id', category_id: undefined, tags: [tag], published_at: hoursAgo(1) });
+    const tagId = await tagIdOf(idOf.get('Lighthouse 0')!, tag);
+    const expected = ['7', '6', '5', 'tie B', 'tie A', '4', '3', '2', '1', '0'].map((n) =>
+      idOf.get(`Lighthouse ${n}`)!,
+    );
+
+    for (const size of [1, 3, 4, 12]) assert.deepEqual(await pageThrough(tagId, size), expected, `pages of ${size}`);
+    assert.equal(await countPublishedArticles(t.db, { edition: 'en', now: NOW, tagId }), expected.length);
+    const cards = await listPublishedArticles(t.db, { edition: 'en', now: NOW, tagId }, 2);
+    assert.deepEqual(
+      cards.map((a) => [a.title, a.category.slug]),
+      [
+        ['Lighthouse 7', other.slug],
+        ['Lighthouse 6', other.slug],
+      ],
+    );
+  });
+
+  it('follows a story’s publication: taken off it leaves, published it joins, rescheduled it waits for its minute', async () => {
+    const tag = 'Tide tables';
+    const older = await story('Tides older', { tags: [tag], published_at: hoursAgo(6) });
+    const main = await story('Tides main', { tags: [tag], published_at: hoursAgo(3) });
+    const draft = await story('Tides draft', { tags: [tag], status: 'draft', published_at: hoursAgo(4) });
+    const tagId = await tagIdOf(main.id, tag);
+    const count = (now = NOW) => countPublishedArticles(t.db, { edition: 'en', now, tagId });
+    const w = { ...writerFor(t.db), now: () => NOW };
+    assert.deepEqual(await pageThrough(tagId, 1), [main.id, older.id]);
+
+    await setArticleStatus(w, main.id, 'archived');
+    assert.deepEqual(await pageThrough(tagId, 1), [older.id], 'archived');
+    assert.equal(await count(), 1);
+    await setArticleStatus(w, draft.id, 'published');
+    assert.deepEqual(await pageThrough(tagId, 1), [draft.id, older.id], 'the draft published at its own time');
+    assert.equal(await count(), 2);
+    const tomorrow = new Date(NOW.getTime() + 24 * 3600_000);
+    await setArticleStatus(w, main.id, 'published', tomorrow);
+    assert.deepEqual(await pageThrough(tagId, 1), [draft.id, older.id], 'scheduled for tomorrow');
+    assert.equal(await count(), 2);
+    const then = new Date(tomorrow.getTime() + 60_000);
+    assert.deepEqual(await pageThrough(tagId, 2, then), [main.id, draft.id, older.id], 'its minute come');
+    assert.equal(await count(then), 3);
   });
 });

@@ -120,6 +120,7 @@ function applyDbFilter<O>(query: SelectQueryBuilder<Database, 'articles' | 'cate
 /**
  * Newest published stories matching a filter. Several categories (a section with its
  * subsections) are read as one index range each, merged: never a sort of every story they hold.
+ * A tag's stories are one range of the tag's own index (newestWithTag).
  */
 export async function listPublishedArticles(
   db: Db,
@@ -128,12 +129,62 @@ export async function listPublishedArticles(
   offset = 0,
 ): Promise<ArticleSummary[]> {
   const args = { ...toDbFilter(f), limit, offset };
+  const tagId = tagListOf(f);
   const rows =
-    f.categoryIds !== undefined && f.categoryIds.length > 1
-      ? await newestOfEachMatching.execute(db, { ...args, categoryIds: f.categoryIds, perCategory: offset + limit })
-      : await newestMatching.execute(db, args);
+    tagId !== undefined
+      ? await newestWithTag.execute(db, { edition: args.edition, now: args.now, tagId, limit, offset })
+      : f.categoryIds !== undefined && f.categoryIds.length > 1
+        ? await newestOfEachMatching.execute(db, { ...args, categoryIds: f.categoryIds, perCategory: offset + limit })
+        : await newestMatching.execute(db, args);
   return rows.map(toArticleSummary);
 }
+
+/**
+ * The tag of a tag page's filter (a tag and nothing more), which is read from the tag's own
+ * index. A tag with other filters as well goes through applyDbFilter, which checks the tag per
+ * story: correct, but a walk of the edition until the page is full.
+ */
+function tagListOf(f: ArticleFilter): number | undefined {
+  const isTagOnly =
+    f.categoryIds === undefined && f.authorId === undefined && f.since === undefined && !f.excludeIds?.length;
+  return isTagOnly ? f.tagId : undefined;
+}
+
+/**
+ * A page of a tag's newest published stories. article_tags carries each story's publication
+ * time while it is published (0010), so the page's ids are one range of the (tag_id,
+ * published_at, article_id) index, however rare the tag and deep the page; only the page's
+ * stories are read, by id, for their cards.
+ */
+const newestWithTag = reusable(
+  (db: Db, a: { edition: string; now: string; tagId: number; limit: number; offset: number }) => {
+    const page = db
+      .selectFrom('article_tags')
+      .select(['article_tags.article_id', 'article_tags.published_at'])
+      .where('article_tags.tag_id', '=', a.tagId)
+      .where('article_tags.published_at', '<=', a.now)
+      .orderBy('article_tags.published_at', 'desc')
+      .orderBy('article_tags.article_id', 'desc')
+      .limit(a.limit)
+      .offset(a.offset)
+      .as('page');
+    return (
+      db
+        .selectFrom(page)
+        // CROSS JOIN keeps this order on SQLite: the page first, then its stories by id.
+        .crossJoin('articles')
+        .whereRef('articles.id', '=', 'page.article_id')
+        .innerJoin('categories', 'categories.id', 'articles.category_id')
+        .leftJoin('media', 'media.id', 'articles.featured_media_id')
+        .select(SUMMARY_COLUMNS)
+        // The story's own rule, as every list checks it; the tag's rows already agree with it.
+        .where('articles.edition', '=', a.edition)
+        .where(isPublishedBy(a.now))
+        .orderBy('page.published_at', 'desc')
+        .orderBy('page.article_id', 'desc')
+    );
+  },
+);
 
 /** A page of the newest stories matching a filter, as one index range. */
 const newestMatching = reusable((db: Db, a: DbFilter & { limit: number; offset: number }) =>
@@ -175,9 +226,27 @@ function newestOfEach(db: Db, f: DbFilter & { categoryIds: readonly number[] }, 
 
 /** How many published stories match a filter (for pagination). */
 export async function countPublishedArticles(db: Db, f: ArticleFilter): Promise<number> {
-  const row = await countMatching.executeTakeFirst(db, toDbFilter(f));
+  const args = toDbFilter(f);
+  const tagId = tagListOf(f);
+  const row =
+    tagId !== undefined
+      ? await countWithTag.executeTakeFirst(db, { now: args.now, tagId })
+      : await countMatching.executeTakeFirst(db, args);
   return Number(row?.n ?? 0);
 }
+
+/**
+ * A tag's published stories, counted in its index alone (a row's publication time is null while
+ * its story is not published, 0010). No edition check: a tag belongs to one edition, and a story
+ * only ever has tags of its own edition (replaceTags; editions never change).
+ */
+const countWithTag = reusable((db: Db, a: { now: string; tagId: number }) =>
+  db
+    .selectFrom('article_tags')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('article_tags.tag_id', '=', a.tagId)
+    .where('article_tags.published_at', '<=', a.now),
+);
 
 const countMatching = reusable((db: Db, f: DbFilter) =>
   applyDbFilter(
