@@ -46,45 +46,43 @@ export function modifiedAt(article: Pick<Article, 'publishedAt' | 'updatedAt'>):
 
 /** Head tags of an article page. */
 export function articleHeadTags(site: Site, article: Article, tags: readonly { name: string }[]): HeadTags {
-  const url = absoluteUrl(site, articlePath(article));
+  const path = articlePath(article);
+  const url = absoluteUrl(site, path);
   const picture = article.image ? largestJpeg(article.image) : null;
+  const pictureUrl = picture ? absoluteUrl(site, picture.path) : '';
   const alt = article.imageAlt || article.imageCaption;
   const modified = modifiedAt(article);
   const authors = articleAuthors(site, article);
+  const tagNames = tags.map((t) => t.name);
   const meta = shareMeta({
     siteName: site.t('site.name'),
     title: article.title,
     description: article.summary || article.title,
     url,
     locale: site.edition.locale,
-    image: picture ? { ...picture, url: absoluteUrl(site, picture.path), alt } : null,
+    image: picture ? { ...picture, url: pictureUrl, alt } : null,
     article: {
       publishedTime: isoInZone(article.publishedAt, site.timezone),
       modifiedTime: isoInZone(modified, site.timezone),
       section: article.category.name,
-      tags: tags.map((t) => t.name),
+      tags: tagNames,
       authorUrls: authors.flatMap((a) => (a.kind === 'person' ? [a.url] : [])),
     },
   });
   const newsArticle = newsArticleJsonLd(site, {
     headline: article.title,
     description: article.summary,
-    path: articlePath(article),
+    path,
     published: article.publishedAt,
     modified,
     authors,
     image: picture
-      ? {
-          url: absoluteUrl(site, picture.path),
-          width: picture.width,
-          height: picture.height,
-          caption: article.imageCaption,
-        }
+      ? { url: pictureUrl, width: picture.width, height: picture.height, caption: article.imageCaption }
       : null,
     section: article.category.name,
-    keywords: tags.map((t) => t.name),
+    keywords: tagNames,
     dateline: article.dateline,
   });
-  const trail = [...articleTrail(site, article), { label: article.title, href: articlePath(article) }];
+  const trail = [...articleTrail(site, article), { label: article.title, href: path }];
   return { meta, jsonLd: [newsArticle, breadcrumbJsonLd(site, trail)] };
 }

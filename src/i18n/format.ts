@@ -44,35 +44,66 @@ function makeFormats(locale: string, timeZone: string): Formats {
     year: 'numeric',
   });
   const numbers = new Intl.NumberFormat(locale);
+  const numberTexts = new Map<number, string>();
   const datesByDay = new Map<number, string>();
+  const todaysByDay = new Map<number, string>();
+  const dayLinesByDay = new Map<number, string>();
   // Latin-script locales get the newsroom's own order ("Sunday, 16 June 2024 00:00"),
   // which Intl only approximates ("Sunday 16 June 2024 at 00:00"); other scripts keep Intl's order.
   const isLatinDayFirst = /^(en|id|ms)\b/.test(locale);
+  const partsOf = (date: Date) => Object.fromEntries(parts.formatToParts(date).map((x) => [x.type, x.value]));
+  const dayLineOf = (date: Date) => {
+    const p = partsOf(date);
+    return `${p.weekday}, ${p.day} ${p.month} ${p.year}`;
+  };
   return {
     dateTime(date) {
       if (!isLatinDayFirst) return parts.format(date);
-      const p = Object.fromEntries(parts.formatToParts(date).map((x) => [x.type, x.value]));
-      return `${p.weekday}, ${p.day} ${p.month} ${p.year} ${p.hour}:${p.minute}`;
+      // The weekday and date are written once per calendar day; the time of day is arithmetic.
+      const ms = date.getTime();
+      const offset = offsetAt(ms, timeZone);
+      if (offset === undefined) {
+        const p = partsOf(date);
+        return `${p.weekday}, ${p.day} ${p.month} ${p.year} ${p.hour}:${p.minute}`;
+      }
+      const line = oncePerDay(date, timeZone, dayLinesByDay, () => dayLineOf(date));
+      const minute = Math.floor(modulo(ms + offset.ms, DAY_MS) / 60_000);
+      return `${line} ${TWO_DIGITS[Math.floor(minute / 60)]}:${TWO_DIGITS[minute % 60]}`;
     },
-    date: (date) => dateOfDay(date, timeZone, dateOnly, datesByDay),
-    today: (date) => today.format(date),
-    number: (n) => numbers.format(n),
+    date: (date) => oncePerDay(date, timeZone, datesByDay, () => dateOnly.format(date)),
+    today: (date) => oncePerDay(date, timeZone, todaysByDay, () => today.format(date)),
+    number: (n) => {
+      // Page numbers and counts repeat on every page: small whole numbers are formatted once.
+      if (!Number.isInteger(n) || n < 0 || n >= MAX_CACHED_NUMBER) return numbers.format(n);
+      let text = numberTexts.get(n);
+      if (text === undefined) {
+        text = numbers.format(n);
+        numberTexts.set(n, text);
+      }
+      return text;
+    },
   };
 }
+
+/** Whole numbers below this are formatted once per locale (a few hundred kilobytes at most). */
+const MAX_CACHED_NUMBER = 10_000;
 
 const DAY_MS = 86_400_000;
 /** Calendar days of dates kept per locale and zone (decades of stories). */
 const MAX_DAYS = 20_000;
 
-/** A date as "16 June 2024": written once per calendar day of the zone, then reused (cards print many). */
-function dateOfDay(date: Date, timeZone: string, format: Intl.DateTimeFormat, byDay: Map<number, string>): string {
+/**
+ * A text that depends only on the calendar day of the zone ("16 June 2024"): written once per
+ * day, then reused (cards print many). An instant in an hour that changes offset is written anew.
+ */
+function oncePerDay(date: Date, timeZone: string, byDay: Map<number, string>, write: () => string): string {
   const offset = offsetAt(date.getTime(), timeZone);
-  if (offset === undefined) return format.format(date);
+  if (offset === undefined) return write();
   const day = Math.floor((date.getTime() + offset.ms) / DAY_MS);
   let text = byDay.get(day);
   if (text === undefined) {
     if (byDay.size >= MAX_DAYS) byDay.clear();
-    text = format.format(date);
+    text = write();
     byDay.set(day, text);
   }
   return text;
@@ -80,18 +111,39 @@ function dateOfDay(date: Date, timeZone: string, format: Intl.DateTimeFormat, by
 
 /**
  * The machine-readable time for <time datetime>, with the station's UTC offset. Pages print many
- * of these, so the zone's offset is looked up once per hour of time (Intl's formatToParts is
+ * of these, so the zone's offset is looked up once per day of time (Intl's formatToParts is
  * slow) and the local time is plain arithmetic.
  */
 export function isoInZone(date: Date, timeZone: string): string {
   const ms = date.getTime();
   const offset = offsetAt(ms, timeZone);
   if (offset === undefined) return isoFromParts(date, timeZone);
-  const local = new Date(ms + offset.ms);
-  return (
-    `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
-    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}${offset.text}`
-  );
+  const local = ms + offset.ms;
+  const day = Math.floor(local / DAY_MS);
+  const second = Math.floor(modulo(local, DAY_MS) / 1000);
+  const time = `${TWO_DIGITS[Math.floor(second / 3600)]}:${TWO_DIGITS[Math.floor(second / 60) % 60]}:${TWO_DIGITS[second % 60]}`;
+  return `${calendarDate(day)}T${time}${offset.text}`;
+}
+
+/** The remainder that is never negative (times before 1970 are negative). */
+function modulo(n: number, m: number): number {
+  return ((n % m) + m) % m;
+}
+
+/** "00" to "99". */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => pad(n));
+/** Calendar dates by day number, as "2024-06-16". */
+const calendarDates = new Map<number, string>();
+
+function calendarDate(day: number): string {
+  let text = calendarDates.get(day);
+  if (text === undefined) {
+    if (calendarDates.size >= MAX_DAYS) calendarDates.clear();
+    const d = new Date(day * DAY_MS);
+    text = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+    calendarDates.set(day, text);
+  }
+  return text;
 }
 
 interface Offset {
@@ -101,29 +153,59 @@ interface Offset {
 }
 
 const HOUR_MS = 3600_000;
-/** Hours of offsets kept per zone (years of stories); past it the zone's table starts again. */
-const MAX_HOURS_PER_ZONE = 100_000;
-// Per zone, hour number → its offset, or null when the offset changes within that hour.
-const offsetsByZone = new Map<string, Map<number, Offset | null>>();
+/** Days (UTC) of offsets kept per zone (centuries of stories); past it the zone's table starts again. */
+const MAX_DAYS_PER_ZONE = 100_000;
+/** Hours of offsets kept per zone, for the days that change offset (two a year in most zones). */
+const MAX_HOURS_PER_ZONE = 10_000;
 
-/** The zone's offset at an instant, when the whole hour around it has one offset. */
+/** Per zone: UTC day number → its offset, or null when the offset changes that day. */
+const offsetsByDay = new Map<string, Map<number, Offset | null>>();
+/** Per zone: hour number → its offset, or null when the offset changes within that hour. */
+const offsetsByHour = new Map<string, Map<number, Offset | null>>();
+
+/**
+ * The zone's offset at an instant, when the span around it has one offset. A story archive spans
+ * years, so offsets are kept per day (a few thousand entries), and per hour only on the days that
+ * change offset; an hour with a change is formatted instant by instant.
+ */
 function offsetAt(ms: number, timeZone: string): Offset | undefined {
-  let hours = offsetsByZone.get(timeZone);
-  if (!hours) {
-    hours = new Map();
-    offsetsByZone.set(timeZone, hours);
-  }
-  const hour = Math.floor(ms / HOUR_MS);
-  let offset = hours.get(hour);
+  const day = Math.floor(ms / DAY_MS);
+  const byDay = tableOf(offsetsByDay, timeZone);
+  let offset = byDay.get(day);
   if (offset === undefined) {
-    if (hours.size >= MAX_HOURS_PER_ZONE) hours.clear();
-    const start = offsetFromParts(hour * HOUR_MS, timeZone);
-    const end = offsetFromParts((hour + 1) * HOUR_MS - 1, timeZone);
-    // An hour with a change of offset (summer time) is formatted instant by instant.
-    offset = start.text === end.text ? start : null;
-    hours.set(hour, offset);
+    if (byDay.size >= MAX_DAYS_PER_ZONE) byDay.clear();
+    offset = constantOffset(day * DAY_MS, DAY_MS, timeZone);
+    byDay.set(day, offset);
   }
-  return offset ?? undefined;
+  if (offset !== null) return offset;
+  const hour = Math.floor(ms / HOUR_MS);
+  const byHour = tableOf(offsetsByHour, timeZone);
+  let hourOffset = byHour.get(hour);
+  if (hourOffset === undefined) {
+    if (byHour.size >= MAX_HOURS_PER_ZONE) byHour.clear();
+    hourOffset = constantOffset(hour * HOUR_MS, HOUR_MS, timeZone);
+    byHour.set(hour, hourOffset);
+  }
+  return hourOffset ?? undefined;
+}
+
+/**
+ * The offset of a span, or null when it differs at its two ends. A zone changes offset months
+ * apart (never twice in a day), so equal ends mean one offset throughout.
+ */
+function constantOffset(start: number, length: number, timeZone: string): Offset | null {
+  const first = offsetFromParts(start, timeZone);
+  const last = offsetFromParts(start + length - 1, timeZone);
+  return first.text === last.text ? first : null;
+}
+
+function tableOf<K, V>(tables: Map<string, Map<K, V>>, timeZone: string): Map<K, V> {
+  let table = tables.get(timeZone);
+  if (!table) {
+    table = new Map();
+    tables.set(timeZone, table);
+  }
+  return table;
 }
 
 function offsetFromParts(ms: number, timeZone: string): Offset {

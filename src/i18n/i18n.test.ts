@@ -64,6 +64,55 @@ describe('date formats', () => {
     assert.equal(formatsFor('en-GB', 'Asia/Jakarta').date(new Date('2024-06-15T17:00:00Z')), '16 June 2024');
   });
 
+  it('writes stories years apart as Intl does, in every hour of the day and around summer time', () => {
+    // The offset is kept per day and the publication line per calendar day: an archive of years.
+    for (const timeZone of ['Europe/London', 'Asia/Jakarta', 'America/New_York']) {
+      const line = new Intl.DateTimeFormat('en-GB', {
+        timeZone,
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      });
+      const iso = new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+        timeZoneName: 'longOffset',
+      });
+      const formats = formatsFor('en-GB', timeZone);
+      // Every 3 days 5 h 7 min 11 s from 1998 to 2031: every hour of the day, both sides of each change.
+      for (let ms = Date.parse('1998-01-01T00:00:00Z'); ms < Date.parse('2031-01-01T00:00:00Z'); ms += 277_631_000) {
+        const at = new Date(ms);
+        const p = Object.fromEntries(line.formatToParts(at).map((x) => [x.type, x.value]));
+        assert.equal(formats.dateTime(at), `${p.weekday}, ${p.day} ${p.month} ${p.year} ${p.hour}:${p.minute}`);
+        const q = Object.fromEntries(iso.formatToParts(at).map((x) => [x.type, x.value]));
+        const offset = q.timeZoneName!.replace('GMT', '') || '+00:00';
+        assert.equal(
+          isoInZone(at, timeZone),
+          `${q.year}-${q.month}-${q.day}T${q.hour}:${q.minute}:${q.second}${offset}`,
+        );
+      }
+    }
+  });
+
+  it('writes numbers in the edition’s digits, the same each time', () => {
+    const arabic = new Intl.NumberFormat('ar-EG');
+    const formats = formatsFor('ar-EG', 'UTC');
+    for (const n of [0, 7, 42, 9999, 10_000, 123_456, 3.5, -2]) {
+      assert.equal(formats.number(n), arabic.format(n));
+      assert.equal(formats.number(n), arabic.format(n));
+    }
+  });
+
   it('gives the right offset on both sides of a summer-time change, to the second', () => {
     // London and New York move an hour, Lord Howe half an hour; Kathmandu is 5:45 ahead.
     const changes = [

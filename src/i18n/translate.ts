@@ -30,6 +30,8 @@ export function createTranslator(code: string, locale: string): Translate {
       const forms: Readonly<Record<string, string | undefined>> = message;
       text = forms[plurals.select(count)] ?? message.other;
     }
+    // Most messages have no placeholder: no need to scan them (a page asks for dozens).
+    if (!text.includes('{')) return text;
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = vars[name];
       if (value === undefined) return whole;

@@ -30,8 +30,22 @@ export interface ShareInput {
   };
 }
 
+// Intl.Locale's maximize() is slow and an edition's locale rarely changes: one answer per locale.
+const ogLocales = new Map<string, string>();
+
 /** Open Graph's locale form (language_TERRITORY), filling in the likely territory: ar → ar_EG. */
 export function ogLocale(locale: string): string {
+  let og = ogLocales.get(locale);
+  if (og === undefined) {
+    og = maximizedOgLocale(locale);
+    // Locales come from the editions table: a handful, but the map stays bounded all the same.
+    if (ogLocales.size >= 100) ogLocales.clear();
+    ogLocales.set(locale, og);
+  }
+  return og;
+}
+
+function maximizedOgLocale(locale: string): string {
   try {
     const full = new Intl.Locale(locale).maximize();
     return full.region ? `${full.language}_${full.region}` : full.language;

@@ -167,11 +167,20 @@ function safeBodyWithDatelineAndSource(article: Article): string {
   let html = article.bodyHtml;
   if (article.dateline) {
     const dateline = `<span class="dateline">${esc(article.dateline)}:</span> `;
-    html = /^\s*<p>/.test(html) ? html.replace(/^\s*<p>/, `<p>${dateline}`) : `<p>${dateline}</p>${html}`;
+    const opening = /^\s*<p>/.exec(html);
+    html = opening ? `<p>${dateline}${html.slice(opening[0].length)}` : `<p>${dateline}</p>${html}`;
   }
   if (article.source) {
     const source = `<span class="source">/${esc(article.source)}</span>`;
-    html = /<\/p>\s*$/.test(html) ? html.replace(/<\/p>\s*$/, `${source}</p>`) : `${html}<p>${source}</p>`;
+    const closing = lastClosingParagraph(html);
+    html = closing >= 0 ? `${html.slice(0, closing)}${source}</p>` : `${html}<p>${source}</p>`;
   }
   return html;
+}
+
+/** Where the body's final "</p>" starts, when only white space follows it; else -1. */
+function lastClosingParagraph(html: string): number {
+  // lastIndexOf and a look at the tail, not /<\/p>\s*$/, which tries every "</p>" of the body.
+  const at = html.lastIndexOf('</p>');
+  return at >= 0 && /^\s*$/.test(html.slice(at + 4)) ? at : -1;
 }

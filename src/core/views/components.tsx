@@ -14,6 +14,8 @@ export function Pagination(props: {
   if (pages <= 1) return <></>;
   const href = (n: number) => (n === 1 ? basePath : `${basePath}${basePath.includes('?') ? '&' : '?'}page=${n}`);
   const numbers = pageWindow(page, pages);
+  // Numbers written as the edition writes them, once each (the translator would format them anew).
+  const pagesText = site.f.number(pages);
   return (
     <nav class="pagination" aria-label={site.t('pagination.label')}>
       {page > 1 ? (
@@ -32,7 +34,7 @@ export function Pagination(props: {
               <a
                 href={href(n)}
                 aria-current={n === page ? 'page' : undefined}
-                aria-label={site.t('list.pageOf', { page: n, pages })}
+                aria-label={site.t('list.pageOf', { page: site.f.number(n), pages: pagesText })}
                 safe
               >
                 {site.f.number(n)}

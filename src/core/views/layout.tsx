@@ -1,8 +1,9 @@
-// The page shell every reader page shares: head, top bar, masthead, navigation, footer.
+// The HTML document every reader page shares: the head, and the shell (top bar, masthead,
+// navigation, footer, rendered by page-shell.tsx) around the page's main content.
 import type { Children } from '@kitajs/html';
-import { isoInZone } from '../../i18n/index.ts';
+import { flattened } from './flattened.ts';
+import { pageShell } from './page-shell.tsx';
 import { absoluteUrl, jsonLdText, type Head, type Site } from './site.ts';
-import { Logo } from './logo.tsx';
 
 /** Renders a complete HTML document around a page's main content. */
 export function Layout(props: { site: Site; head: Head; children: Children; bodyClass?: string }): JSX.Element {
@@ -10,6 +11,7 @@ export function Layout(props: { site: Site; head: Head; children: Children; body
   const { t, edition } = site;
   const siteName = t('site.name');
   const title = head.title === siteName ? siteName : `${head.title} · ${siteName}`;
+  const { safeTop, safeFooter } = pageShell(site);
   return (
     <>
       {'<!doctype html>'}
@@ -38,142 +40,36 @@ export function Layout(props: { site: Site; head: Head; children: Children; body
           {(head.jsonLd ?? []).map((data) => (
             <script type="application/ld+json">{jsonLdText(data)}</script>
           ))}
-          <meta name="color-scheme" content="light dark" />
-          <meta name="theme-color" content="#0b3a75" />
-          <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-          <link rel="stylesheet" href={site.assets.css} />
-          <script src={site.assets.js} defer></script>
+          {safeHeadEnd(site.assets)}
         </head>
         <body class={props.bodyClass}>
-          <a class="skip-link" href="#main" safe>
-            {t('nav.skip')}
-          </a>
-          <Header site={site} />
+          {safeTop}
           <main id="main" tabindex="-1">
             {props.children}
           </main>
-          <Footer site={site} />
+          {safeFooter}
         </body>
       </html>
     </>
   );
 }
 
-function Header({ site }: { site: Site }): JSX.Element {
-  const { t, edition } = site;
-  return (
-    <header class="site-header">
-      <div class="topbar">
-        <div class="wrap topbar__inner">
-          <time class="topbar__date" datetime={isoInZone(site.now, site.timezone).slice(0, 10)} safe>
-            {site.f.today(site.now)}
-          </time>
-          <EditionSwitcher site={site} />
-          <a class="listen-live" href={`/${edition.code}/live`}>
-            <span class="listen-live__dot" aria-hidden="true"></span>
-            <span safe>{t('nav.listenLive')}</span>
-          </a>
-        </div>
-      </div>
-      <div class="wrap masthead">
-        <a class="logo" href={`/${edition.code}`}>
-          <Logo />
-          <span class="logo__text">
-            <span class="logo__name" safe>
-              {t('site.name')}
-            </span>
-            <span class="logo__tagline" safe>
-              {t('site.tagline')}
-            </span>
-          </span>
-        </a>
-        <a
-          class="masthead-search"
-          href={`/${edition.code}/search`}
-          aria-current={site.path === `/${edition.code}/search` ? 'page' : undefined}
-        >
-          <svg class="masthead-search__icon" width="22" height="22" viewBox="0 0 24 24" aria-hidden="true">
-            <circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" stroke-width="2.5" />
-            <path d="m15.5 15.5 5 5" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" />
-          </svg>
-          <span class="masthead-search__label" safe>
-            {t('nav.search')}
-          </span>
-        </a>
-        {/* Opens the navigation as a popover on phones: the browser does it, with no script, so the
-            menu is folded from the first paint and nothing moves when the script arrives. */}
-        <button class="nav-toggle" type="button" popovertarget="site-nav" aria-controls="site-nav">
-          <span class="nav-toggle__bars" aria-hidden="true"></span>
-          <span safe>{t('nav.menu')}</span>
-        </button>
-      </div>
-      <nav id="site-nav" class="site-nav" popover="auto" aria-label={t('nav.sections')}>
-        <ul class="wrap site-nav__list">
-          <li class="site-nav__search">
-            <form role="search" method="get" action={`/${edition.code}/search`} aria-label={t('nav.search')}>
-              <label class="visually-hidden" for="nav-search-q" safe>
-                {t('search.label')}
-              </label>
-              <input id="nav-search-q" type="search" name="q" enterkeyhint="search" />
-              <button type="submit" safe>
-                {t('nav.search')}
-              </button>
-            </form>
-          </li>
-          {site.menu.map((item) => (
-            <li>
-              <a href={item.href} aria-current={isCurrent(site.path, item.href) ? 'page' : undefined} safe>
-                {item.label}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-    </header>
-  );
-}
+// The same on every page while the assets stay the same (they change only with a new build).
+let headEnd: { css: string; js: string; html: string } | undefined;
 
-/** A menu item is current when the path is it or lies under it (the home link only on home). */
-function isCurrent(path: string, href: string): boolean {
-  if (path === href) return true;
-  return href.split('/').length > 2 && path.startsWith(href + '/');
-}
-
-function EditionSwitcher({ site }: { site: Site }): JSX.Element {
-  if (site.editions.length < 2) return <></>;
-  return (
-    <nav class="editions" aria-label={site.t('nav.editions')}>
-      <ul>
-        {site.editions.map((e) => (
-          <li>
-            <a
-              href={`/${e.code}`}
-              lang={e.code}
-              hreflang={e.code}
-              aria-current={e.code === site.edition.code ? 'true' : undefined}
-              safe
-            >
-              {e.name}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
-}
-
-function Footer({ site }: { site: Site }): JSX.Element {
-  const { t } = site;
-  return (
-    <footer class="site-footer">
-      <div class="wrap site-footer__inner">
-        <p class="site-footer__about" safe>
-          {t('footer.about')}
-        </p>
-        <p class="site-footer__rights" safe>
-          {t('footer.rights', { year: String(site.now.getUTCFullYear()) })}
-        </p>
-      </div>
-    </footer>
-  );
+/** The head's site-wide tail: colours, icon, stylesheet and script. */
+function safeHeadEnd(assets: Site['assets']): string {
+  if (headEnd?.css !== assets.css || headEnd.js !== assets.js) {
+    const html = (
+      <>
+        <meta name="color-scheme" content="light dark" />
+        <meta name="theme-color" content="#0b3a75" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href={assets.css} />
+        <script src={assets.js} defer></script>
+      </>
+    ) as string;
+    headEnd = { css: assets.css, js: assets.js, html: flattened(html) };
+  }
+  return headEnd.html;
 }

@@ -69,10 +69,12 @@ export interface LinkTag {
 
 /** JSON for a <script type="application/ld+json">: "<" escaped so no text can close the script. */
 export function jsonLdText(data: object): string {
-  return JSON.stringify(data)
-    .replace(/</g, '\\u003c')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(data).replace(/[<\u2028\u2029]/g, escapeForScript);
+}
+
+/** `<` as \u003c, and the line and paragraph separators (which old parsers end a line at) escaped too. */
+function escapeForScript(char: string): string {
+  return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
 /**

@@ -9,7 +9,6 @@ export function RatingWidget(props: { site: Site; articleId: number; sum: number
   const { t } = site;
   const code = site.edition.code;
   const text = describeRating(t, props.sum, props.count);
-  const idOf = (n: number) => `rating-${articleId}-${n}`;
   return (
     <form
       class="rating"
@@ -31,32 +30,49 @@ export function RatingWidget(props: { site: Site; articleId: number; sum: number
             {text.votes}
           </span>
         </p>
-        <span class="rating__choices">
-          {RATING_VALUES.map((n) => (
-            <>
-              {/* One required radio makes the group required: no empty submit without JavaScript either. */}
-              <input
-                class="rating__input"
-                type="radio"
-                name="rating"
-                value={String(n)}
-                id={idOf(n)}
-                required={n === 1}
-              />
-              <label class="rating__star" for={idOf(n)}>
-                <span aria-hidden="true">★</span>
-                <span class="visually-hidden" safe>
-                  {t('rating.choice', { count: n })}
-                </span>
-              </label>
-            </>
-          ))}
-        </span>
+        <span class="rating__choices">{safeChoices(t, articleId)}</span>
         <button class="rating__submit" type="submit" safe>
           {t('rating.submit')}
         </button>
       </fieldset>
       <p class="rating__status" role="status"></p>
     </form>
+  );
+}
+
+/** Stands for the article id while the choices are rendered once: no translation holds a NUL. */
+const ID_MARK = '\0';
+
+// The choices differ between articles only in their ids: rendered once per translator (edition),
+// then joined around each article's id.
+const choicesByTranslator = new WeakMap<Site['t'], readonly string[]>();
+
+function safeChoices(t: Site['t'], articleId: number): string {
+  let parts = choicesByTranslator.get(t);
+  if (!parts) {
+    parts = (Choices({ t, articleId: ID_MARK }) as string).split(ID_MARK);
+    choicesByTranslator.set(t, parts);
+  }
+  return parts.join(String(articleId));
+}
+
+/** The five star radios, each with its label. */
+function Choices({ t, articleId }: { t: Site['t']; articleId: string }): JSX.Element {
+  const idOf = (n: number) => `rating-${articleId}-${n}`;
+  return (
+    <>
+      {RATING_VALUES.map((n) => (
+        <>
+          {/* One required radio makes the group required: no empty submit without JavaScript either. */}
+          <input class="rating__input" type="radio" name="rating" value={String(n)} id={idOf(n)} required={n === 1} />
+          <label class="rating__star" for={idOf(n)}>
+            <span aria-hidden="true">★</span>
+            <span class="visually-hidden" safe>
+              {t('rating.choice', { count: n })}
+            </span>
+          </label>
+        </>
+      ))}
+    </>
   );
 }
