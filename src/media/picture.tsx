@@ -1,6 +1,10 @@
 // <picture> with WebP and JPEG sizes, fixed aspect ratio, lazy unless it is the page's top image.
 import { imageUrl, type Image } from './image.ts';
 
+/** Pictures kept rendered: a card's picture is the same on every page that shows the story. */
+const KEPT = 2_000;
+const rendered = new Map<string, string>();
+
 /** A responsive image; `sizes` tells the browser how wide it is drawn. */
 export function Picture(props: {
   image: Image;
@@ -9,6 +13,21 @@ export function Picture(props: {
   isPriority?: boolean;
   class?: string;
 }): JSX.Element {
+  const { image } = props;
+  // A stored image never changes under its key (a new upload gets a new key), so its markup
+  // depends on these props alone.
+  const key = `${image.key}\u0000${image.widths.join(',')}\u0000${image.width}x${image.height}\u0000${props.sizes}\u0000${props.class ?? ''}\u0000${props.isPriority ? 1 : 0}\u0000${props.alt}`;
+  let html = rendered.get(key);
+  if (html === undefined) {
+    html = renderPicture(props);
+    // Oldest first out: a Map iterates in insertion order.
+    if (rendered.size >= KEPT) rendered.delete(rendered.keys().next().value!);
+    rendered.set(key, html);
+  }
+  return html;
+}
+
+function renderPicture(props: Parameters<typeof Picture>[0]): string {
   const { image } = props;
   const srcset = (format: 'jpg' | 'webp') => image.widths.map((w) => `${imageUrl(image, w, format)} ${w}w`).join(', ');
   const fallback = image.widths.find((w) => w >= 960) ?? image.widths[image.widths.length - 1] ?? image.width;
@@ -27,5 +46,5 @@ export function Picture(props: {
         fetchpriority={props.isPriority ? 'high' : undefined}
       />
     </picture>
-  );
+  ) as string;
 }
