@@ -11,6 +11,7 @@ import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../../test/h
 import { makeArticle, makeCategory } from '../../test/helpers/factories.ts';
 import { writerFor } from '../../test/helpers/writer.ts';
 import { updateArticle } from '../articles/index.ts';
+import { addEdition } from '../editions/commands.ts';
 import { findMatchesOf } from './engine.ts';
 import { indexArticle } from './indexer.ts';
 
@@ -28,10 +29,10 @@ async function rowsOf(articleId: number) {
 }
 
 /** Article ids the index finds for one word in an edition, newest first. */
-async function found(word: string, edition = 'en'): Promise<readonly number[]> {
+async function found(word: string, edition = 'en', isPrefixLast = false): Promise<readonly number[]> {
   const page = await findMatchesOf(db)(
     db,
-    { edition, now: new Date(), terms: [word], isPrefixLast: false },
+    { edition, now: new Date(), terms: [word], isPrefixLast },
     { cap: 100, limit: 100, offset: 0 },
   );
   return page.articleIds;
@@ -77,6 +78,26 @@ describe('search index table', () => {
     assert.deepEqual(await rowsOf(gone.id), []);
     assert.equal((await rowsOf(stays.id)).length, 1);
     assert.deepEqual(await found('gnurflax'), [stays.id]);
+  });
+
+  it('finds a word only in the edition searched, whole or as a beginning, whatever the edition code', async () => {
+    await addEdition(writerFor(db), {
+      code: 'pt-br',
+      name: 'Português',
+      locale: 'pt-BR',
+      direction: 'ltr',
+      position: 9,
+    });
+    const english = await makeArticle(db, { title: 'Quokkafest opens' });
+    const indonesian = await makeArticle(db, { edition: 'id', title: 'Quokkafest dibuka' });
+    const brazilian = await makeArticle(db, { edition: 'pt-br', title: 'Quokkafest abre' });
+    assert.deepEqual(await found('quokkafest'), [english.id]);
+    assert.deepEqual(await found('quokkafest', 'id'), [indonesian.id]);
+    assert.deepEqual(await found('quokkafest', 'pt-br'), [brazilian.id]);
+    assert.deepEqual(await found('quokka', 'pt-br', true), [brazilian.id]);
+    // An edition's code is no word of its stories.
+    assert.deepEqual(await found('en'), []);
+    assert.deepEqual(await found('pt', 'pt-br', true), []);
   });
 
   it('holds no row for a story that is not published', async () => {

@@ -1,10 +1,12 @@
 // The one engine-specific step of search: finding one page of matches among the newest few
-// hundred. SQLite walks a contentless FTS5 index whose rowid is the recency key (see 0009), so
-// edition, section and dates are part of the index walk; PostgreSQL lets the planner choose
-// between its newest-first btree and the GIN index, planning each search for its own words.
+// hundred. SQLite walks a contentless FTS5 index whose rowid is the recency key (see 0009) and
+// whose words are each edition's own (see 0011), so edition, section and dates are part of the
+// index walk, and ranks with a small one of the titles and summaries; PostgreSQL lets the
+// planner choose between its newest-first btree and the GIN index, planning each search for its
+// own words.
 // Both rank the same way: every word in the title, then in the title or summary, then the rest;
 // newest first within each. (bm25 and ts_rank_cd would score every match of a common word.)
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { engineOf, toDbTime } from '../core/db/dialect.ts';
 import type { Database } from '../core/db/schema.ts';
 
@@ -45,52 +47,97 @@ export interface MatchPage {
 /** Finds one page of matches; each engine in a fixed number of statements. */
 export type FindMatches = (db: Db, query: MatchQuery, window: MatchWindow) => Promise<MatchPage>;
 
-/** The SQLite recency key's scale: article ids stay below 2³¹ (see 0009). */
-const KEY_SCALE = 2147483648;
+/**
+ * The SQLite recency key's scale (article ids stay below 2³¹, see 0009) and its id part, written
+ * into the SQL: a bound JavaScript number is a REAL, and a key past 2⁵³ computed with one is rounded.
+ */
+const SCALE = sql.lit(2147483648);
+const ID_MASK = sql.lit(2147483647);
 
 const findMatchesSqlite: FindMatches = async (db, q, w) => {
-  // Each term is an FTS5 string (quotes doubled), so no reader text is ever FTS syntax; terms
-  // side by side mean AND. The scope column holds the edition code and c<section id>.
-  const terms = `(${q.terms.map((t, i) => `"${t.replaceAll('"', '""')}"${isPrefix(q, i) ? '*' : ''}`).join(' ')})`;
-  const sections = q.categoryIds?.length ? q.categoryIds.map((id) => `"c${id}"`).join(' OR ') : '"c0"';
-  const scope = `{scope} : "${q.edition.replaceAll('"', '""')}"${q.categoryIds ? ` AND {scope} : (${sections})` : ''}`;
-  const everywhere = `{title summary body meta} : ${terms} AND ${scope}`;
-  // A key's second is its publication second, so these bounds are whole seconds.
-  const upper = sql`unixepoch(${toDbTime(q.now)}) * ${KEY_SCALE} + ${KEY_SCALE - 1}`;
-  const { rows } = await sql<{ article_id: number | null; total: number }>`
-    with candidates as (
+  const terms = ftsTerms(q);
+  // One row, however many matches: a row per match cost as much as finding the matches. A key's
+  // second is its publication second, so the date bounds are whole seconds.
+  const { rows } = await sql<CandidateList>`
+    select count(*) as total, group_concat(k & ${ID_MASK}, ',' order by k desc) as ids,
+      min(k) >> 31 as oldest_second, min(k) & ${ID_MASK} as oldest_id,
+      max(k) >> 31 as newest_second, max(k) & ${ID_MASK} as newest_id
+    from (
       select rowid as k from article_search_fts
-      where article_search_fts match ${everywhere} and rowid <= ${upper}
-        ${q.before ? sql`and rowid < unixepoch(${toDbTime(q.before)}) * ${KEY_SCALE}` : sql``}
-        ${q.from ? sql`and rowid >= unixepoch(${toDbTime(q.from)}) * ${KEY_SCALE}` : sql``}
+      where article_search_fts match ${q.categoryIds ? `${terms} AND ${ftsSections(q.categoryIds)}` : terms}
+        and rowid <= unixepoch(${toDbTime(q.now)}) * ${SCALE} + ${ID_MASK}
+        ${q.before ? sql`and rowid < unixepoch(${toDbTime(q.before)}) * ${SCALE}` : sql``}
+        ${q.from ? sql`and rowid >= unixepoch(${toDbTime(q.from)}) * ${SCALE}` : sql``}
       order by rowid desc limit ${w.cap + 1}
-    ),
-    ranked as (select k from candidates order by k desc limit ${w.cap}),
-    ${tierSqlite('in_title', `{title} : ${terms}`, upper)},
-    ${tierSqlite('in_lead', `{title summary} : ${terms}`, upper)},
-    page as (
-      select ranked.k & ${KEY_SCALE - 1} as article_id,
-        row_number() over (order by in_title.k is not null desc, in_lead.k is not null desc, ranked.k desc) as position
-      from ranked
-        left join in_title on in_title.k = ranked.k
-        left join in_lead on in_lead.k = ranked.k
-      order by position limit ${w.limit} offset ${w.offset}
-    )
-    select page.article_id, counted.total
-    from (select count(*) as total from candidates) as counted left join page on 1 = 1
-    order by page.position`.execute(db);
-  return toPage(rows);
+    )`.execute(db);
+  const found = rows[0]!;
+  const total = Number(found.total);
+  const ranked = total > 0 ? found.ids!.split(',', w.cap) : [];
+  const end = w.offset + w.limit;
+  if (w.limit === 0 || ranked.length <= w.offset) return { total, articleIds: [] };
+  // The tiers in turn, each walked only when the page reaches it: a common word often fills a
+  // page with title matches, and then the title-or-summary tier is never read.
+  const order: string[] = [];
+  const placed = new Set<string>();
+  for (const fields of ['title', 'title summary']) {
+    const inTier = await tierOf(db, `{${fields}} : ${terms}`, found);
+    for (const id of ranked) {
+      if (inTier.has(id) && !placed.has(id)) {
+        order.push(id);
+        placed.add(id);
+      }
+    }
+    if (order.length >= end) break;
+  }
+  for (const id of ranked) if (!placed.has(id)) order.push(id);
+  return { total, articleIds: order.slice(w.offset, end).map(Number) };
 };
 
 /**
- * The keys in the ranked candidates' range whose fields hold every term (joined to the ranked
- * ones, which are in scope already: the scope's long doclist is not walked again). Materialized
- * once: as a subquery in the window's ORDER BY, SQLite ran each tier's walk four times.
+ * The newest matches (up to the cap, and one more): how many, their article ids newest first,
+ * and the oldest and newest recency key, each in two parts (its publication second and its
+ * article id), as a key is past what a JavaScript number holds exactly.
  */
-function tierSqlite(name: string, expression: string, upper: RawBuilder<unknown>) {
-  return sql`${sql.id(name)} as materialized (
-    select rowid as k from article_search_fts
-    where article_search_fts match ${expression} and rowid between (select min(k) from ranked) and ${upper})`;
+interface CandidateList {
+  total: number;
+  ids: string | null;
+  oldest_second: number;
+  oldest_id: number;
+  newest_second: number;
+  newest_id: number;
+}
+
+/** A recency key from its two parts, computed in integers. */
+function keyOf(second: number, id: number) {
+  return sql`cast(${second} as integer) * ${SCALE} + cast(${id} as integer)`;
+}
+
+/**
+ * The terms as one FTS5 group of the edition's words (see 0011): each an FTS5 string (quotes
+ * doubled), so no reader text is ever FTS syntax. Terms side by side mean AND.
+ */
+function ftsTerms(q: MatchQuery): string {
+  const edition = `${q.edition.replaceAll('-', '\uE001')}\uE000`;
+  return `(${q.terms.map((t, i) => `"${edition}${t.replaceAll('"', '""')}"${isPrefix(q, i) ? '*' : ''}`).join(' ')})`;
+}
+
+/** Stories in one of these sections: the scope column holds c<section id> (none: no story). */
+function ftsSections(categoryIds: readonly number[]): string {
+  return `{scope} : (${categoryIds.length ? categoryIds.map((id) => `"c${id}"`).join(' OR ') : '"c0"'})`;
+}
+
+/**
+ * The ids in the candidates' range whose given fields hold every term, from the index of titles
+ * and summaries alone (see 0011). Not filtered by section: only ids among the ranked ones count,
+ * and those are in scope already.
+ */
+async function tierOf(db: Db, expression: string, range: CandidateList): Promise<Set<string>> {
+  const { rows } = await sql<{ ids: string | null }>`
+    select group_concat(rowid & ${ID_MASK}) as ids from article_search_headline_fts
+    where article_search_headline_fts match ${expression}
+      and rowid between ${keyOf(range.oldest_second, range.oldest_id)}
+        and ${keyOf(range.newest_second, range.newest_id)}`.execute(db);
+  return new Set(rows[0]?.ids?.split(','));
 }
 
 const findMatchesPostgres: FindMatches = (db, q, w) => {

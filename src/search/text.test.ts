@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   bodyText,
+  parsedBodyText,
   foldText,
   MAX_QUERY_CHARS,
   MAX_TERMS,
@@ -203,5 +204,21 @@ describe('bodyText', () => {
       bodyText('<p>One &amp; two&nbsp;three.</p><p>Four &lt;b&gt; <strong>five</strong></p><ul><li>six</li></ul>'),
       'One & two three. Four <b> five six',
     );
+  });
+
+  it('reads any HTML as the HTML parser does, stored stories without it', () => {
+    const pool = [
+      ...['<p>', '</p>', '<P>', '</P >', '<br>', '<br/>', '<br  />', '<BR class="x">', '</li>', '<li>', '</h2>'],
+      ...['<a href="https://x.test/?a=1&amp;b=2" rel="noopener">', '</a>', '<span lang="id">', '<em>', '</em>'],
+      ...['<script>', '</script>', '<style>', '<textarea>', '<!-- c -->', '<x-y>', "<a title='q'>", '<', '>'],
+      ...['&amp;', '&lt;', '&gt;', '&quot;', '&apos;', '&#39;', '&nbsp;', '&copy;', '&#x41;', '&amp', '&', '"'],
+      ...['word', 'Two words', ' ', '  ', '\n', '\t', '\r\n', '\u00a0', '\u2028', '\u3000', 'ä', '港口'],
+    ];
+    let seed = 5;
+    const draw = () => (seed = (seed * 48271) % 2147483647) % pool.length;
+    for (let i = 0; i < 20_000; i++) {
+      const html = Array.from({ length: 1 + (i % 16) }, () => pool[draw()]).join('');
+      assert.equal(bodyText(html), parsedBodyText(html), JSON.stringify(html));
+    }
   });
 });

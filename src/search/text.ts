@@ -59,6 +59,51 @@ const BLOCK_END = /<\/(?:p|h[1-6]|li|blockquote|figcaption|caption|td|th|pre|div
 
 /** The readable text of stored body HTML: no tags, entities decoded, one space between blocks. */
 export function bodyText(html: string): string {
+  return plainBodyText(html) ?? parsedBodyText(html);
+}
+
+// Stored HTML is the sanitiser's output (core/text/sanitize.ts): these tags, each with quoted
+// attributes free of < and >, and text whose only entities are these. Parsing it costs about
+// seven times as much as taking the tags out; anything else goes to the parser.
+const PLAIN_TAG =
+  /<\/?(?:p|h[1-6]|ul|ol|li|blockquote|figure|figcaption|strong|em|b|i|u|s|sub|sup|a|br|hr|code|pre|table|thead|tbody|tr|th|td|caption|abbr|cite|q|small|span|div)(?:\s+[a-z-]+(?:="[^"<>]*")?)*\s*\/?>/iy;
+const WHOLE_BLOCK_END = new RegExp(`^(?:${BLOCK_END.source})$`, 'i');
+const ENTITY = /&(?:amp|lt|gt|quot|apos|nbsp|#39);/g;
+const OTHER_AMPERSAND = /&(?!(?:amp|lt|gt|quot|apos|nbsp|#39);)/;
+const ENTITY_TEXT: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&apos;': "'",
+  '&nbsp;': '\u00a0',
+  '&#39;': "'",
+};
+
+/** bodyText of HTML made only of plain tags and the common entities, without a parser; else undefined. */
+function plainBodyText(html: string): string | undefined {
+  // Each tag out, one that ends a block as a space (as BLOCK_END adds one): the same as
+  // replacing PLAIN_TAG everywhere, found from each "<" on, and any other "<" means a parse.
+  let text = '';
+  let from = 0;
+  for (let at = html.indexOf('<'); at !== -1; at = html.indexOf('<', from)) {
+    PLAIN_TAG.lastIndex = at;
+    const tag = PLAIN_TAG.exec(html)?.[0];
+    if (tag === undefined) return undefined;
+    text += html.slice(from, at) + (WHOLE_BLOCK_END.test(tag) ? ' ' : '');
+    from = at + tag.length;
+  }
+  text += html.slice(from);
+  if (text.includes('&')) {
+    if (OTHER_AMPERSAND.test(text)) return undefined;
+    text = text.replace(ENTITY, (entity) => ENTITY_TEXT[entity]!);
+  }
+  // The same as replacing each run of \s with a space, without replacing each single space.
+  return text.replace(/\s{2,}|[^\S ]/g, ' ').trim();
+}
+
+/** bodyText of any HTML, by the HTML parser (the reference plainBodyText must agree with). */
+export function parsedBodyText(html: string): string {
   const text = sanitizeHtml(html.replace(BLOCK_END, '$& '), { allowedTags: [], allowedAttributes: {} });
   // With no tags allowed, sanitize-html's output holds only these four entities.
   return text
@@ -169,6 +214,8 @@ const SPACE_AT_START = /^[\t\n\r ]/;
 // ("e.g", "don't"): a run of letters with only some of these before and after it is one word.
 const WORD_IN_PUNCTUATION = /^([.,;:!?()[\]"'“”‘’«»-]*)([\p{L}\p{N}]+)([.,;:!?()[\]"'“”‘’«»-]*)$/u;
 const JOINER_AFTER_SPACE = /[\t\n\r ][\p{M}\p{Cf}\p{Emoji_Modifier}]/u;
+/** A part that is one word in any case: ASCII letters and digits only. */
+const ASCII_WORD = /^[a-zA-Z0-9]+$/;
 
 /** A text's segments (as Intl.Segmenter splits it), each word matched against the query. */
 export function piecesOf(text: string, query: SearchQuery): Piece[] {
@@ -178,6 +225,10 @@ export function piecesOf(text: string, query: SearchQuery): Piece[] {
     if (part === '') continue;
     if (SPACE_AT_START.test(part)) {
       pieces.push({ text: part, term: -1, isWord: false });
+      continue;
+    }
+    if (ASCII_WORD.test(part)) {
+      pieces.push({ text: part, term: termIndex(asciiIndexWord(part), query), isWord: true });
       continue;
     }
     const [, before, word, after] = WORD_IN_PUNCTUATION.exec(part) ?? [];
@@ -204,13 +255,27 @@ export function segmentedPieces(text: string, query: SearchQuery): Piece[] {
 
 /** Index of the query term a word-like segment matches, or -1. */
 function termOf(segment: string, query: SearchQuery): number {
+  if (ASCII_WORD.test(segment)) return termIndex(asciiIndexWord(segment), query);
   for (const word of indexWords(foldText(segment))) {
-    const term = query.terms.findIndex(
-      (t, i) => word === t || (query.isPrefixLast && i === query.terms.length - 1 && word.startsWith(t)),
-    );
+    const term = termIndex(word, query);
     if (term >= 0) return term;
   }
   return -1;
+}
+
+/** The index form of an ASCII run of letters and digits (one word): lower case, cut as indexWord cuts. */
+function asciiIndexWord(run: string): string {
+  const word = run.toLowerCase();
+  return word.length > MAX_WORD_CHARS ? word.slice(0, MAX_WORD_CHARS) : word;
+}
+
+/** Index of the query term an index-form word matches, or -1. */
+function termIndex(word: string, query: SearchQuery): number {
+  const { terms } = query;
+  for (let i = 0; i < terms.length; i++) if (word === terms[i]) return i;
+  const last = terms.length - 1;
+  // Only the last term may be the beginning of a word, and a whole word comes first.
+  return query.isPrefixLast && last >= 0 && word.startsWith(terms[last]!) ? last : -1;
 }
 
 /** Escapes every piece and wraps matching words in <mark>; adjacent marks (CJK words) merge. */
@@ -245,9 +310,11 @@ export function safeSnippet(text: string, query: SearchQuery): string | undefine
   // "other" holds "the"; then the split finds no word and the search goes on).
   // A stretch with every query word makes the best snippet; else one with any of them.
   const tries = query.terms.length > 1 ? [true, false] : [false];
+  // Printable ASCII folds to its lower case, letter for letter: one fold serves every stretch.
+  const lower = ASCII.test(text) ? text.toLowerCase() : undefined;
   for (const isEveryWord of tries) {
     for (let from = 0; from < text.length;) {
-      const span = spanAroundHit(text, query, from, isEveryWord);
+      const span = spanAroundHit(text, lower, query, from, isEveryWord);
       if (!span) break;
       const inner = snippetOf(text.slice(span.start, span.end), query);
       if (inner) {
@@ -264,18 +331,28 @@ export function safeSnippet(text: string, query: SearchQuery): string | undefine
 /** The first stretch from `from` on whose folded text holds a query word (or all), with text around it. */
 function spanAroundHit(
   text: string,
+  lower: string | undefined,
   query: SearchQuery,
   from: number,
   isEveryWord: boolean,
 ): { start: number; end: number; hitEnd: number } | undefined {
+  // In the folded text: each term's first place at or after the chunk, found again only once
+  // the chunks have passed it (-1: nowhere further on).
+  const next = query.terms.map(() => -2);
   for (let start = from; start < text.length;) {
     // Chunks end at a space where there is one, and are read a word's length further, so a
     // word cut at the end of a chunk (text without spaces) is still seen whole.
     let end = Math.min(text.length, start + SNIPPET_SPAN_CHARS);
     const space = end < text.length ? text.lastIndexOf(' ', end) : -1;
     if (space > start) end = space;
-    const folded = foldText(text.slice(start, Math.min(text.length, end + MAX_WORD_CHARS)));
-    const holds = (term: string) => folded.includes(term);
+    const stop = Math.min(text.length, end + MAX_WORD_CHARS);
+    const holds =
+      lower === undefined
+        ? foldedHolds(text.slice(start, stop))
+        : (term: string, i: number) => {
+            if (next[i] !== -1 && next[i]! < start) next[i] = lower.indexOf(term, start);
+            return next[i] !== -1 && next[i]! + term.length <= stop;
+          };
     if (isEveryWord ? query.terms.every(holds) : query.terms.some(holds)) {
       const leadSpace = start > 0 ? text.indexOf(' ', Math.max(0, start - SNIPPET_LEAD_CHARS)) : -1;
       const spanStart = leadSpace >= 0 && leadSpace < start ? leadSpace + 1 : Math.max(0, start - SNIPPET_LEAD_CHARS);
@@ -289,19 +366,42 @@ function spanAroundHit(
   return undefined;
 }
 
+/** Whether the folded text holds a term. */
+function foldedHolds(text: string): (term: string) => boolean {
+  const folded = foldText(text);
+  return (term) => folded.includes(term);
+}
+
 /** The snippet of a stretch of text: the window of SNIPPET_WORDS words with the most query words. */
 function snippetOf(text: string, query: SearchQuery): string | undefined {
   const pieces = piecesOf(text, query);
   const words: number[] = []; // index into pieces of each word
-  for (const [i, p] of pieces.entries()) if (p.isWord) words.push(i);
-  const hits = words.flatMap((pieceIndex, wordIndex) => (pieces[pieceIndex]!.term >= 0 ? [wordIndex] : []));
+  const hits: number[] = []; // index into words of each word that matches a term
+  const termOfHit: number[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    if (!piece.isWord) continue;
+    if (piece.term >= 0) {
+      hits.push(words.length);
+      termOfHit.push(piece.term);
+    }
+    words.push(i);
+  }
   if (hits.length === 0) return undefined;
+  // Windows start in order, so the hits in one are kept between two indexes that only move on,
+  // with a count of each term's hits in it.
+  const inWindow = new Array<number>(query.terms.length).fill(0);
+  let [low, high, distinct] = [0, 0, 0];
   let best = { start: 0, score: -1 };
   for (const hit of hits.slice(0, 50)) {
     const start = Math.max(0, Math.min(hit - SNIPPET_LEAD, words.length - SNIPPET_WORDS));
-    const inWindow = hits.filter((h) => h >= start && h < start + SNIPPET_WORDS);
-    const distinct = new Set(inWindow.map((h) => pieces[words[h]!]!.term)).size;
-    const score = distinct * 1000 + inWindow.length;
+    for (; high < hits.length && hits[high]! < start + SNIPPET_WORDS; high++) {
+      if (inWindow[termOfHit[high]!]!++ === 0) distinct++;
+    }
+    for (; low < high && hits[low]! < start; low++) {
+      if (--inWindow[termOfHit[low]!]! === 0) distinct--;
+    }
+    const score = distinct * 1000 + (high - low);
     if (score > best.score) best = { start, score };
   }
   const first = best.start === 0 ? 0 : words[best.start]!;
