@@ -38,22 +38,8 @@ export class DerivedCache {
     compute: () => Promise<T>,
     validUntil?: (value: T) => Date | null,
   ): Promise<T> {
-    const id = `${scope}\u0000${key}`;
-    const now = this.options.now().getTime();
-    const cached = this.entries.get(id);
-    // A clock moved back (tests) makes an entry computed "later" invalid too.
-    if (cached && now >= cached.computedAt && now < cached.expiresAt) return cached.value as Promise<T>;
-    const entry: Entry = { value: compute(), computedAt: now, expiresAt: now + this.options.ttlMs };
-    this.entries.set(id, entry);
-    try {
-      const value = (await entry.value) as T;
-      const until = validUntil?.(value);
-      if (until) entry.expiresAt = Math.min(entry.expiresAt, until.getTime());
-      return value;
-    } catch (error) {
-      if (this.entries.peek(id) === entry) this.entries.delete(id);
-      throw error;
-    }
+    const [value] = await this.getMany(scope, [key], async () => [await compute()], validUntil);
+    return value as T;
   }
 
   /**

@@ -3,32 +3,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Site } from '../../core/views/site.ts';
-import { createTranslator, formatsFor } from '../../i18n/index.ts';
+import { testSite } from '../../../test/helpers/site.ts';
 import { RatingWidget } from './widget.tsx';
-
-function siteOf(code: string, locale: string): Site {
-  const edition = { code, name: code, locale, direction: 'ltr' as const };
-  const t = createTranslator(code, locale);
-  return {
-    edition,
-    editions: [edition],
-    t,
-    f: formatsFor(locale, 'UTC'),
-    timezone: 'UTC',
-    baseUrl: 'https://warta.test',
-    menu: [],
-    now: new Date(),
-    assets: { css: '/a.css', js: '/a.js' },
-    path: '/',
-  };
-}
 
 const render = (site: Site, articleId: number) =>
   (<RatingWidget site={site} articleId={articleId} sum={7} count={2} />) as string;
 
 describe('rating widget', () => {
   it('gives every article its own radio ids and labels', () => {
-    const en = siteOf('en', 'en-GB');
+    const en = testSite('en', 'en-GB');
     for (const id of [12, 345, 12]) {
       const html = render(en, id);
       for (const n of [1, 2, 3, 4, 5]) {
@@ -45,7 +28,7 @@ describe('rating widget', () => {
   });
 
   it('writes each edition’s words into its radios', () => {
-    assert.match(render(siteOf('en', 'en-GB'), 1), /<span class="visually-hidden">1 star<\/span>/);
-    assert.match(render(siteOf('id', 'id-ID'), 1), /<span class="visually-hidden">1 bintang<\/span>/);
+    assert.match(render(testSite('en', 'en-GB'), 1), /<span class="visually-hidden">1 star<\/span>/);
+    assert.match(render(testSite('id', 'id-ID'), 1), /<span class="visually-hidden">1 bintang<\/span>/);
   });
 });

@@ -4,24 +4,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ArticleSummary } from '../../articles/index.ts';
 import type { Site } from '../../core/views/site.ts';
-import { createTranslator, formatsFor } from '../../i18n/index.ts';
+import { testSite } from '../../../test/helpers/site.ts';
 import { MostReadBox } from './most-read-box.tsx';
-
-function siteOf(code: string, locale: string): Site {
-  const edition = { code, name: code, locale, direction: 'ltr' as const };
-  return {
-    edition,
-    editions: [edition],
-    t: createTranslator(code, locale),
-    f: formatsFor(locale, 'UTC'),
-    timezone: 'UTC',
-    baseUrl: 'https://warta.test',
-    menu: [],
-    now: new Date(),
-    assets: { css: '/a.css', js: '/a.js' },
-    path: `/${code}`,
-  };
-}
 
 function story(id: number, title: string): ArticleSummary {
   return {
@@ -43,7 +27,7 @@ const render = (site: Site, articles: readonly ArticleSummary[]) =>
 
 describe('most-read box', () => {
   it('shows the list it is given, and the same list again', () => {
-    const en = siteOf('en', 'en-GB');
+    const en = testSite('en', 'en-GB');
     const list = [story(1, 'Ferries <return>'), story(2, 'Rain')];
     const first = render(en, list);
     assert.match(first, /<a href="\/en\/news\/1\/story-1">Ferries &lt;return><\/a>/);
@@ -55,7 +39,7 @@ describe('most-read box', () => {
 
   it('speaks the language of the page’s edition', () => {
     const list = [story(1, 'Ferries')];
-    assert.match(render(siteOf('en', 'en-GB'), list), /href="\/en\/most-read">/);
-    assert.match(render(siteOf('id', 'id-ID'), list), /href="\/id\/most-read">/);
+    assert.match(render(testSite('en', 'en-GB'), list), /href="\/en\/most-read">/);
+    assert.match(render(testSite('id', 'id-ID'), list), /href="\/id\/most-read">/);
   });
 });
