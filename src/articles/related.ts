@@ -32,6 +32,8 @@ export interface CandidateLists {
   newestInSection(edition: string, categoryId: number, now: Date, limit: number): Promise<readonly Ranked[]>;
   /** The tag ids of each of these stories, in order. */
   tagsOf(edition: string, articleIds: readonly number[]): Promise<readonly (readonly number[])[]>;
+  /** The cards of these published stories, in order (undefined for one no longer published). */
+  cardsOf(edition: string, articleIds: readonly number[], now: Date): Promise<readonly (ArticleSummary | undefined)[]>;
 }
 
 /** Candidate lists read from the database on every call. */
@@ -56,6 +58,22 @@ export function candidateListsOf(db: Db): CandidateLists {
       const tags = new Map<number, number[]>(articleIds.map((id) => [id, []]));
       for (const row of rows) tags.get(row.article_id)?.push(row.tag_id);
       return articleIds.map((id) => tags.get(id)!);
+    },
+    async cardsOf(edition, articleIds, now) {
+      if (articleIds.length === 0) return [];
+      const rows = await cardsOfStories.execute(db, { ids: padded(articleIds) });
+      const shown = rows.filter(
+        (row) =>
+          row.edition === edition &&
+          row.status === 'published' &&
+          row.published_at !== null &&
+          toDate(row.published_at) <= now,
+      );
+      const byId = new Map(shown.map((row) => [row.id, row]));
+      return articleIds.map((id) => {
+        const row = byId.get(id);
+        return row ? toArticleSummary(row) : undefined;
+      });
     },
   };
 }
@@ -155,7 +173,12 @@ export async function listRelatedArticles(
   const ranked = [...candidates.values()]
     .sort((a, b) => b.shared - a.shared || b.at - a.at || b.id - a.id)
     .slice(0, limit);
-  return summariesInOrder(db, article.edition, now, ranked);
+  const cards = await lists.cardsOf(
+    article.edition,
+    ranked.map((story) => story.id),
+    now,
+  );
+  return cards.filter((card) => card !== undefined);
 }
 
 /** Whether a story comes after another in a newest-first list (time, then id, descending). */
@@ -170,31 +193,16 @@ function padded(ids: readonly number[]): number[] {
   return [...ids, ...Array<number>(size - ids.length).fill(-1)];
 }
 
-/** The cards of ranked stories, in their rank; one query by id. */
-async function summariesInOrder(
-  db: Db,
-  edition: string,
-  now: Date,
-  ranked: readonly Ranked[],
-): Promise<ArticleSummary[]> {
-  if (ranked.length === 0) return [];
-  const ids = padded(ranked.map((story) => story.id));
-  const rows = await cardsOf.execute(db, { ids, edition, now: toDbTime(now) });
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ranked.flatMap((story) => {
-    const row = byId.get(story.id);
-    return row ? [toArticleSummary(row)] : [];
-  });
-}
-
-const cardsOf = reusable((db: Db, a: { ids: readonly number[]; edition: string; now: string }) =>
+/**
+ * Cards by id, the primary key alone: with the edition, status and time in the WHERE clause too,
+ * SQLite (with no statistics) took an (edition, status, published_at) index for two ids and
+ * walked the whole edition, 6 ms instead of 0.05. The caller checks those from the row.
+ */
+const cardsOfStories = reusable((db: Db, a: { ids: readonly number[] }) =>
   db
     .selectFrom('articles')
     .innerJoin('categories', 'categories.id', 'articles.category_id')
     .leftJoin('media', 'media.id', 'articles.featured_media_id')
-    .select(SUMMARY_COLUMNS)
-    .where('articles.id', 'in', a.ids)
-    .where('articles.edition', '=', a.edition)
-    .where('articles.status', '=', 'published')
-    .where('articles.published_at', '<=', a.now),
+    .select([...SUMMARY_COLUMNS, 'articles.status'])
+    .where('articles.id', 'in', a.ids),
 );

@@ -48,6 +48,8 @@ const DERIVED_TTL_MS = 60_000;
 const DERIVED_ENTRIES = 5_000;
 /** Stories whose tags related lists keep (a few numbers each): the candidates of many articles. */
 const TAG_SETS_KEPT = 50_000;
+/** Cards of related stories kept (under a kilobyte each): the candidates lists name the same few. */
+const CARDS_KEPT = 5_000;
 
 /** The news plugin. */
 export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
@@ -57,9 +59,11 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
   // stories, sections and tags: computed once per change, not per request.
   const derived = new DerivedCache({ now: ctx.now, ttlMs: DERIVED_TTL_MS, maxEntries: DERIVED_ENTRIES });
   const tagSets = new DerivedCache({ now: ctx.now, ttlMs: DERIVED_TTL_MS, maxEntries: TAG_SETS_KEPT });
+  const cards = new DerivedCache({ now: ctx.now, ttlMs: DERIVED_TTL_MS, maxEntries: CARDS_KEPT });
   ctx.events.on([...ARTICLE_EVENTS, ...TAXONOMY_EVENTS], (event) => {
     derived.invalidate(event.payload.edition);
     tagSets.invalidate(event.payload.edition);
+    cards.invalidate(event.payload.edition);
   });
   const categoriesOf = (code: string) => derived.get(code, 'categories', () => listCategories(db, code));
   /** When the edition's next scheduled story appears: itself kept until then (or a change). */
@@ -122,6 +126,19 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
             missing.map((i) => articleIds[i]!),
           ),
       ),
+    // Only stories of the kept lists are asked for (published when the lists were made), and
+    // their cards change only with an event of their edition.
+    cardsOf: (code, articleIds, now) =>
+      cards.getMany(
+        code,
+        articleIds.map((id) => `card:${id}`),
+        (missing) =>
+          fresh.cardsOf(
+            code,
+            missing.map((i) => articleIds[i]!),
+            now,
+          ),
+      ),
   };
 
   app.get<{ Params: { edition: string } }>(
@@ -131,9 +148,11 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
       const edition = requireEdition(ctx, request.params.edition);
       const now = ctx.now();
       const code = edition.code;
-      const [featured, newestNine, categories] = await Promise.all([
-        findFeaturedStory(db, code, now),
-        listPublishedArticles(db, { edition: code, now }, 9),
+      // The stories on top change only with the edition's stories: kept until then.
+      const [[featured, newestNine], categories] = await Promise.all([
+        untilNextStory(code, 'home-top', now, () =>
+          Promise.all([findFeaturedStory(db, code, now), listPublishedArticles(db, { edition: code, now }, 9)]),
+        ),
         categoriesOf(code),
       ]);
       // The featured story leads, else the newest; two sit under it, the next six are "latest".

@@ -17,6 +17,8 @@ interface Entry {
   readonly value: Promise<unknown>;
   readonly computedAt: number;
   expiresAt: number;
+  /** Set once the value has arrived: a hit then costs no promise (a page may ask for a hundred). */
+  settled?: { readonly value: unknown };
 }
 
 /** A bounded in-memory cache of derived values, dropped by scope (e.g. an edition's code). */
@@ -54,18 +56,23 @@ export class DerivedCache {
     validUntil?: (value: T) => Date | null,
   ): Promise<T[]> {
     const now = this.options.now().getTime();
-    const ids = keys.map((key) => `${scope}\u0000${key}`);
-    const values: Promise<unknown>[] = [];
-    const missing: number[] = [];
-    ids.forEach((id, i) => {
-      const cached = this.entries.get(id);
-      if (cached && now >= cached.computedAt && now < cached.expiresAt) values[i] = cached.value;
-      else missing.push(i);
-    });
-    if (missing.length > 0) {
+    const values: unknown[] = new Array(keys.length);
+    let missing: number[] | undefined;
+    let isPending = false;
+    for (let i = 0; i < keys.length; i++) {
+      const cached = this.entries.get(`${scope}\u0000${keys[i]}`);
+      if (!cached || now < cached.computedAt || now >= cached.expiresAt) (missing ??= []).push(i);
+      else if (cached.settled) values[i] = cached.settled.value;
+      else {
+        values[i] = cached.value;
+        isPending = true;
+      }
+    }
+    if (missing) {
+      isPending = true;
       const computed = compute(missing);
       missing.forEach((keyIndex, n) => {
-        const id = ids[keyIndex]!;
+        const id = `${scope}\u0000${keys[keyIndex]}`;
         const entry: Entry = {
           value: computed.then((all) => all[n]),
           computedAt: now,
@@ -76,6 +83,7 @@ export class DerivedCache {
           (value) => {
             const until = validUntil?.(value as T);
             if (until) entry.expiresAt = Math.min(entry.expiresAt, until.getTime());
+            entry.settled = { value };
             return value;
           },
           (error: unknown) => {
@@ -85,7 +93,7 @@ export class DerivedCache {
         );
       });
     }
-    return (await Promise.all(values)) as T[];
+    return (isPending ? await Promise.all(values) : values) as T[];
   }
 
   /** Drops every entry of a scope (or all): what they were computed from has changed. */
