@@ -95,8 +95,7 @@ export function toArticleSummary(row: SummaryRow): ArticleSummary {
 
 /** Maps a full article row. */
 export function toArticle(row: ArticleRow): Article {
-  return {
-    ...toArticleSummary(row),
+  return Object.assign(toArticleSummary(row), {
     translationGroup: row.translation_group,
     categoryId: row.category_id,
     bodyHtml: row.body_html,
@@ -110,7 +109,7 @@ export function toArticle(row: ArticleRow): Article {
     imageCredit: row.image_credit,
     ratingSum: row.rating_sum,
     ratingCount: row.rating_count,
-  };
+  });
 }
 
 /** The canonical path of an article. */

@@ -128,7 +128,7 @@ export async function listPublishedArticles(
   limit: number,
   offset = 0,
 ): Promise<ArticleSummary[]> {
-  const args = { ...toDbFilter(f), limit, offset };
+  const args = Object.assign(toDbFilter(f), { limit, offset });
   const tagId = tagListOf(f);
   const rows =
     tagId !== undefined
@@ -307,7 +307,7 @@ export async function listNewestPerCategory(
     .orderBy('newest.published_at', 'desc')
     .orderBy('newest.id', 'desc')
     .execute();
-  return rows.map((r) => ({ ...toArticleSummary(r), categoryId: r.category_id }));
+  return rows.map((r) => Object.assign(toArticleSummary(r), { categoryId: r.category_id }));
 }
 
 /**

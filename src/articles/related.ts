@@ -1,12 +1,11 @@
 // Related stories: those that share the most tags with an article, newest first, then its
 // section's newest. The candidates are bounded: each tag's newest published stories and the
 // section's newest, so a tag carried by a quarter of the archive costs no more than a rare one.
-// A candidate's shared tags are counted in full (an older story sharing a rare and a popular
-// tag counts both), yet most of that count is read from the candidate lists themselves: a story
-// missing from a tag's list can only carry that tag when it is older than the list's last entry,
-// and only those stories' tags are looked up. Lists and tags depend on the edition's published
-// stories alone, not on the article, so the article page keeps them in memory until the edition
-// changes: between changes, related stories cost one query (their cards).
+// Each story in a list comes with all its tags, so a candidate's shared tags are counted in full
+// (an older story sharing a rare and a popular tag counts both) without another lookup. Lists
+// depend on the edition's published stories alone, not on the article, so the article page
+// keeps them in memory until the edition changes: between changes, related stories cost no
+// query at all once their cards are kept too.
 import type { Kysely } from 'kysely';
 import { reusable } from '../core/db/compiled-query.ts';
 import { toDate, toDbTime } from '../core/db/dialect.ts';
@@ -20,18 +19,17 @@ type Db = Kysely<Database>;
 export const RELATED_TAGS = 8;
 export const RELATED_PER_TAG = 12;
 
-/** A published story in a candidate list: its id and publication time (ms). */
+/** A published story in a candidate list: its id, publication time (ms) and every tag it carries. */
 export interface Ranked {
   readonly id: number;
   readonly at: number;
+  readonly tags: readonly number[];
 }
 
 /** The newest published stories of tags (a list per tag, in order) or a section, newest first. */
 export interface CandidateLists {
   newestWithTags(edition: string, tagIds: readonly number[], now: Date, limit: number): Promise<readonly Ranked[][]>;
   newestInSection(edition: string, categoryId: number, now: Date, limit: number): Promise<readonly Ranked[]>;
-  /** The tag ids of each of these stories, in order. */
-  tagsOf(edition: string, articleIds: readonly number[]): Promise<readonly (readonly number[])[]>;
   /** The cards of these published stories, in order (undefined for one no longer published). */
   cardsOf(edition: string, articleIds: readonly number[], now: Date): Promise<readonly (ArticleSummary | undefined)[]>;
 }
@@ -42,22 +40,25 @@ export function candidateListsOf(db: Db): CandidateLists {
     async newestWithTags(_edition, tagIds, now, limit) {
       if (tagIds.length === 0) return [];
       const rows = await newestWithEachTag.execute(db, { tagIds, now: toDbTime(now), limit });
+      const tagsOf = await tagsOfEach(
+        db,
+        rows.map((row) => row.article_id),
+      );
       const lists = new Map<number, Ranked[]>(tagIds.map((tagId) => [tagId, []]));
-      for (const row of rows)
-        lists.get(row.tag_id)?.push({ id: row.article_id, at: toDate(row.published_at!).getTime() });
+      for (const row of rows) {
+        const at = toDate(row.published_at!).getTime();
+        lists.get(row.tag_id)?.push({ id: row.article_id, at, tags: tagsOf.get(row.article_id) ?? [] });
+      }
       // A union keeps no order: each list newest first again.
       return tagIds.map((tagId) => lists.get(tagId)!.sort((a, b) => b.at - a.at || b.id - a.id));
     },
     async newestInSection(_edition, categoryId, now, limit) {
       const rows = await newestInCategory.execute(db, { categoryId, now: toDbTime(now), limit });
-      return rows.map((r) => ({ id: r.id, at: toDate(r.at!).getTime() }));
-    },
-    async tagsOf(_edition, articleIds) {
-      if (articleIds.length === 0) return [];
-      const rows = await tagsOfStories.execute(db, { ids: padded(articleIds) });
-      const tags = new Map<number, number[]>(articleIds.map((id) => [id, []]));
-      for (const row of rows) tags.get(row.article_id)?.push(row.tag_id);
-      return articleIds.map((id) => tags.get(id)!);
+      const tagsOf = await tagsOfEach(
+        db,
+        rows.map((row) => row.id),
+      );
+      return rows.map((r) => ({ id: r.id, at: toDate(r.at!).getTime(), tags: tagsOf.get(r.id) ?? [] }));
     },
     async cardsOf(edition, articleIds, now) {
       if (articleIds.length === 0) return [];
@@ -114,6 +115,18 @@ const newestInCategory = reusable((db: Db, a: { categoryId: number; now: string;
     .limit(a.limit),
 );
 
+/** Every tag of each of these stories, in one query. */
+async function tagsOfEach(db: Db, articleIds: readonly number[]): Promise<Map<number, number[]>> {
+  const tags = new Map<number, number[]>();
+  if (articleIds.length === 0) return tags;
+  for (const row of await tagsOfStories.execute(db, { ids: padded([...new Set(articleIds)]) })) {
+    const carried = tags.get(row.article_id);
+    if (carried) carried.push(row.tag_id);
+    else tags.set(row.article_id, [row.tag_id]);
+  }
+  return tags;
+}
+
 /** The primary key's prefix; ids padded, so a few shapes serve every length. */
 const tagsOfStories = reusable((db: Db, a: { ids: readonly number[] }) =>
   db
@@ -140,36 +153,21 @@ export async function listRelatedArticles(
     lists.newestWithTags(article.edition, considered, now, RELATED_PER_TAG + 1),
     lists.newestInSection(article.edition, article.categoryId, now, limit + 1),
   ]);
-  const tagLists = byTag.map((list) => {
-    const others = list.filter((story) => story.id !== article.id);
-    const taken = others.slice(0, RELATED_PER_TAG);
-    // A list cut short by its limit has older stories beyond its last entry.
-    const horizon = list.length > RELATED_PER_TAG ? taken[taken.length - 1] : undefined;
-    return { ids: new Set(taken.map((story) => story.id)), taken, horizon };
-  });
+  // Each tag's newest (without the story itself), then the section's newest.
+  const pools = [
+    ...byTag.map((list) => list.filter((story) => story.id !== article.id).slice(0, RELATED_PER_TAG)),
+    bySection.filter((story) => story.id !== article.id).slice(0, limit),
+  ];
+  const shares = new Set(considered);
   const candidates = new Map<number, Ranked & { shared: number }>();
-  for (const story of [...tagLists.flatMap((list) => list.taken), ...bySection.slice(0, limit)]) {
-    if (story.id !== article.id && !candidates.has(story.id)) candidates.set(story.id, { ...story, shared: 0 });
+  for (const pool of pools) {
+    for (const story of pool) {
+      if (candidates.has(story.id)) continue;
+      let shared = 0;
+      for (const tagId of story.tags) if (shares.has(tagId)) shared++;
+      candidates.set(story.id, { id: story.id, at: story.at, tags: story.tags, shared });
+    }
   }
-  // A candidate missing from a tag's list may still carry the tag when it is older than the
-  // list's last entry: only those candidates' tags are looked at.
-  const unsure = new Map<number, number[]>();
-  for (const candidate of candidates.values()) {
-    tagLists.forEach((list, i) => {
-      if (list.ids.has(candidate.id)) candidate.shared++;
-      else if (list.horizon && isOlder(candidate, list.horizon)) {
-        const tags = unsure.get(candidate.id);
-        if (tags) tags.push(considered[i]!);
-        else unsure.set(candidate.id, [considered[i]!]);
-      }
-    });
-  }
-  const unsureIds = [...unsure.keys()];
-  const carried = await lists.tagsOf(article.edition, unsureIds);
-  unsureIds.forEach((id, i) => {
-    const tags = new Set(carried[i]);
-    candidates.get(id)!.shared += unsure.get(id)!.filter((tagId) => tags.has(tagId)).length;
-  });
   const ranked = [...candidates.values()]
     .sort((a, b) => b.shared - a.shared || b.at - a.at || b.id - a.id)
     .slice(0, limit);
@@ -179,11 +177,6 @@ export async function listRelatedArticles(
     now,
   );
   return cards.filter((card) => card !== undefined);
-}
-
-/** Whether a story comes after another in a newest-first list (time, then id, descending). */
-function isOlder(story: Ranked, than: Ranked): boolean {
-  return story.at < than.at || (story.at === than.at && story.id < than.id);
 }
 
 /** A list of ids padded with -1 (no such row) to the next power of two. */

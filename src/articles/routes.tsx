@@ -46,8 +46,6 @@ const SECTION_BLOCK_SIZE = 4;
 const DERIVED_TTL_MS = 60_000;
 /** Derived values kept: an edition's shared parts and each tag's newest stories. */
 const DERIVED_ENTRIES = 5_000;
-/** Stories whose tags related lists keep (a few numbers each): the candidates of many articles. */
-const TAG_SETS_KEPT = 50_000;
 /** Cards of related stories kept (under a kilobyte each): the candidates lists name the same few. */
 const CARDS_KEPT = 5_000;
 
@@ -58,11 +56,9 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
   // Sections, the home page's section blocks and list sizes change only with an edition's
   // stories, sections and tags: computed once per change, not per request.
   const derived = new DerivedCache({ now: ctx.now, ttlMs: DERIVED_TTL_MS, maxEntries: DERIVED_ENTRIES });
-  const tagSets = new DerivedCache({ now: ctx.now, ttlMs: DERIVED_TTL_MS, maxEntries: TAG_SETS_KEPT });
   const cards = new DerivedCache({ now: ctx.now, ttlMs: DERIVED_TTL_MS, maxEntries: CARDS_KEPT });
   ctx.events.on([...ARTICLE_EVENTS, ...TAXONOMY_EVENTS], (event) => {
     derived.invalidate(event.payload.edition);
-    tagSets.invalidate(event.payload.edition);
     cards.invalidate(event.payload.edition);
   });
   const categoriesOf = (code: string) => derived.get(code, 'categories', () => listCategories(db, code));
@@ -114,17 +110,6 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
     newestInSection: (code, categoryId, now, limit) =>
       untilNextStory(code, `section-newest:${categoryId}:${limit}`, now, () =>
         fresh.newestInSection(code, categoryId, now, limit),
-      ),
-    // A story's tags change only with an event of its edition, like everything above.
-    tagsOf: (code, articleIds) =>
-      tagSets.getMany(
-        code,
-        articleIds.map((id) => `tags-of:${id}`),
-        (missing) =>
-          fresh.tagsOf(
-            code,
-            missing.map((i) => articleIds[i]!),
-          ),
       ),
     // Only stories of the kept lists are asked for (published when the lists were made), and
     // their cards change only with an event of their edition.
@@ -339,8 +324,11 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
     const page = requested ?? 1;
     const [total, aside] = await Promise.all([
       // Keyed by the filter without its clock: the count holds until the next story appears.
-      untilNextStory(filter.edition, `count:${JSON.stringify({ ...filter, now: undefined })}`, site.now, () =>
-        countPublishedArticles(db, filter),
+      untilNextStory(
+        filter.edition,
+        `count:${JSON.stringify(filter, (key, value: unknown) => (key === 'now' ? undefined : value))}`,
+        site.now,
+        () => countPublishedArticles(db, filter),
       ),
       renderAside(site, 'list'),
     ]);

@@ -60,7 +60,7 @@ export function articleHeadTags(site: Site, article: Article, tags: readonly { n
     description: article.summary || article.title,
     url,
     locale: site.edition.locale,
-    image: picture ? { ...picture, url: pictureUrl, alt } : null,
+    image: picture ? { url: pictureUrl, width: picture.width, height: picture.height, type: picture.type, alt } : null,
     article: {
       publishedTime: isoInZone(article.publishedAt, site.timezone),
       modifiedTime: isoInZone(modified, site.timezone),

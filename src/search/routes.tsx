@@ -50,7 +50,7 @@ export async function searchRoutes(app: FastifyInstance, opts: { ctx: AppContext
         const found = await searchArticles(ctx.db, filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
         const pages = Math.max(1, Math.ceil(found.total / PAGE_SIZE));
         if (page > pages) throw new AppError('not_found', 'There is no such page of results.');
-        results = { ...found, page, pages, perPage: PAGE_SIZE };
+        results = Object.assign(found, { page, pages, perPage: PAGE_SIZE });
       }
       // Results change with every story published: shared caches keep them only briefly.
       cachePublic(reply, SHORT).type('text/html; charset=utf-8');

@@ -15,15 +15,39 @@ export function PublishedTime(props: { site: Site; date: Date; isLong?: boolean 
   );
 }
 
-/** A story in a list: thumbnail, section, headline, summary, date. */
-export function ArticleCard(props: {
+interface ArticleCardProps {
   site: Site;
   article: ArticleSummary;
   headingLevel?: 2 | 3;
   variant?: 'lead' | 'default' | 'compact';
   isPriority?: boolean;
   showSection?: boolean;
-}): JSX.Element {
+}
+
+/**
+ * Card markup per story object and props. Lists kept in memory until their edition changes (the
+ * home page's stories and section blocks, related stories) hand the same story objects to every
+ * page, so their cards are rendered once; a story object read for one request takes its cards
+ * with it when it is collected.
+ */
+const renderedCards = new WeakMap<ArticleSummary, Map<string, string>>();
+
+/** A story in a list: thumbnail, section, headline, summary, date. */
+export function ArticleCard(props: ArticleCardProps): JSX.Element {
+  const { site, article } = props;
+  const key = `${site.edition.code}|${site.timezone}|${props.variant}|${props.headingLevel}|${props.isPriority}|${props.showSection}`;
+  let cards = renderedCards.get(article);
+  const kept = cards?.get(key);
+  if (kept !== undefined) return kept;
+  const html = renderCard(props);
+  if (typeof html === 'string') {
+    if (!cards) renderedCards.set(article, (cards = new Map()));
+    cards.set(key, html);
+  }
+  return html;
+}
+
+function renderCard(props: ArticleCardProps): JSX.Element {
   const { site, article } = props;
   const variant = props.variant ?? 'default';
   const sizes = variant === 'lead' ? '(min-width: 1100px) 700px, 100vw' : '(min-width: 700px) 320px, 100vw';

@@ -65,7 +65,9 @@ export function reusable<DB, A extends QueryArgs<A>, O>(
     }
     const executor = db.getExecutor();
     if (executor.plugins.length > 0) executor.transformQuery(shape.compiled.query, shape.compiled.queryId);
-    const result = await db.executeQuery<Simplify<O>>({ ...shape.compiled, parameters: bind(shape, args) });
+    // Spelled out: `{ ...compiled, parameters }` takes microseconds on Node 20 (see eslint.config.js).
+    const { query, queryId, sql } = shape.compiled;
+    const result = await db.executeQuery<Simplify<O>>({ query, queryId, sql, parameters: bind(shape, args) });
     return result.rows;
   }
 
