@@ -134,7 +134,10 @@ export async function listPublishedArticles(
     tagId !== undefined
       ? await newestWithTag.execute(db, { edition: args.edition, now: args.now, tagId, limit, offset })
       : f.categoryIds !== undefined && f.categoryIds.length > 1
-        ? await newestOfEachMatching.execute(db, { ...args, categoryIds: f.categoryIds, perCategory: offset + limit })
+        ? await newestOfEachMatching.execute(
+            db,
+            Object.assign(args, { categoryIds: f.categoryIds, perCategory: offset + limit }),
+          )
         : await newestMatching.execute(db, args);
   return rows.map(toArticleSummary);
 }
@@ -212,7 +215,7 @@ function newestOfEach(db: Db, f: DbFilter & { categoryIds: readonly number[] }, 
   const arms = f.categoryIds.map((categoryId) =>
     db
       .selectFrom(
-        applyDbFilter(selectSummaries(db), { ...f, categoryIds: [categoryId] })
+        applyDbFilter(selectSummaries(db), Object.assign({}, f, { categoryIds: [categoryId] }))
           .select('articles.category_id')
           .orderBy('articles.published_at', 'desc')
           .orderBy('articles.id', 'desc')
@@ -302,7 +305,9 @@ export async function listNewestPerCategory(
 ): Promise<(ArticleSummary & { categoryId: number })[]> {
   if (f.categoryIds.length === 0) return [];
   const rows = await db
-    .selectFrom(newestOfEach(db, { ...toDbFilter(f), categoryIds: f.categoryIds }, perCategory).as('newest'))
+    .selectFrom(
+      newestOfEach(db, Object.assign(toDbFilter(f), { categoryIds: f.categoryIds }), perCategory).as('newest'),
+    )
     .selectAll()
     .orderBy('newest.published_at', 'desc')
     .orderBy('newest.id', 'desc')

@@ -222,7 +222,7 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
 
   app.get<{ Params: { edition: string; slug: string }; Querystring: { page?: number } }>(
     '/:edition/category/:slug',
-    { ...listRoute, schema: { params: slugParams, querystring: pageQuery } },
+    { config: listRoute.config, schema: { params: slugParams, querystring: pageQuery } },
     async (request, reply) => {
       const edition = requireEdition(ctx, request.params.edition);
       const categories = await categoriesOf(edition.code);
@@ -260,7 +260,7 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
 
   app.get<{ Params: { edition: string; slug: string }; Querystring: { page?: number } }>(
     '/:edition/tag/:slug',
-    { ...listRoute, schema: { params: slugParams, querystring: pageQuery } },
+    { config: listRoute.config, schema: { params: slugParams, querystring: pageQuery } },
     async (request, reply) => {
       const edition = requireEdition(ctx, request.params.edition);
       const tag = await findTagBySlug(db, edition.code, request.params.slug);
@@ -288,7 +288,7 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
 
   app.get<{ Params: { edition: string; slug: string }; Querystring: { page?: number } }>(
     '/:edition/author/:slug',
-    { ...listRoute, schema: { params: slugParams, querystring: pageQuery } },
+    { config: listRoute.config, schema: { params: slugParams, querystring: pageQuery } },
     async (request, reply) => {
       const edition = requireEdition(ctx, request.params.edition);
       const author = await findAuthorBySlug(db, request.params.slug);

@@ -105,7 +105,7 @@ export async function ratingRoutes(app: FastifyInstance, opts: { ctx: AppContext
     if (isJson) {
       return reply.send({
         rating: { articleId: article.id, yours: rating, sum: result.sum, count: result.count },
-        text: { ...text, message: `${t('rating.saved', { count: rating })} ${text.label} ${text.votes}` },
+        text: Object.assign(text, { message: `${t('rating.saved', { count: rating })} ${text.label} ${text.votes}` }),
       });
     }
     // The totals in the query make a URL no browser or CDN has cached yet, so the story shows

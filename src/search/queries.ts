@@ -56,7 +56,7 @@ export async function searchArticles(
 ): Promise<SearchPageResult> {
   const window = { cap: page.cap ?? MATCH_CAP, limit: page.limit, offset: page.offset };
   const findMatches = findMatchesOf(db);
-  let matchedQuery: SearchQuery = { ...f.query, isPrefixLast: false };
+  let matchedQuery: SearchQuery = Object.assign({}, f.query, { isPrefixLast: false });
   let matches = await findMatches(db, toMatchQuery(f, matchedQuery), window);
   if (matches.total === 0 && f.query.isPrefixLast) {
     matchedQuery = f.query;

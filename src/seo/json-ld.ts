@@ -135,7 +135,7 @@ export function webPageJsonLd(
     breadcrumb: { '@id': `${url}#breadcrumb` },
     ...(page.modified ? { dateModified: isoInZone(page.modified, site.timezone) } : {}),
   };
-  return [webPage, { ...breadcrumbJsonLd(site, page.trail), '@id': `${url}#breadcrumb` }];
+  return [webPage, Object.assign(breadcrumbJsonLd(site, page.trail), { '@id': `${url}#breadcrumb` })];
 }
 
 /** A NewsArticle as Google's article and Top stories features read it. */
