@@ -2,14 +2,16 @@
 // two editions, written through the newsroom's commands so every story's events are recorded
 // and the search index consumer indexes them, as it would the real archive. Stories are written
 // many to a transaction, and their events delivered after each commit.
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { WriteContext } from '../../src/core/events/index.ts';
-import { createArticle, type CreateArticleInput } from '../../src/articles/index.ts';
-import { paragraphsToHtml } from '../../src/core/text/sanitize.ts';
+import { createArticle } from '../../src/articles/index.ts';
 import { seedBase } from '../../seed/editions.ts';
-import { createNewsroom, type Newsroom } from './newsroom.ts';
-import { Random, ZipfSampler } from './random.ts';
-import { drawReaders, writeReaders, type StoryReaders } from './readers.ts';
-import { StoryWriter } from './story-text.ts';
+import { createNewsroom, NEWSROOM_SIZE, planNewsroom, type Newsroom } from './newsroom.ts';
+import { Random } from './random.ts';
+import { writeReaders, type StoryReaders } from './readers.ts';
+import type { PlannedStory } from './story-plan.ts';
+import type { PlanWorkerData, PlanWorkerMessage } from './story-plan-worker.ts';
 import type { ArchiveEdition } from './words.ts';
 
 /**
@@ -41,92 +43,127 @@ export interface ArchiveSummary {
   votes: number;
 }
 
-const YEARS = 3;
-const SPAN_MS = YEARS * 365 * 86_400_000;
-/** Share of stories in English; the rest are Indonesian, some of them translations. */
-const ENGLISH_SHARE = 0.55;
-const TRANSLATED_SHARE = 0.3;
-
 /**
  * Fills a migrated database that has no content yet (the editions are added here if missing)
- * with a newsroom and `articles` published stories, oldest first.
+ * with a newsroom and `articles` published stories, oldest first. The stories are drawn by a
+ * worker thread (story-plan.ts), a batch ahead of the one being written.
  */
 export async function buildArchive(w: WriteContext, options: ArchiveOptions): Promise<ArchiveSummary> {
   const existing = await w.db.selectFrom('articles').select('id').limit(1).executeTakeFirst();
   if (existing) throw new Error('the database already has articles; the archive goes only into an empty site');
-  const random = new Random(options.seed ?? 1);
-  await seedBase(w);
-  const newsroom = await w.db
-    .transaction()
-    .execute((trx) => createNewsroom({ ...w, db: trx }, options.dataDir, random));
-  await w.events.afterCommit();
-  options.onProgress?.(0, options.articles);
-
-  const state: BatchState = {
-    random,
-    newsroom,
-    writers: { en: new StoryWriter('en'), id: new StoryWriter('id') },
-    tags: new ZipfSampler(newsroom.tagNames.en.length, 1.0, 1),
-    hasEnglish: false,
-    lastEnglish: undefined,
-    summary: { articles: { en: 0, id: 0 }, votes: 0 },
-  };
+  const seed = options.seed ?? 1;
   const batchSize = options.batchSize ?? 500;
-  for (let done = 0; done < options.articles;) {
-    const count = Math.min(batchSize, options.articles - done);
-    await writeBatch(w, state, done, count, options);
-    done += count;
-    options.onProgress?.(done, options.articles);
+  // Started first, so it draws while the newsroom is made (its photos take a few seconds).
+  const stories = new PlannedBatches({
+    articles: options.articles,
+    now: options.now,
+    timezone: options.timezone,
+    seed,
+    batchSize,
+  });
+  try {
+    await seedBase(w);
+    const plan = planNewsroom(new Random(seed));
+    const newsroom = await w.db
+      .transaction()
+      .execute((trx) => createNewsroom({ ...w, db: trx }, options.dataDir, plan));
+    await w.events.afterCommit();
+    checkSize(newsroom);
+    options.onProgress?.(0, options.articles);
+
+    const state: BatchState = { newsroom, lastEnglish: undefined, summary: { articles: { en: 0, id: 0 }, votes: 0 } };
+    for (let done = 0; done < options.articles;) {
+      const planned = await stories.next();
+      if (planned.length === 0) throw new Error(`the story planner stopped after ${done} stories`);
+      await writeBatch(w, state, planned);
+      done += planned.length;
+      options.onProgress?.(done, options.articles);
+    }
+    return state.summary;
+  } finally {
+    await stories.close();
   }
-  return state.summary;
+}
+
+/** The stories are drawn with places in the newsroom's lists: they must be as long as the planner takes them. */
+function checkSize(newsroom: Newsroom): void {
+  const sizes = [newsroom.authorIds.length, newsroom.sectionIds.en.length, newsroom.sectionIds.id.length];
+  const expected = [NEWSROOM_SIZE.authors, NEWSROOM_SIZE.sections, NEWSROOM_SIZE.sections];
+  if (newsroom.photos.length !== NEWSROOM_SIZE.photos || sizes.some((n, i) => n !== expected[i]))
+    throw new Error('the newsroom does not have the size NEWSROOM_SIZE says');
+}
+
+/**
+ * The planner thread's first lines. Node 20 does not pass the parent's `--import tsx` on to a
+ * worker, so the worker registers tsx itself before it imports the TypeScript planner.
+ */
+const PLANNER_BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => {
+  register({ tsconfig: ${JSON.stringify(fileURLToPath(new URL('../../tsconfig.json', import.meta.url)))} });
+  return import(${JSON.stringify(new URL('./story-plan-worker.ts', import.meta.url).href)});
+});`;
+
+/** The batches of stories a worker thread draws, in order, one asked for at a time. */
+class PlannedBatches {
+  private readonly worker: Worker;
+  private waiting: { resolve: (stories: PlannedStory[]) => void; reject: (error: Error) => void } | undefined;
+  private failure: Error | undefined;
+
+  constructor(data: PlanWorkerData) {
+    this.worker = new Worker(PLANNER_BOOTSTRAP, { eval: true, workerData: data });
+    this.worker.on('message', (message: PlanWorkerMessage) => this.settle()?.resolve(message.stories));
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', (code) => this.fail(new Error(`the story planner exited (${code})`)));
+  }
+
+  /** The next batch (empty after the last). */
+  next(): Promise<PlannedStory[]> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject };
+      this.worker.postMessage('next');
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.settle()?.reject(this.failure);
+  }
+
+  private settle() {
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    return waiting;
+  }
 }
 
 interface BatchState {
-  random: Random;
   newsroom: Newsroom;
-  writers: Record<ArchiveEdition, StoryWriter>;
-  tags: ZipfSampler;
-  /** Whether an English story has been drawn yet (one written before can be translated). */
-  hasEnglish: boolean;
   /** The latest English story written: an Indonesian one may translate it. */
   lastEnglish: { id: number; section: number; photo: number } | undefined;
   summary: ArchiveSummary;
 }
 
-/** A story drawn before its transaction, so the write lock is held only for writing. */
-interface PlannedStory {
-  edition: ArchiveEdition;
-  /** Whether it translates the latest English story (known once that one is written). */
-  translates: boolean;
-  section: number;
-  photo: number;
-  publishedAt: Date;
-  input: CreateArticleInput;
-  readers: Omit<StoryReaders, 'articleId'>;
-}
-
-/** Writes stories first..first+count-1 in one transaction, then delivers their events. */
-async function writeBatch(
-  w: WriteContext,
-  state: BatchState,
-  first: number,
-  count: number,
-  options: ArchiveOptions,
-): Promise<void> {
-  const planned = Array.from({ length: count }, (_, k) => planStory(state, first + k, options));
-  const readers: StoryReaders[] = [];
+/** Writes these stories in one transaction, then delivers their events. */
+async function writeBatch(w: WriteContext, state: BatchState, planned: readonly PlannedStory[]): Promise<void> {
+  const { newsroom } = state;
+  const readers: { articleId: number; readers: StoryReaders }[] = [];
   await w.db.transaction().execute(async (trx) => {
     for (const story of planned) {
       const original = story.translates ? state.lastEnglish : undefined;
       // A translation is in its original's section and shows its photo.
-      const photo = state.newsroom.photos[original?.photo ?? story.photo]!;
+      const photo = newsroom.photos[original?.photo ?? story.photo]!;
       // Each story is written at its publication time, as the newsroom would have.
       const row = await createArticle(
         { ...w, db: trx, now: () => story.publishedAt },
         {
           ...story.input,
           ...(original ? { translationOf: original.id } : {}),
-          categoryId: state.newsroom.sectionIds[story.edition][original?.section ?? story.section]!,
+          categoryId: newsroom.sectionIds[story.edition][original?.section ?? story.section]!,
+          authorId: story.author === null ? null : newsroom.authorIds[story.author]!,
           featuredMediaId: photo.id,
           imageCaption: photo.caption,
           imageAlt: photo.alt,
@@ -134,48 +171,11 @@ async function writeBatch(
       );
       if (story.edition === 'en') state.lastEnglish = { id: row.id, section: story.section, photo: story.photo };
       state.summary.articles[story.edition]++;
-      readers.push({ ...story.readers, articleId: row.id });
+      readers.push({ articleId: row.id, readers: story.readers });
     }
-    await writeReaders(trx, readers, options);
+    await writeReaders(trx, readers);
   });
-  state.summary.votes += readers.reduce((n, r) => n + r.ratings.length, 0);
+  state.summary.votes += readers.reduce((n, r) => n + r.readers.votes.length, 0);
   // The search index follows the committed stories before the next batch starts.
   await w.events.afterCommit();
-}
-
-/**
- * Draws story number i: when, where, its text, tags, author, photo and readers. (The order of
- * the draws decides the archive: keep it, or raise ARCHIVE_VERSION.)
- */
-function planStory(state: BatchState, i: number, options: ArchiveOptions): PlannedStory {
-  const { random, newsroom } = state;
-  // Evenly over the span, oldest first, so ids grow with time as in a real archive.
-  const publishedAt = new Date(options.now.getTime() - SPAN_MS * (1 - (i + random.next()) / options.articles) - 60_000);
-  const edition: ArchiveEdition = random.chance(ENGLISH_SHARE) ? 'en' : 'id';
-  // A translation takes its original's section and photo when it is written.
-  const translates = edition === 'id' && state.hasEnglish && random.chance(TRANSLATED_SHARE);
-  if (edition === 'en') state.hasEnglish = true;
-  const section = translates ? 0 : random.int(0, newsroom.sectionIds[edition].length - 1);
-  const photo = translates ? 0 : random.int(0, newsroom.photos.length - 1);
-  const text = state.writers[edition].write(random);
-  const tagNames = newsroom.tagNames[edition];
-  const tags = Array.from({ length: random.int(2, 6) }, () => tagNames[state.tags.draw(random)]!);
-  const hasAuthor = random.chance(0.85);
-  const input: CreateArticleInput = {
-    edition,
-    categoryId: 0, // set when written, as are the photo fields
-    authorId: hasAuthor ? random.pick(newsroom.authorIds) : null,
-    byline: hasAuthor ? null : 'Warta Newsroom',
-    title: text.title,
-    summary: text.summary,
-    bodyHtml: paragraphsToHtml(text.paragraphs),
-    dateline: text.dateline,
-    source: random.chance(0.9) ? 'Warta' : 'Antara',
-    status: 'published',
-    isFeatured: random.chance(0.01),
-    publishedAt,
-    imageCredit: 'Warta Photo',
-    tags,
-  };
-  return { edition, translates, section, photo, publishedAt, input, readers: drawReaders(random, publishedAt) };
 }

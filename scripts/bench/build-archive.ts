@@ -1,11 +1,12 @@
-// `node --import tsx scripts/bench/build-archive.ts --data-dir DIR [--articles 100000] [--seed 1]`:
+// `node --import tsx scripts/bench/build-archive.ts --data-dir DIR [--articles 100000] [--seed 1] [--now ISO]`:
 // builds the benchmark archive into a new data dir (SQLite warta.db and media), or into the
 // database named by --database-url (photos still go to the data dir).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { createCliWriter } from '../../src/cli/writer.ts';
 import { openDatabase } from '../../src/core/db/database.ts';
+import type { Database } from '../../src/core/db/schema.ts';
 import { engineOf } from '../../src/core/db/dialect.ts';
 import { migrateToLatest } from '../../src/core/db/migrate.ts';
 import { buildArchive } from './archive.ts';
@@ -18,37 +19,66 @@ const { values } = parseArgs({
     articles: { type: 'string', default: '100000' },
     seed: { type: 'string', default: '1' },
     timezone: { type: 'string', default: 'Asia/Jakarta' },
+    // The end of the archive's three years (default: now); the same seed and time give the same archive.
+    now: { type: 'string' },
   },
 });
 const articles = Number(values.articles);
-if (!values['data-dir'] || !Number.isInteger(articles) || articles < 1) {
-  console.error('usage: build-archive.ts --data-dir DIR [--articles N] [--seed N] [--database-url URL]');
+const now = values.now === undefined ? new Date() : new Date(values.now);
+if (!values['data-dir'] || !Number.isInteger(articles) || articles < 1 || Number.isNaN(now.getTime())) {
+  console.error('usage: build-archive.ts --data-dir DIR [--articles N] [--seed N] [--now ISO] [--database-url URL]');
   process.exit(2);
 }
 const dataDir = path.resolve(values['data-dir']);
+/** The build's page cache, in KiB. */
+const BUILD_CACHE_KIB = 512 * 1024;
 const db = openDatabase(values['database-url'] ?? `sqlite:${path.join(dataDir, 'warta.db')}`);
+const isSqlite = engineOf(db.kysely) === 'sqlite';
 try {
   await migrateToLatest(db.kysely);
-  // A build that dies is built again from its seed: no commit of it needs to wait for the disk
-  // (the site itself keeps synchronous = FULL).
-  if (engineOf(db.kysely) === 'sqlite') await sql`pragma synchronous = off`.execute(db.kysely);
+  if (isSqlite) await useBuildSettings(db.kysely);
   console.error('preparing the newsroom: editions, reporters, sections, photos…');
   const started = performance.now();
   let progress: Progress | undefined;
   const summary = await buildArchive(createCliWriter(db.kysely), {
     articles,
     dataDir,
-    now: new Date(),
+    now,
     timezone: values.timezone,
     seed: Number(values.seed),
     // The bar starts with the stories, so its rate and time left are the stories'.
     onProgress: (done) => (progress ??= createProgress('articles', articles)).update(done),
   });
   progress?.finish();
+  if (isSqlite) await useSiteJournal(db.kysely);
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
   console.error(
     `built ${summary.articles.en} English and ${summary.articles.id} Indonesian articles, ${summary.votes} votes, in ${seconds} s`,
   );
 } finally {
   await db.close();
+}
+
+/**
+ * SQLite settings for this process's connection while it builds (the site opens the file with
+ * its own). A build that dies is built again from its seed, so no commit of it needs to wait for
+ * the disk or survive a crash: the journal is kept in memory (a rollback still works) and the
+ * file locked for this process alone, so a commit writes each page it changed once, into the
+ * database. In WAL mode every commit appended its pages to the log and each checkpoint copied
+ * them again, over four times the bytes: most of them the search index's segment merges, which
+ * rewrite the same pages commit after commit.
+ */
+async function useBuildSettings(kysely: Kysely<Database>): Promise<void> {
+  await sql`pragma synchronous = off`.execute(kysely);
+  await sql`pragma locking_mode = exclusive`.execute(kysely);
+  await sql`pragma journal_mode = memory`.execute(kysely);
+  // Enough for the indexes and the search index's segments being merged, so they are not read
+  // back from the file (the site keeps 8 MB per process).
+  await sql.raw(`pragma cache_size = -${BUILD_CACHE_KIB}`).execute(kysely);
+}
+
+/** Puts the database back in WAL mode, as the site creates it and the archive is copied. */
+async function useSiteJournal(kysely: Kysely<Database>): Promise<void> {
+  await sql`pragma journal_mode = wal`.execute(kysely);
+  await sql`pragma locking_mode = normal`.execute(kysely);
 }

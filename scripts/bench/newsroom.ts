@@ -23,6 +23,12 @@ export interface Newsroom {
   photos: { id: number; caption: string; alt: string }[];
 }
 
+/** What the newsroom draws from the archive's random stream, before the stories do. */
+export interface NewsroomPlan {
+  reporters: { name: string; slug: string }[];
+  photos: { scene: string; seed: number; caption: string; alt: string }[];
+}
+
 const FIRST_NAMES = `Agus Ayu Bambang Citra Dian Eko Fajar Gita Hendra Indah Joko Kartika Lestari Made Nur
   Putri Rahmat Ratna Sinta Taufik Umar Wahyu Yanti Yusuf Zainal`.split(/\s+/);
 const LAST_NAMES = `Hidayat Kusuma Lubis Nasution Pangaribuan Santoso Siregar Sitompul Suryadi Tanjung
@@ -33,8 +39,37 @@ const EXTRA_REPORTERS = 40;
 const TAGS_PER_EDITION = 1_500;
 const PHOTOS = 12;
 
+/**
+ * How many authors, sections per edition and photos a newsroom has: stories are drawn with
+ * places in these lists (a worker draws them without the database), and written with the ids.
+ */
+export const NEWSROOM_SIZE = {
+  authors: demoAuthors.length + EXTRA_REPORTERS,
+  sections: demoCategories.length,
+  photos: PHOTOS,
+} as const;
+
+/**
+ * The newsroom's draws: reporters' names, then the photos' captions. (The stories are drawn
+ * after these from the same stream: keep their order, or raise ARCHIVE_VERSION.)
+ */
+export function planNewsroom(random: Random): NewsroomPlan {
+  const reporters = [];
+  for (let i = 0; i < EXTRA_REPORTERS; i++) {
+    const name = `${random.pick(FIRST_NAMES)} ${random.pick(LAST_NAMES)}`;
+    reporters.push({ name, slug: `${slugify(name)}-${i + 1}` });
+  }
+  const photos = [];
+  for (let i = 0; i < PHOTOS; i++) {
+    const scene = PHOTO_SCENES[i % PHOTO_SCENES.length]!;
+    const caption = `${random.pick(PLACE_NAMES)}: a ${scene} photographed for the archive`;
+    photos.push({ scene, seed: 900 + i, caption, alt: `A ${scene} scene` });
+  }
+  return { reporters, photos };
+}
+
 /** Creates the newsroom of an archive in the writer's transaction (or one command each). */
-export async function createNewsroom(w: WriteContext, dataDir: string, random: Random): Promise<Newsroom> {
+export async function createNewsroom(w: WriteContext, dataDir: string, plan: NewsroomPlan): Promise<Newsroom> {
   const authorIds: number[] = [];
   for (const a of demoAuthors) {
     const user = await addUser(w, {
@@ -47,9 +82,7 @@ export async function createNewsroom(w: WriteContext, dataDir: string, random: R
     });
     authorIds.push(user.id);
   }
-  for (let i = 0; i < EXTRA_REPORTERS; i++) {
-    const name = `${random.pick(FIRST_NAMES)} ${random.pick(LAST_NAMES)}`;
-    const slug = `${slugify(name)}-${i + 1}`;
+  for (const { name, slug } of plan.reporters) {
     const user = await addUser(w, {
       email: `${slug}@warta.example`,
       displayName: name,
@@ -63,12 +96,9 @@ export async function createNewsroom(w: WriteContext, dataDir: string, random: R
   const sectionIds = { en: [] as number[], id: [] as number[] };
   for (const edition of ARCHIVE_EDITIONS) sectionIds[edition] = await createSections(w, edition);
   const photos = [];
-  for (let i = 0; i < PHOTOS; i++) {
-    const scene = PHOTO_SCENES[i % PHOTO_SCENES.length]!;
-    const caption = `${random.pick(PLACE_NAMES)}: a ${scene} photographed for the archive`;
-    const meta = { alt: `A ${scene} scene`, caption, credit: 'Warta Photo' };
-    const row = await storeDemoPhoto(w.db, dataDir, { scene, seed: 900 + i }, meta);
-    photos.push({ id: row.id, caption, alt: meta.alt });
+  for (const { scene, seed, caption, alt } of plan.photos) {
+    const row = await storeDemoPhoto(w.db, dataDir, { scene, seed }, { alt, caption, credit: 'Warta Photo' });
+    photos.push({ id: row.id, caption, alt });
   }
   return { authorIds, sectionIds, tagNames: { en: tagNamesFor('en'), id: tagNamesFor('id') }, photos };
 }
@@ -99,7 +129,7 @@ async function createSections(w: WriteContext, edition: ArchiveEdition): Promise
  * Tag names, most used first: places, then news words, then pairs of rarer words, so the
  * first tags carry tens of thousands of stories and most a few dozen.
  */
-function tagNamesFor(edition: ArchiveEdition): string[] {
+export function tagNamesFor(edition: ArchiveEdition): string[] {
   const words = vocabularyOf(edition);
   const names = new Set<string>(PLACE_NAMES);
   for (let rank = 150; names.size < 400; rank++) names.add(capitalise(words[rank]!));

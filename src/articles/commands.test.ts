@@ -143,8 +143,52 @@ describe('article commands and the search index', () => {
     await assert.rejects(createArticle(w(), story({ categoryId: other.id })), /is not a section of "en"/);
     await assert.rejects(createArticle(w(), story({ authorId: 999_999 })), /authorId 999999 does not exist/);
     await assert.rejects(createArticle(w(), story({ edition: 'xx' })), /edition "xx" does not exist/);
+    await assert.rejects(
+      createArticle(w(), story({ categoryId: 999_998, authorId: 999_999, featuredMediaId: 999_997 })),
+      (error: unknown) => {
+        assert.ok(error instanceof ArticleInputError);
+        assert.deepEqual(error.problems, [
+          'categoryId 999998 does not exist',
+          'authorId 999999 does not exist',
+          'featuredMediaId 999997 does not exist',
+        ]);
+        return true;
+      },
+    );
+    const row = await createArticle(w(), story({ title: 'Crater lake sampled' }));
+    await assert.rejects(updateArticle(w(), row.id, { categoryId: other.id }), /is not a section of "en"/);
+    await assert.rejects(updateArticle(w(), row.id, { authorId: 999_999 }), /authorId 999999 does not exist/);
     const after = await t.db.selectFrom('articles').select('id').execute();
-    assert.equal(after.length, before.length);
+    assert.equal(after.length, before.length + 1);
+  });
+
+  it('reuses the edition’s tags and creates the missing ones in the order named', async () => {
+    const first = await createArticle(w(), story({ title: 'Ash cloud tracked', tags: ['Aviation', 'Ash'] }));
+    const second = await createArticle(
+      w(),
+      story({ title: 'Ash reaches airport', tags: ['Airports', 'ash', 'Aviation', 'Runways'] }),
+    );
+    const tagsOf = (articleId: number) =>
+      t.db
+        .selectFrom('article_tags')
+        .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+        .select(['tags.id', 'tags.slug'])
+        .where('article_tags.article_id', '=', articleId)
+        .orderBy('tags.id')
+        .execute();
+    const [aviation, ash] = await tagsOf(first.id);
+    assert.deepEqual(
+      (await tagsOf(second.id)).map((tag) => tag.slug),
+      ['aviation', 'ash', 'airports', 'runways'],
+    );
+    const created = (await tagsOf(second.id)).slice(2);
+    assert.ok(created[0]!.id > ash!.id && created[1]!.id > created[0]!.id, 'new tags in the order named');
+    assert.equal((await tagsOf(second.id))[0]!.id, aviation!.id);
+    await updateArticle(w(), second.id, { tags: ['Runways'] });
+    assert.deepEqual(
+      (await tagsOf(second.id)).map((tag) => tag.slug),
+      ['runways'],
+    );
   });
 
   it('answers 404 for an article that does not exist', async () => {

@@ -2,7 +2,7 @@
 // validates its input, sanitises the body and records what happened as an event in the same
 // transaction; the search index and the caches follow the events (see ./events.ts).
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import { toDbTime } from '../core/db/dialect.ts';
 import type { ArticleRow, ArticleStatus, ArticleUpdate, Database } from '../core/db/schema.ts';
@@ -73,49 +73,81 @@ function parse<T>(schema: z.ZodType<T>, raw: unknown): T {
   return parseInput(schema, raw, (problems) => new ArticleInputError(problems));
 }
 
-/** Checks that the rows an article points at exist, and its section is in its edition. */
-async function checkReferences(
-  trx: Db,
-  edition: string,
-  refs: { categoryId?: number; authorId?: number | null; featuredMediaId?: number | null },
-): Promise<void> {
+/** What an article may point at; a key left out (or an author or photo of null) is not checked. */
+interface References {
+  edition?: string;
+  categoryId?: number;
+  authorId?: number | null;
+  featuredMediaId?: number | null;
+}
+
+/**
+ * Checks that the rows an article points at exist (its edition too, when `refs.edition` is
+ * given), and its section is in its edition: one query for all of them, as every newsroom save
+ * runs it. A missing edition is the only problem reported then.
+ */
+async function checkReferences(trx: Db, edition: string, refs: References): Promise<void> {
+  const { categoryId, authorId, featuredMediaId } = refs;
+  if (refs.edition === undefined && categoryId === undefined && authorId == null && featuredMediaId == null) return;
+  // One text for every call (a reference not checked looks for null, which matches no row), so
+  // the statement is prepared once; written out, as the query builder took longer to build it
+  // than the database to run it.
+  const { rows } = await sql<{
+    edition: string | null;
+    category_edition: string | null;
+    author_id: number | null;
+    media_id: number | null;
+  }>`select
+      (select code from editions where code = ${refs.edition ?? null}) as edition,
+      (select edition from categories where id = ${categoryId ?? null}) as category_edition,
+      (select id from users where id = ${authorId ?? null}) as author_id,
+      (select id from media where id = ${featuredMediaId ?? null}) as media_id`.execute(trx);
+  const found = rows[0]!;
+  if (refs.edition !== undefined && found.edition == null)
+    throw new ArticleInputError([`edition "${refs.edition}" does not exist`]);
   const problems: string[] = [];
-  if (refs.categoryId !== undefined) {
-    const category = await trx
-      .selectFrom('categories')
-      .select('edition')
-      .where('id', '=', refs.categoryId)
-      .executeTakeFirst();
-    if (!category) problems.push(`categoryId ${refs.categoryId} does not exist`);
-    else if (category.edition !== edition)
-      problems.push(`categoryId ${refs.categoryId} is not a section of "${edition}"`);
+  if (categoryId !== undefined) {
+    if (found.category_edition == null) problems.push(`categoryId ${categoryId} does not exist`);
+    else if (found.category_edition !== edition)
+      problems.push(`categoryId ${categoryId} is not a section of "${edition}"`);
   }
-  if (refs.authorId != null) {
-    const author = await trx.selectFrom('users').select('id').where('id', '=', refs.authorId).executeTakeFirst();
-    if (!author) problems.push(`authorId ${refs.authorId} does not exist`);
-  }
-  if (refs.featuredMediaId != null) {
-    const media = await trx.selectFrom('media').select('id').where('id', '=', refs.featuredMediaId).executeTakeFirst();
-    if (!media) problems.push(`featuredMediaId ${refs.featuredMediaId} does not exist`);
-  }
+  if (authorId != null && found.author_id == null) problems.push(`authorId ${authorId} does not exist`);
+  if (featuredMediaId != null && found.media_id == null)
+    problems.push(`featuredMediaId ${featuredMediaId} does not exist`);
   if (problems.length) throw new ArticleInputError(problems);
 }
 
-/** Replaces an article's tags with these names, creating the tags its edition lacks. */
-async function replaceTags(trx: Db, articleId: number, edition: string, names: readonly string[]): Promise<void> {
-  await trx.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
+/**
+ * Replaces an article's tags with these names, creating the tags its edition lacks (in the
+ * order of the names, so a tag's id follows its first use). A new article has no tags to delete.
+ */
+async function replaceTags(
+  trx: Db,
+  articleId: number,
+  edition: string,
+  names: readonly string[],
+  isNewArticle = false,
+): Promise<void> {
+  if (!isNewArticle) await trx.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
   const bySlug = new Map(names.map((name) => [slugify(name), name]));
+  if (bySlug.size === 0) return;
+  const slugs = [...bySlug.keys()];
+  const existing = await trx
+    .selectFrom('tags')
+    .select(['id', 'slug'])
+    .where('edition', '=', edition)
+    .where('slug', 'in', slugs)
+    .execute();
+  const idOf = new Map(existing.map((tag) => [tag.slug, tag.id]));
   for (const [slug, name] of bySlug) {
-    const tag =
-      (await trx
-        .selectFrom('tags')
-        .select('id')
-        .where('edition', '=', edition)
-        .where('slug', '=', slug)
-        .executeTakeFirst()) ??
-      (await trx.insertInto('tags').values({ edition, slug, name }).returning('id').executeTakeFirstOrThrow());
-    await trx.insertInto('article_tags').values({ article_id: articleId, tag_id: tag.id }).execute();
+    if (idOf.has(slug)) continue;
+    const tag = await trx.insertInto('tags').values({ edition, slug, name }).returning('id').executeTakeFirstOrThrow();
+    idOf.set(slug, tag.id);
   }
+  await trx
+    .insertInto('article_tags')
+    .values(slugs.map((slug) => ({ article_id: articleId, tag_id: idOf.get(slug)! })))
+    .execute();
 }
 
 /** The columns an update sets, from validated input (only what was given). */
@@ -145,12 +177,6 @@ export async function createArticle(w: WriteContext, raw: CreateArticleInput): P
   const input = parse(createInput, raw);
   const now = w.now();
   return runCommand(w, async (trx, emit) => {
-    const edition = await trx
-      .selectFrom('editions')
-      .select('code')
-      .where('code', '=', input.edition)
-      .executeTakeFirst();
-    if (!edition) throw new ArticleInputError([`edition "${input.edition}" does not exist`]);
     await checkReferences(trx, input.edition, input);
     const status = input.status ?? 'draft';
     const publishedAt = input.publishedAt ?? (status === 'published' ? now : null);
@@ -180,7 +206,7 @@ export async function createArticle(w: WriteContext, raw: CreateArticleInput): P
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    if (input.tags?.length) await replaceTags(trx, row.id, row.edition, input.tags);
+    if (input.tags?.length) await replaceTags(trx, row.id, row.edition, input.tags, true);
     await emit('article.created', { articleId: row.id, edition: row.edition, status });
     if (status === 'published') await emitPublished(emit, row);
     return row;
