@@ -2,14 +2,22 @@
 // TypeScript modules through tsx's loader thread took most of a cold start (and ~60 MB). The
 // bundle is built with esbuild into node_modules/.cache/warta/ the first time and again whenever
 // a file it was built from changes (size or mtime), so editing and restarting still just works.
-// Packages stay external; each module's import.meta.url stays its source file's, so paths that
-// modules compute from it (migrations, styles) are the same as under tsx.
+// Pure-JavaScript packages are bundled too (see EXTERNAL for those that are not); each project
+// module's import.meta.url stays its source file's, so paths that modules compute from it
+// (migrations, styles) are the same as under tsx.
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** The bundle's format version: a change here that changes the output must bump it. */
-const FORMAT = 2;
+const FORMAT = 3;
+
+/**
+ * Packages loaded from node_modules as they are: native addons (better-sqlite3, argon2, sharp,
+ * esbuild), pino and tsx (they start worker threads or loader hooks from files found by path), and pg's
+ * optional native binding.
+ */
+const EXTERNAL = ['better-sqlite3', '@node-rs/argon2', 'sharp', 'esbuild', 'pino', 'pg-native', 'tsx', 'vnu-jar'];
 
 /** Returns the URL of an up-to-date server bundle of `entry`, building it when needed. */
 export async function serverBundle(root, entry) {
@@ -41,7 +49,14 @@ async function build(root, entry, cacheDir) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    // Pure-JavaScript packages go into the bundle: resolving and loading their ~1,500 files one by
+    // one took about half a second of every start. Native addons, packages that start workers or
+    // find files by path at run time, and optional drivers stay external.
+    external: EXTERNAL,
+    // Bundled CommonJS code calls require() for the externals and Node's built-ins.
+    banner: {
+      js: "import { createRequire as __wartaRequire } from 'node:module'; const require = __wartaRequire(import.meta.url);",
+    },
     tsconfig: path.join(root, 'tsconfig.json'),
     sourcemap: 'linked',
     // Node keeps each loaded source map for the process's life; without the sources' text in it

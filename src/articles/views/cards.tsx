@@ -1,6 +1,7 @@
 // Story cards: a story in a list, and its publication time.
 import { isoInZone } from '../../i18n/index.ts';
 import type { Site } from '../../core/views/site.ts';
+import { flattened } from '../../core/views/flattened.ts';
 import { Picture } from '../../media/index.ts';
 import { categoryPath } from '../sections.ts';
 import { articlePath, type ArticleSummary } from '../model.ts';
@@ -40,11 +41,12 @@ export function ArticleCard(props: ArticleCardProps): JSX.Element {
   const kept = cards?.get(key);
   if (kept !== undefined) return kept;
   const html = renderCard(props);
-  if (typeof html === 'string') {
-    if (!cards) renderedCards.set(article, (cards = new Map()));
-    cards.set(key, html);
-  }
-  return html;
+  if (typeof html !== 'string') return html;
+  if (!cards) renderedCards.set(article, (cards = new Map()));
+  // Flat, or every page that shows the card would copy its pieces again (see flattened.ts).
+  const flat = flattened(html);
+  cards.set(key, flat);
+  return flat;
 }
 
 function renderCard(props: ArticleCardProps): JSX.Element {
