@@ -102,9 +102,9 @@ function withinBudget(page: string, queries: string[], budget: number): void {
 // Shared parts (sections, section blocks, list sizes, the most-read box) are computed once per
 // change; a request between changes runs only the queries of what is its own.
 describe('queries per page', () => {
-  it('an article page runs 3: the story, its tags, its translations', async () => {
+  it('an article page runs 1: the story with its tags and translations', async () => {
     // Related stories come from the kept candidate lists, with their tags and cards.
-    withinBudget('article', await queriesOf(paths.article), 3);
+    withinBudget('article', await queriesOf(paths.article), 1);
   });
 
   it('the home page runs none: its stories and section blocks are kept until a change', async () => {
@@ -116,10 +116,10 @@ describe('queries per page', () => {
   });
 
   it('the first request after a change recomputes the shared parts within a fixed budget', async () => {
-    // The article's own 3, the edition's next scheduled story, the candidate lists of its tags
+    // The article's own 1, the edition's next scheduled story, the candidate lists of its tags
     // (one query for all) and of its section, each with their stories' tags, the related cards
     // and the most-read box.
-    withinBudget('article (after a change)', await queriesAfterChange(paths.article), 10);
+    withinBudget('article (after a change)', await queriesAfterChange(paths.article), 8);
     withinBudget('home (after a change)', await queriesAfterChange(paths.home), 6);
     withinBudget('section (after a change)', await queriesAfterChange(paths.section), 5);
   });

@@ -1,8 +1,8 @@
 // Reading published articles. "Published" always means status published and a publication
 // time at or before now, so scheduled stories appear on their minute without a restart.
-import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import { reusable } from '../core/db/compiled-query.ts';
-import { toDate, toDbTime } from '../core/db/dialect.ts';
+import { engineOf, toDate, toDbTime } from '../core/db/dialect.ts';
 import type { Database } from '../core/db/schema.ts';
 import { isoInZone } from '../i18n/index.ts';
 import { toArticle, toArticleSummary, type Article, type ArticleSummary } from './model.ts';
@@ -483,8 +483,49 @@ export async function findPublishedArticle(db: Db, id: number, now: Date): Promi
   return row ? toArticle(row) : undefined;
 }
 
-const publishedById = reusable((db: Db, a: { id: number; now: string }) =>
-  selectSummaries(db)
+/** A tag as a story shows it. */
+export interface ArticleTag {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+/** A published translation of a story, in another edition. */
+export interface Translation {
+  id: number;
+  edition: string;
+  slug: string;
+}
+
+/**
+ * What the article page shows from the database: the published story by id (any edition; the
+ * route checks edition and slug), its tags by name and its published translations by edition.
+ * One statement: on SQLite each statement is a read transaction of its own (locks on the WAL
+ * index), which cost the page as much as reading the story did.
+ */
+export async function findArticlePage(
+  db: Db,
+  id: number,
+  now: Date,
+): Promise<{ article: Article; tags: ArticleTag[]; translations: Translation[] } | undefined> {
+  const row = await articlePageById.executeTakeFirst(db, { id, now: toDbTime(now) });
+  if (!row) return undefined;
+  const tags = jsonRows<[number, string, string]>(row.tags_json).map(([id, slug, name]) => ({ id, slug, name }));
+  const translations = jsonRows<[number, string, string]>(row.translations_json).map(([id, edition, slug]) => ({
+    id,
+    edition,
+    slug,
+  }));
+  return { article: toArticle(row), tags, translations };
+}
+
+/** A JSON array column: text on SQLite, already parsed by the driver on PostgreSQL. */
+function jsonRows<T>(value: unknown): T[] {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T[];
+}
+
+function withAuthorAndDetails(db: Db) {
+  return selectSummaries(db)
     .leftJoin('users', 'users.id', 'articles.author_id')
     .select([
       'articles.translation_group',
@@ -500,16 +541,38 @@ const publishedById = reusable((db: Db, a: { id: number; now: string }) =>
       'articles.rating_count',
       'users.display_name as author_name',
       'users.slug as author_slug',
-    ])
-    .where('articles.id', '=', a.id)
-    .where(isPublishedBy(a.now)),
+    ]);
+}
+
+const publishedById = reusable((db: Db, a: { id: number; now: string }) =>
+  withAuthorAndDetails(db).where('articles.id', '=', a.id).where(isPublishedBy(a.now)),
 );
 
+const articlePageById = reusable((db: Db, a: { id: number; now: string }) => {
+  // Each list as a JSON array of [id, slug|edition, slug|name] in the order the page shows it
+  // ('[]' when empty), ordered inside the aggregate on both engines.
+  const isPostgres = engineOf(db) === 'postgres';
+  const list = (items: RawBuilder<unknown>, order: RawBuilder<unknown>) =>
+    isPostgres
+      ? sql`coalesce(json_agg(json_build_array(${items}) order by ${order}), '[]'::json)`
+      : sql`json_group_array(json_array(${items}) order by ${order})`;
+  const tags = list(sql`tags.id, tags.slug, tags.name`, sql`tags.name`);
+  const translations = list(sql`t.id, t.edition, t.slug`, sql`t.edition`);
+  return withAuthorAndDetails(db)
+    .select([
+      sql<unknown>`(select ${tags} from article_tags inner join tags on tags.id = article_tags.tag_id where article_tags.article_id = articles.id)`.as(
+        'tags_json',
+      ),
+      sql<unknown>`(select ${translations} from articles as t where t.translation_group = articles.translation_group and t.id <> articles.id and t.status = 'published' and t.published_at <= ${a.now})`.as(
+        'translations_json',
+      ),
+    ])
+    .where('articles.id', '=', a.id)
+    .where(isPublishedBy(a.now));
+});
+
 /** Tags of an article, by name. */
-export async function listArticleTags(
-  db: Db,
-  articleId: number,
-): Promise<{ id: number; slug: string; name: string }[]> {
+export async function listArticleTags(db: Db, articleId: number): Promise<ArticleTag[]> {
   return tagsOfArticle.execute(db, { articleId });
 }
 
@@ -520,19 +583,4 @@ const tagsOfArticle = reusable((db: Db, a: { articleId: number }) =>
     .select(['tags.id', 'tags.slug', 'tags.name'])
     .where('article_tags.article_id', '=', a.articleId)
     .orderBy('tags.name'),
-);
-
-/** Published translations of a story in other editions. */
-export async function listTranslations(db: Db, article: Pick<Article, 'id' | 'translationGroup'>, now: Date) {
-  return translationsOf.execute(db, { group: article.translationGroup, id: article.id, now: toDbTime(now) });
-}
-
-const translationsOf = reusable((db: Db, a: { group: string; id: number; now: string }) =>
-  db
-    .selectFrom('articles')
-    .select(['id', 'edition', 'slug'])
-    .where('translation_group', '=', a.group)
-    .where('id', '!=', a.id)
-    .where(isPublishedBy(a.now))
-    .orderBy('edition'),
 );

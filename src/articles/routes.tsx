@@ -13,12 +13,10 @@ import type { Site } from '../core/views/site.ts';
 import {
   countPublishedArticles,
   findFeaturedStory,
+  findArticlePage,
   findNextScheduledTime,
-  findPublishedArticle,
-  listArticleTags,
   listNewestPerCategory,
   listPublishedArticles,
-  listTranslations,
   type ArticleFilter,
 } from './queries.ts';
 import { ARTICLE_FOOTER_SLOT, ARTICLE_META_SLOT } from './slots.ts';
@@ -181,15 +179,12 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
     const { id, slug } = request.params;
     if (!/^[1-9][0-9]{0,9}$/.test(id) || Number(id) > 2 ** 31 - 1) throw new AppError('article_not_found');
     const now = ctx.now();
-    const article = await findPublishedArticle(db, Number(id), now);
-    if (!article || article.edition !== edition.code) throw new AppError('article_not_found');
+    const found = await findArticlePage(db, Number(id), now);
+    if (!found || found.article.edition !== edition.code) throw new AppError('article_not_found');
+    const { article, tags, translations } = found;
     if (slug !== article.slug) {
       return cachePublic(reply).redirect(articlePath(article), 301);
     }
-    const [tags, translations] = await Promise.all([
-      listArticleTags(db, article.id),
-      listTranslations(db, article, now),
-    ]);
     const related = await listRelatedArticles(
       db,
       article,

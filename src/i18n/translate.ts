@@ -18,8 +18,8 @@ export function hasCatalog(code: string): boolean {
 /** Builds the translator for an edition; editions without a catalog fall back to English. */
 export function createTranslator(code: string, locale: string): Translate {
   const catalog = catalogs[code] ?? en;
-  const plurals = new Intl.PluralRules(locale);
-  const numbers = new Intl.NumberFormat(locale);
+  const plurals = remembered(new Intl.PluralRules(locale), (rules, n: number) => rules.select(n));
+  const numbers = remembered(new Intl.NumberFormat(locale), (format, n: number) => format.format(n));
   return (key, vars = {}) => {
     const message = catalog[key];
     let text: string;
@@ -28,14 +28,35 @@ export function createTranslator(code: string, locale: string): Translate {
     } else {
       const count = Number(vars.count ?? 0);
       const forms: Readonly<Record<string, string | undefined>> = message;
-      text = forms[plurals.select(count)] ?? message.other;
+      text = forms[plurals(count)] ?? message.other;
     }
     // Most messages have no placeholder: no need to scan them (a page asks for dozens).
     if (!text.includes('{')) return text;
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = vars[name];
       if (value === undefined) return whole;
-      return typeof value === 'number' ? numbers.format(value) : value;
+      return typeof value === 'number' ? numbers(value) : value;
     });
+  };
+}
+
+/** Numbers remembered per formatter: past this many the memory starts again. */
+const REMEMBERED_NUMBERS = 2_000;
+
+/**
+ * A number formatter (plural category, localised digits) that remembers its answers: Intl calls
+ * take microseconds each, and pages ask again and again for the same small numbers (vote and
+ * read counts, averages).
+ */
+function remembered<F>(formatter: F, call: (formatter: F, n: number) => string): (n: number) => string {
+  const known = new Map<number, string>();
+  return (n) => {
+    let text = known.get(n);
+    if (text === undefined) {
+      if (known.size >= REMEMBERED_NUMBERS) known.clear();
+      text = call(formatter, n);
+      known.set(n, text);
+    }
+    return text;
   };
 }
