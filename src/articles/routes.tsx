@@ -42,6 +42,8 @@ const listRoute = { config: { cacheQuery: ['page'] } } as const;
 const SECTION_BLOCK_SIZE = 4;
 /** Longest a derived value (sections, section blocks, list sizes) is kept without an event. */
 const DERIVED_TTL_MS = 60_000;
+/** Each kept value's TTL is 45 to 60 s, so the lists filled after a start do not expire at once. */
+const DERIVED_TTL_SPREAD = 0.25;
 /** Derived values kept: an edition's shared parts and each tag's newest stories. */
 const DERIVED_ENTRIES = 5_000;
 /** Cards of related stories kept (under a kilobyte each): the candidates lists name the same few. */
@@ -53,8 +55,9 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
   const db = ctx.db;
   // Sections, the home page's section blocks and list sizes change only with an edition's
   // stories, sections and tags: computed once per change, not per request.
-  const derived = new DerivedCache({ now: ctx.now, ttlMs: DERIVED_TTL_MS, maxEntries: DERIVED_ENTRIES });
-  const cards = new DerivedCache({ now: ctx.now, ttlMs: DERIVED_TTL_MS, maxEntries: CARDS_KEPT });
+  const kept = { now: ctx.now, ttlMs: DERIVED_TTL_MS, ttlSpread: DERIVED_TTL_SPREAD };
+  const derived = new DerivedCache({ maxEntries: DERIVED_ENTRIES, ...kept });
+  const cards = new DerivedCache({ maxEntries: CARDS_KEPT, ...kept });
   ctx.events.on([...ARTICLE_EVENTS, ...TAXONOMY_EVENTS], (event) => {
     derived.invalidate(event.payload.edition);
     cards.invalidate(event.payload.edition);

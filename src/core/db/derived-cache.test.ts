@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DerivedCache } from './derived-cache.ts';
 
-function setup(ttlMs = 1000) {
+function setup(ttlMs = 1000, ttlSpread?: number) {
   let now = new Date('2026-01-01T00:00:00Z');
-  const cache = new DerivedCache({ now: () => now, ttlMs });
+  const cache = new DerivedCache({ now: () => now, ttlMs, ttlSpread });
   let runs = 0;
   const compute = async () => ++runs;
   return {
@@ -49,6 +49,25 @@ describe('DerivedCache', () => {
     assert.equal(await s.cache.get('en', 'limited', s.compute, until(1500)), 4);
     s.advance(-10_000);
     assert.equal(await s.cache.get('en', 'limited', s.compute), 5);
+  });
+
+  it('spreads the TTLs of entries computed together over the last share of the TTL', async () => {
+    const s = setup(1000, 0.25);
+    const keys = Array.from({ length: 200 }, (_, i) => `k${i}`);
+    const firstRuns = await Promise.all(keys.map((key) => s.cache.get('en', key, s.compute)));
+    s.advance(749);
+    const kept = await Promise.all(keys.map((key) => s.cache.get('en', key, s.compute)));
+    assert.deepEqual(kept, firstRuns, 'none expires before three quarters of the TTL');
+    s.advance(125); // 874 ms: some have expired, not all
+    await Promise.all(keys.map((key) => s.cache.get('en', key, s.compute)));
+    const recomputed = s.runs - keys.length;
+    assert.ok(recomputed > 0 && recomputed < keys.length, `${recomputed} of ${keys.length} computed again`);
+    s.advance(126); // 1,000 ms after the first: every first entry is gone
+    const after = await Promise.all(keys.map((key) => s.cache.get('en', key, s.compute)));
+    assert.ok(
+      after.every((run, i) => run !== firstRuns[i]),
+      'no entry outlives the TTL',
+    );
   });
 
   it('shares one computation between callers and keeps no failure', async () => {

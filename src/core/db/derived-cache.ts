@@ -11,6 +11,12 @@ export interface DerivedCacheOptions {
   ttlMs: number;
   /** Most entries kept (least recently used go first). */
   maxEntries?: number;
+  /**
+   * A share of the TTL (0 to 1) by which each entry's TTL is shortened at random. Entries filled
+   * together (thousands of lists in the first seconds after a start) would otherwise all expire
+   * together, once a TTL, and be computed again in one burst that delays every request meanwhile.
+   */
+  ttlSpread?: number;
 }
 
 interface Entry {
@@ -76,7 +82,7 @@ export class DerivedCache {
         const entry: Entry = {
           value: computed.then((all) => all[n]),
           computedAt: now,
-          expiresAt: now + this.options.ttlMs,
+          expiresAt: now + this.ttlOfNewEntry(),
         };
         this.entries.set(id, entry);
         values[keyIndex] = entry.value.then(
@@ -94,6 +100,11 @@ export class DerivedCache {
       });
     }
     return (isPending ? await Promise.all(values) : values) as T[];
+  }
+
+  private ttlOfNewEntry(): number {
+    const { ttlMs, ttlSpread = 0 } = this.options;
+    return ttlSpread > 0 ? ttlMs * (1 - ttlSpread * Math.random()) : ttlMs;
   }
 
   /** Drops every entry of a scope (or all): what they were computed from has changed. */
