@@ -22,7 +22,7 @@ import {
   type SentCounts,
   type Totals,
 } from './bench/exact-counts.ts';
-import { defaultLoadTool, runLoad, type LoadResult } from './bench/load.ts';
+import { defaultLoadTool, runLoad } from './bench/load.ts';
 import { hasNginx, startNginx } from './bench/nginx.ts';
 import { formatReport, updateReadme, writeReport, type BenchReport, type ScenarioResult } from './bench/report.ts';
 import type { RequestPlan } from './bench/requests.ts';
@@ -45,13 +45,8 @@ const { values: args } = parseArgs({
 });
 const SECONDS = Number(args.seconds);
 const WARMUP_SECONDS = 2;
-/**
- * The uncached article's warm-up: about one pass over its 5,000 articles on a just-started
- * process, which fills what the news pages keep between changes (each tag's and section's newest
- * stories, the related cards; 3,000 tags in the archive) and lets the JIT settle, as on a site
- * that has been up for a minute. The timed run after it measures rendering, not that first fill.
- */
-const ARTICLE_WARMUP_SECONDS = 8;
+/** The longest warm-up that goes on until each path was asked for once (see measure). */
+const MAX_WARMUP_SECONDS = 30;
 const CONNECTIONS = 50;
 // Closed-loop load: latency is about connections / throughput, so a p95 under 50 ms at 300 req/s
 // can only be seen with at most ~15 connections.
@@ -66,27 +61,42 @@ const offsets = new Map<RequestPlan, number>();
 /** Requests of each plan answered without error, warm-ups included. */
 const answered = new Map<RequestPlan, number>();
 
-/** A warm-up, then the measured run. */
+/**
+ * A warm-up, then the measured run. With `untilEachPath`, the warm-up goes on in 2 s runs until
+ * every path of the plan was asked for once (at most MAX_WARMUP_SECONDS): a just-started process
+ * fills what the news pages keep between changes (each of 3,000 tags' and 14 sections' newest
+ * stories, the related cards) during its first pass over 5,000 articles, at several times the
+ * steady cost per request, and lets the JIT settle meanwhile. The timed run measures rendering
+ * as on a site that has been up for a while, not that first fill.
+ */
 async function measure(
   name: string,
   target: { baseUrl: string; pid?: number },
   plan: RequestPlan,
   pageCache: ScenarioResult['pageCache'],
   connections = CONNECTIONS,
-  warmupSeconds = WARMUP_SECONDS,
+  untilEachPath = false,
 ): Promise<ScenarioResult> {
-  let result: LoadResult | undefined;
-  for (const seconds of [warmupSeconds, SECONDS]) {
+  const run = async (seconds: number) => {
     // Each run starts on an idle server, not one still working through the last run's requests.
     if (target.pid !== undefined) await waitUntilIdle(target.pid);
     const offset = offsets.get(plan) ?? 0;
-    result = await runLoad({ baseUrl: target.baseUrl, plan, connections, seconds, offset, cpu: cpus.load, tool });
+    const result = await runLoad({ baseUrl: target.baseUrl, plan, connections, seconds, offset, cpu: cpus.load, tool });
     // Requests still in flight when the run stopped may have been served: skip past them.
     offsets.set(plan, offset + result.requests + connections);
     answered.set(plan, (answered.get(plan) ?? 0) + result.requests - result.errors);
-  }
-  const r = result!;
-  console.error(`${name}: ${Math.round(r.requestsPerSecond)} req/s, p99 ${r.p99Ms.toFixed(2)} ms, ${r.errors} errors`);
+    return result;
+  };
+  const start = offsets.get(plan) ?? 0;
+  let warmedUp = 0;
+  do {
+    await run(WARMUP_SECONDS);
+    warmedUp += WARMUP_SECONDS;
+  } while (untilEachPath && (offsets.get(plan) ?? 0) - start < plan.paths.length && warmedUp < MAX_WARMUP_SECONDS);
+  const r = await run(SECONDS);
+  console.error(
+    `${name}: ${Math.round(r.requestsPerSecond)} req/s, p99 ${r.p99Ms.toFixed(2)} ms, ${r.errors} errors (warm-up ${warmedUp} s)`,
+  );
   return { ...r, name, pageCache, connections, percentOfNginx: undefined };
 }
 
@@ -167,13 +177,13 @@ async function measureNginx(article: { bytes: Buffer; type: string }): Promise<S
 async function measureRendering(options: Omit<ServerOptions, 'env'>, data: ScenarioData) {
   const server = await startServer({ ...options, env: { WARTA_PAGE_CACHE_SECONDS: '0' } });
   try {
-    const render = (name: string, paths: readonly string[], connections = CONNECTIONS, warmup = WARMUP_SECONDS) => {
+    const render = (name: string, paths: readonly string[], connections = CONNECTIONS, untilEachPath = false) => {
       // Each run starts with the database in the page cache (see readThrough).
       readThrough(path.join(options.dataDir, 'warta.db'));
-      return measure(name, server, pagePlan(paths), 'off', connections, warmup);
+      return measure(name, server, pagePlan(paths), 'off', connections, untilEachPath);
     };
     const scenarios = [
-      await render('uncached article', data.articles, CONNECTIONS, ARTICLE_WARMUP_SECONDS),
+      await render('uncached article', data.articles, CONNECTIONS, true),
       await render('home', data.homes),
       await render('section', data.sections),
       await render('search', data.searches, SEARCH_CONNECTIONS),
