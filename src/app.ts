@@ -81,6 +81,10 @@ export async function buildApp(
   });
 
   const now = options.now ?? (() => new Date());
+  // esbuild works in a process of its own: the assets build while the editions load. A failed
+  // build is thrown where it is awaited below, not reported as unhandled meanwhile.
+  const assets = options.assets ? Promise.resolve(options.assets) : buildAssets();
+  assets.catch(() => undefined);
   const editions = new EditionRegistry(db, config.timezone);
   await editions.reload();
   const events = new EventBus(db, { log: app.log, now, listen: options.listen });
@@ -102,7 +106,7 @@ export async function buildApp(
     config,
     db,
     engine: engineOf(db),
-    assets: options.assets ?? (await buildAssets()),
+    assets: await assets,
     editions,
     events,
     writer: { db, events, now },

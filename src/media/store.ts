@@ -2,7 +2,7 @@
 // and WebP sizes the reader pages offer in srcset to the media storage, then records it in `media`.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
 import type { Kysely } from 'kysely';
 import type { Database, MediaRow } from '../core/db/schema.ts';
 import { toDbTime } from '../core/db/dialect.ts';
@@ -40,6 +40,8 @@ export async function storeImage(
   let image: Sharp;
   let width: number;
   let height: number;
+  // Loaded on the first upload, not at every start (~90 ms): readers' pages never draw images.
+  const { default: sharp } = await import('sharp');
   try {
     image = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).rotate();
     const info = await image.metadata();

@@ -1,7 +1,6 @@
 // The publisher logo search engines and news apps ask for: Google wants a raster image, so the
 // station mark (the favicon's SVG) is drawn once as a square PNG with sharp.
 import { createHash } from 'node:crypto';
-import sharp from 'sharp';
 import { FAVICON_SVG } from '../core/views/favicon.ts';
 
 const SIZE = 512;
@@ -13,13 +12,20 @@ export const PUBLISHER_LOGO = { path: `/publisher-logo.${HASH}.png`, width: SIZE
 
 let rendering: Promise<Buffer> | undefined;
 
-/** The logo as PNG bytes; drawn once per process (every app built in tests shares it). */
+/**
+ * The logo as PNG bytes; drawn once per process, when first asked for (every app built in tests
+ * shares it), so a start loads no image library.
+ */
 export function renderPublisherLogo(): Promise<Buffer> {
-  rendering ??= sharp(Buffer.from(FAVICON_SVG), { density: (72 * SIZE) / 48 })
-    .resize(SIZE, SIZE)
-    // A white ground: some apps show logos on dark backgrounds, where transparent corners look torn.
-    .flatten({ background: '#ffffff' })
-    .png({ compressionLevel: 9 })
-    .toBuffer();
+  rendering ??= import('sharp').then(({ default: sharp }) =>
+    sharp(Buffer.from(FAVICON_SVG), { density: (72 * SIZE) / 48 })
+      .resize(SIZE, SIZE)
+      // A white ground: some apps show logos on dark backgrounds, where transparent corners look torn.
+      .flatten({ background: '#ffffff' })
+      .png({ compressionLevel: 9 })
+      .toBuffer(),
+  );
+  // A failed drawing is tried again on the next request.
+  rendering.catch(() => (rendering = undefined));
   return rendering;
 }
