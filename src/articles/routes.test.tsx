@@ -198,6 +198,23 @@ describe('lists', () => {
     assert.match(sub.body, /href="\/en\/category\/world-list"/, 'breadcrumb links the parent section');
   });
 
+  it('keeps a section front until its stories change, then shows the change', async () => {
+    const section = await makeCategory(t.db, { name: 'Harbours', slug: 'harbours-kept' });
+    const kept = await makeArticle(t.db, { title: 'Harbour dredging begins', category_id: section.id });
+    const later = await makeArticle(t.db, {
+      title: 'Harbour lights restored',
+      category_id: section.id,
+      status: 'draft',
+    });
+    const front = async () => (await get(`/en/category/${section.slug}`)).body;
+    assert.match(await front(), /Harbour dredging begins/);
+    assert.doesNotMatch(await front(), /Harbour lights restored/, 'a draft');
+    await setArticleStatus(t.app.ctx.writer, later.id, 'published');
+    assert.match(await front(), /Harbour lights restored/, 'published through a command');
+    await setArticleStatus(t.app.ctx.writer, kept.id, 'draft');
+    assert.doesNotMatch(await front(), /Harbour dredging begins/, 'back to draft');
+  });
+
   it('rejects a malformed page number with a 400 page, never a 500', async () => {
     const section = await makeCategory(t.db);
     for (const q of ['page=abc', 'page=0', 'page=-3', 'page=1.5', 'page=%00', 'page=99999999999999999999']) {

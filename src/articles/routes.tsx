@@ -228,11 +228,13 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
       if (!category) throw new AppError('category_not_found');
       const chain = ancestry(categories, category);
       const site = await siteFor(ctx, request, edition);
-      const list = await paginate(site, request.query.page, {
-        edition: edition.code,
-        now: site.now,
-        categoryIds: withDescendants(categories, category.id),
-      });
+      const list = await paginate(
+        site,
+        request.query.page,
+        { edition: edition.code, now: site.now, categoryIds: withDescendants(categories, category.id) },
+        // A section's front page is read like the home page: its stories are kept until a change.
+        { keepFirstPage: true },
+      );
       cachePublic(reply).type('text/html; charset=utf-8');
       return (
         <ListPage
@@ -318,21 +320,31 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
   );
 
   /** One page of a list plus the side column; a page past the end is a 404. */
-  async function paginate(site: Site, requested: number | undefined, filter: ArticleFilter) {
+  /**
+   * A page of a list. `keepFirstPage` keeps page 1's stories until the edition changes or its next
+   * scheduled story appears (for the few lists read most: sections, not each of thousands of tags).
+   */
+  async function paginate(
+    site: Site,
+    requested: number | undefined,
+    filter: ArticleFilter,
+    options: { keepFirstPage?: boolean } = {},
+  ) {
     const page = requested ?? 1;
+    // Keyed by the filter without its clock: what it counts holds until the next story appears.
+    const key = JSON.stringify(filter, (name, value: unknown) => (name === 'now' ? undefined : value));
     const [total, aside] = await Promise.all([
-      // Keyed by the filter without its clock: the count holds until the next story appears.
-      untilNextStory(
-        filter.edition,
-        `count:${JSON.stringify(filter, (key, value: unknown) => (key === 'now' ? undefined : value))}`,
-        site.now,
-        () => countPublishedArticles(db, filter),
-      ),
+      untilNextStory(filter.edition, `count:${key}`, site.now, () => countPublishedArticles(db, filter)),
       renderAside(site, 'list'),
     ]);
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     if (page > pages) throw new AppError('not_found', 'There is no such page in this list.');
-    const articles = await listPublishedArticles(db, filter, PAGE_SIZE, (page - 1) * PAGE_SIZE);
+    const articles =
+      page === 1 && options.keepFirstPage
+        ? await untilNextStory(filter.edition, `first-page:${key}`, site.now, () =>
+            listPublishedArticles(db, filter, PAGE_SIZE, 0),
+          )
+        : await listPublishedArticles(db, filter, PAGE_SIZE, (page - 1) * PAGE_SIZE);
     return { articles, page, pages, safeAside: aside };
   }
 
