@@ -11,7 +11,7 @@ import type { CategoryRow } from '../core/db/schema.ts';
 import { listSitemapArticles, listSitemapChunks } from '../feeds/sitemap-queries.ts';
 import { writerFor } from '../../test/helpers/writer.ts';
 import { setArticleStatus } from './commands.ts';
-import { countPublishedArticles, findPublishedArticle, listArticleTags, listPublishedArticles } from './queries.ts';
+import { countPublishedArticles, findArticlePage, listPublishedArticles } from './queries.ts';
 import { listRelatedArticles } from './related.ts';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
@@ -48,8 +48,8 @@ describe('related stories', () => {
     await story('Scheduled, sharing all', { tags, published_at: toDbTime(new Date(NOW.getTime() + 3600_000)) });
     await story('Unrelated', { tags: ['football'], published_at: hoursAgo(0.5) });
 
-    const article = (await findPublishedArticle(t.db, main.id, NOW))!;
-    const tagIds = (await listArticleTags(t.db, main.id)).map((tag) => tag.id);
+    const { article, tags: its } = (await findArticlePage(t.db, main.id, NOW))!;
+    const tagIds = its.map((tag) => tag.id);
     const titles = async (limit: number) =>
       (await listRelatedArticles(t.db, article, tagIds, NOW, limit)).map((a) => a.title);
     assert.deepEqual(await titles(4), ['Sharing three tags', 'Sharing two', 'Sharing one', 'Same section, no tags']);
@@ -71,8 +71,8 @@ describe('related stories', () => {
       await story(`Harbour news ${i}`, { tags: ['harbour'], published_at: hoursAgo(200 - i) });
     await story('Harbour draft', { tags, status: 'draft', published_at: hoursAgo(1) });
 
-    const article = (await findPublishedArticle(t.db, main.id, NOW))!;
-    const tagIds = (await listArticleTags(t.db, main.id)).map((tag) => tag.id);
+    const { article, tags: its } = (await findArticlePage(t.db, main.id, NOW))!;
+    const tagIds = its.map((tag) => tag.id);
     const related = await listRelatedArticles(t.db, article, tagIds, NOW, 4);
     assert.deepEqual(
       related.map((a) => a.title),
@@ -87,8 +87,8 @@ describe('related stories', () => {
       status: 'draft',
       published_at: hoursAgo(2),
     });
-    const article = (await findPublishedArticle(t.db, main.id, NOW))!;
-    const tagIds = (await listArticleTags(t.db, main.id)).map((tag) => tag.id);
+    const { article, tags: its } = (await findArticlePage(t.db, main.id, NOW))!;
+    const tagIds = its.map((tag) => tag.id);
     const first = async (now = NOW) => (await listRelatedArticles(t.db, article, tagIds, now, 1))[0]?.title;
     const w = { ...writerFor(t.db), now: () => NOW };
 
@@ -106,7 +106,7 @@ describe('related stories', () => {
   it('fill from the section alone when the story has no tags', async () => {
     const main = await story('Untagged', { category_id: section.id, published_at: hoursAgo(5) });
     const newer = await story('Newer in the section', { category_id: section.id, published_at: hoursAgo(4) });
-    const article = (await findPublishedArticle(t.db, main.id, NOW))!;
+    const { article } = (await findArticlePage(t.db, main.id, NOW))!;
     const related = await listRelatedArticles(t.db, article, [], NOW, 4);
     assert.equal(related[0]?.id, newer.id);
     assert.ok(related.every((a) => a.id !== main.id));
@@ -179,7 +179,7 @@ describe('story sitemap files', () => {
 describe('a tag page', () => {
   /** The tag's id in an edition, from one of its stories. */
   async function tagIdOf(articleId: number, name: string): Promise<number> {
-    return (await listArticleTags(t.db, articleId)).find((tag) => tag.name === name)!.id;
+    return (await findArticlePage(t.db, articleId, NOW))!.tags.find((tag) => tag.name === name)!.id;
   }
 
   /** Every story of a tag's list, read a page of `size` at a time until a page comes back empty. */

@@ -477,12 +477,6 @@ function addDays(day: string, delta: number): string {
   return new Date(Date.UTC(y!, m! - 1, d! + delta)).toISOString().slice(0, 10);
 }
 
-/** A published story by id, in any edition (the route checks the edition and slug). */
-export async function findPublishedArticle(db: Db, id: number, now: Date): Promise<Article | undefined> {
-  const row = await publishedById.executeTakeFirst(db, { id, now: toDbTime(now) });
-  return row ? toArticle(row) : undefined;
-}
-
 /** A tag as a story shows it. */
 export interface ArticleTag {
   id: number;
@@ -524,7 +518,16 @@ function jsonRows<T>(value: unknown): T[] {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T[];
 }
 
-function withAuthorAndDetails(db: Db) {
+const articlePageById = reusable((db: Db, a: { id: number; now: string }) => {
+  // Each list as a JSON array of [id, slug|edition, slug|name] in the order the page shows it
+  // ('[]' when empty), ordered inside the aggregate on both engines.
+  const isPostgres = engineOf(db) === 'postgres';
+  const list = (items: RawBuilder<unknown>, order: RawBuilder<unknown>) =>
+    isPostgres
+      ? sql`coalesce(json_agg(json_build_array(${items}) order by ${order}), '[]'::json)`
+      : sql`json_group_array(json_array(${items}) order by ${order})`;
+  const tags = list(sql`tags.id, tags.slug, tags.name`, sql`tags.name`);
+  const translations = list(sql`t.id, t.edition, t.slug`, sql`t.edition`);
   return selectSummaries(db)
     .leftJoin('users', 'users.id', 'articles.author_id')
     .select([
@@ -541,25 +544,6 @@ function withAuthorAndDetails(db: Db) {
       'articles.rating_count',
       'users.display_name as author_name',
       'users.slug as author_slug',
-    ]);
-}
-
-const publishedById = reusable((db: Db, a: { id: number; now: string }) =>
-  withAuthorAndDetails(db).where('articles.id', '=', a.id).where(isPublishedBy(a.now)),
-);
-
-const articlePageById = reusable((db: Db, a: { id: number; now: string }) => {
-  // Each list as a JSON array of [id, slug|edition, slug|name] in the order the page shows it
-  // ('[]' when empty), ordered inside the aggregate on both engines.
-  const isPostgres = engineOf(db) === 'postgres';
-  const list = (items: RawBuilder<unknown>, order: RawBuilder<unknown>) =>
-    isPostgres
-      ? sql`coalesce(json_agg(json_build_array(${items}) order by ${order}), '[]'::json)`
-      : sql`json_group_array(json_array(${items}) order by ${order})`;
-  const tags = list(sql`tags.id, tags.slug, tags.name`, sql`tags.name`);
-  const translations = list(sql`t.id, t.edition, t.slug`, sql`t.edition`);
-  return withAuthorAndDetails(db)
-    .select([
       sql<unknown>`(select ${tags} from article_tags inner join tags on tags.id = article_tags.tag_id where article_tags.article_id = articles.id)`.as(
         'tags_json',
       ),
@@ -570,17 +554,3 @@ const articlePageById = reusable((db: Db, a: { id: number; now: string }) => {
     .where('articles.id', '=', a.id)
     .where(isPublishedBy(a.now));
 });
-
-/** Tags of an article, by name. */
-export async function listArticleTags(db: Db, articleId: number): Promise<ArticleTag[]> {
-  return tagsOfArticle.execute(db, { articleId });
-}
-
-const tagsOfArticle = reusable((db: Db, a: { articleId: number }) =>
-  db
-    .selectFrom('article_tags')
-    .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-    .select(['tags.id', 'tags.slug', 'tags.name'])
-    .where('article_tags.article_id', '=', a.articleId)
-    .orderBy('tags.name'),
-);

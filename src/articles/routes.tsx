@@ -319,10 +319,10 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
     },
   );
 
-  /** One page of a list plus the side column; a page past the end is a 404. */
   /**
-   * A page of a list. `keepFirstPage` keeps page 1's stories until the edition changes or its next
-   * scheduled story appears (for the few lists read most: sections, not each of thousands of tags).
+   * One page of a list plus the side column; a page past the end is a 404. `keepFirstPage` keeps
+   * page 1's stories until the edition changes or its next scheduled story appears (for the few
+   * lists read most: sections, not each of thousands of tags).
    */
   async function paginate(
     site: Site,
