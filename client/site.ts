@@ -1,6 +1,7 @@
 // The reading pages' one script: the feature modules, and a small enhancement of the section
 // menu. The menu itself needs no script: on phones the navigation is a popover that the Menu
 // button opens (and Escape or a tap outside closes), folded by CSS from the first paint.
+import './embeds.ts';
 import './rating.ts';
 import './reads.ts';
 

@@ -3,9 +3,15 @@
 // tie-breaks and for the log; the page tree's catch-all is a fallback, registered last anyway.
 import type { Domain } from './context.ts';
 import type { EventBus } from './core/events/index.ts';
+import { accountsDomain } from './accounts/domain.ts';
 import { articlesDomain } from './articles/domain.ts';
+import { auditDomain } from './audit/domain.ts';
+import { bannerDomain } from './banner/domain.ts';
 import { editionsDomain } from './editions/domain.ts';
 import { feedsDomain } from './feeds/domain.ts';
+import { mediaDomain } from './media/domain.ts';
+import { menusDomain } from './menus/domain.ts';
+import { newsroomDomain } from './newsroom/domain.ts';
 import { pagesDomain } from './pages/domain.ts';
 import { ratingsDomain } from './ratings/domain.tsx';
 import { readsDomain } from './reads/domain.tsx';
@@ -18,7 +24,11 @@ import { usersDomain } from './users/domain.ts';
 export const DOMAINS: readonly Domain[] = [
   editionsDomain,
   usersDomain,
+  accountsDomain,
+  newsroomDomain,
+  mediaDomain,
   articlesDomain,
+  bannerDomain,
   ratingsDomain,
   readsDomain,
   searchDomain,
@@ -26,6 +36,8 @@ export const DOMAINS: readonly Domain[] = [
   seoDomain,
   sectionsDomain,
   pagesDomain,
+  menusDomain,
+  auditDomain,
 ];
 
 /** Registers every domain's once-per-site event consumers on a bus (app or CLI). */

@@ -1,4 +1,4 @@
-// Entry point of the `warta` command: serve (default), migrate, backup, restore, seed --demo, user create.
+// Entry point of the `warta` command: serve (default), migrate, backup, restore, seed --demo, user create, user reset-password.
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, readEnvironment, type Config } from './core/config.ts';
@@ -6,6 +6,7 @@ import { openMigrated, prepareDatabase } from './cli/database.ts';
 import { serve } from './cli/serve.ts';
 import { createCliWriter } from './cli/writer.ts';
 import { userCreate } from './cli/user-create.ts';
+import { userResetPassword } from './cli/user-reset-password.ts';
 import { backupCommand, restoreCommand } from './cli/backup.ts';
 import { UserInputError } from './users/index.ts';
 import { seedBase } from '../seed/editions.ts';
@@ -26,7 +27,10 @@ const USAGE = `Usage: warta <command>
   user create --email E --name N --role R [--password-env VAR]
                         create a newsroom account (roles: admin, editor, author,
                         contributor, integrity_officer); the password is read from
-                        standard input, or from the environment variable VAR`;
+                        standard input, or from the environment variable VAR
+  user reset-password --email E [--password-env VAR]
+                        set an account's password (read as for user create) and
+                        end all of its sessions`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -96,6 +100,9 @@ async function main(argv: string[]): Promise<number> {
           env,
         ),
       );
+      return 0;
+    case 'user reset-password':
+      console.log(await userResetPassword(config, { email: values.email, passwordEnv: values['password-env'] }, env));
       return 0;
     default:
       console.error(`warta: unknown command "${command}"\n\n${USAGE}`);

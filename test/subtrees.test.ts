@@ -15,6 +15,7 @@ import { publicSite } from '../src/http/public-site.ts';
 import { pagesDomain } from '../src/pages/domain.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { makeArticle, makeCategory, makePage } from './helpers/factories.ts';
+import { signedIn } from './helpers/newsroom.ts';
 
 let t: TestApp;
 let story: { id: number; url: string; title: string };
@@ -63,19 +64,27 @@ describe('the newsroom subtree', () => {
     for (const res of answers) {
       assert.equal(res.headers['cache-control'], 'private, no-store', `${res.statusCode} ${res.body.slice(0, 40)}`);
     }
+    // Without a session, a page leads to sign-in and sets nothing.
     const page = answers[0]!;
-    assert.equal(page.statusCode, 404);
-    assert.match(String(page.headers['content-type']), /^text\/html/);
-    assert.match(page.body, /Page not found/);
+    assert.equal(page.statusCode, 303);
+    assert.equal(page.headers.location, '/newsroom/sign-in?next=%2Fnewsroom');
     assert.equal(page.headers['set-cookie'], undefined);
+    // Signed in, an unknown page is the 404 page, private too.
+    const staff = await signedIn(t, 'editor');
+    const missing = await get('/newsroom/no-such-page', staff.headers);
+    assert.equal(missing.statusCode, 404);
+    assert.match(String(missing.headers['content-type']), /^text\/html/);
+    assert.match(missing.body, /Page not found/);
+    assert.equal(missing.headers['cache-control'], 'private, no-store');
   });
 
   it('is never served from or stored in the page cache', async () => {
     const stored = t.app.ctx.pageCache.stats().entries;
-    for (const headers of [{}, { accept: 'application/json' }] as Headers[]) {
+    const staff = await signedIn(t, 'editor');
+    for (const headers of [{}, { accept: 'application/json' }, staff.headers] as Headers[]) {
       for (let i = 0; i < 3; i++) {
         const res = await get('/newsroom/drafts', headers);
-        assert.equal(res.statusCode, 404);
+        assert.equal(res.statusCode, headers.cookie ? 404 : 303);
         const what = `request ${i + 1} ${JSON.stringify(headers)}: x-cache ${res.headers['x-cache']}`;
         assert.notEqual(res.headers['x-cache'], 'hit', what);
         assert.equal(res.headers['x-cache'], undefined, `${what} (stored by the page cache)`);
@@ -110,11 +119,18 @@ describe('the newsroom subtree', () => {
     assert.equal(await countEvents(), events, 'no event recorded');
   });
 
-  it('lets a same-origin request through to its route (none yet: the 404)', async () => {
+  it('lets a same-origin request through to the session and form-token checks', async () => {
+    const staff = await signedIn(t, 'editor');
     for (const headers of [{ origin: 'https://warta.test' }, { 'sec-fetch-site': 'same-origin' }] as Headers[]) {
-      const res = await send('POST', '/newsroom/articles/1', { ...headers, accept: 'application/json' });
+      const anonymous = await send('POST', '/newsroom/articles/999999', { ...headers, accept: 'application/json' });
+      assert.equal(anonymous.statusCode, 401, JSON.stringify(headers));
+      assert.equal(errorCode(anonymous.body), 'unauthorized');
+      const signed = { ...headers, cookie: staff.cookie, accept: 'application/json' };
+      const noToken = await send('POST', '/newsroom/articles/999999', signed);
+      assert.equal(errorCode(noToken.body), 'csrf_token_invalid');
+      const res = await send('POST', '/newsroom/articles/999999', { ...signed, 'x-csrf-token': staff.csrfToken });
       assert.equal(res.statusCode, 404, JSON.stringify(headers));
-      assert.equal(errorCode(res.body), 'not_found');
+      assert.equal(errorCode(res.body), 'article_not_found');
     }
   });
 });

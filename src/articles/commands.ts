@@ -33,12 +33,16 @@ const editable = {
   source: text(200),
   status: z.enum(STATUSES, { message: `must be one of ${STATUSES.join(', ')}` }),
   publishedAt: z.date().nullable(),
+  unpublishAt: z.date().nullable(),
   isFeatured: z.boolean(),
   featuredMediaId: id.nullable(),
   imageCaption: text(1000),
   imageCredit: text(300),
   imageAlt: text(500),
   tags: z.array(text(100).min(1, 'must not be empty')).max(50, 'has more than 50 tags'),
+  correctionNote: text(2000),
+  /** The version of its source a translation was saved against (the newsroom sets it). */
+  translatedFromVersion: z.number().int().nonnegative().nullable(),
 };
 
 const createInput = z
@@ -164,12 +168,92 @@ function toColumns(input: z.output<typeof updateInput>): ArticleUpdate {
   if (input.source !== undefined) columns.source = input.source;
   if (input.status !== undefined) columns.status = input.status;
   if (input.publishedAt !== undefined) columns.published_at = input.publishedAt && toDbTime(input.publishedAt);
+  if (input.unpublishAt !== undefined) columns.unpublish_at = input.unpublishAt && toDbTime(input.unpublishAt);
   if (input.isFeatured !== undefined) columns.is_featured = input.isFeatured ? 1 : 0;
   if (input.featuredMediaId !== undefined) columns.featured_media_id = input.featuredMediaId;
   if (input.imageCaption !== undefined) columns.image_caption = input.imageCaption;
   if (input.imageCredit !== undefined) columns.image_credit = input.imageCredit;
   if (input.imageAlt !== undefined) columns.image_alt = input.imageAlt;
+  if (input.correctionNote !== undefined) columns.correction_note = input.correctionNote;
+  if (input.translatedFromVersion !== undefined) columns.translated_from_version = input.translatedFromVersion;
   return columns;
+}
+
+/** A save made from an older version than the stored one: refused, nothing overwritten. */
+export class ArticleConflictError extends AppError {
+  constructor(readonly current: ArticleRow) {
+    super('conflict', 'Someone else saved this article after you opened it.');
+    this.name = 'ArticleConflictError';
+  }
+}
+
+/** The editable fields of a row, as a revision keeps them. */
+export function snapshotOf(row: ArticleRow, tags: readonly string[]): Record<string, unknown> {
+  return {
+    title: row.title,
+    slug: row.slug,
+    summary: row.summary,
+    bodyHtml: row.body_html,
+    dateline: row.dateline,
+    source: row.source,
+    byline: row.byline,
+    authorId: row.author_id,
+    categoryId: row.category_id,
+    status: row.status,
+    publishedAt: row.published_at === null ? null : new Date(row.published_at).toISOString(),
+    isFeatured: Boolean(row.is_featured),
+    featuredMediaId: row.featured_media_id,
+    imageCaption: row.image_caption,
+    imageCredit: row.image_credit,
+    imageAlt: row.image_alt,
+    correctionNote: row.correction_note,
+    tags,
+  };
+}
+
+async function tagNames(trx: Db, articleId: number): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('article_tags')
+    .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+    .select('tags.name')
+    .where('article_tags.article_id', '=', articleId)
+    .orderBy('tags.name')
+    .execute();
+  return rows.map((r) => r.name);
+}
+
+/** Keeps the article as just saved (one revision per save) and, when its status moved, the step. */
+async function recordSave(
+  trx: Db,
+  w: WriteContext,
+  row: ArticleRow,
+  fromStatus: ArticleStatus | null,
+  comment: string,
+): Promise<void> {
+  const at = toDbTime(w.now());
+  await trx
+    .insertInto('article_revisions')
+    .values({
+      article_id: row.id,
+      version: row.version,
+      actor_id: w.actorId ?? null,
+      created_at: at,
+      snapshot: JSON.stringify(snapshotOf(row, await tagNames(trx, row.id))),
+    })
+    .execute();
+  if (fromStatus !== row.status || comment) {
+    await trx
+      .insertInto('article_status_log')
+      .values({
+        article_id: row.id,
+        from_status: fromStatus,
+        to_status: row.status,
+        actor_id: w.actorId ?? null,
+        at,
+        comment,
+      })
+      .execute();
+  }
 }
 
 /** Creates an article (a draft unless a status is given; publishing without a time means now). */
@@ -203,10 +287,16 @@ export async function createArticle(w: WriteContext, raw: CreateArticleInput): P
         image_caption: input.imageCaption ?? '',
         image_credit: input.imageCredit ?? '',
         image_alt: input.imageAlt ?? '',
+        correction_note: input.correctionNote ?? '',
+        created_by: w.actorId ?? null,
+        unpublish_at: input.unpublishAt ? toDbTime(input.unpublishAt) : null,
+        translated_from: input.translationOf ?? null,
+        translated_from_version: input.translatedFromVersion ?? null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
     if (input.tags?.length) await replaceTags(trx, row.id, row.edition, input.tags, true);
+    if (w.actorId != null) await recordSave(trx, w, row, null, '');
     await emit('article.created', { articleId: row.id, edition: row.edition, status });
     if (status === 'published') await emitPublished(emit, row);
     return row;
@@ -232,15 +322,37 @@ function emitPublished(emit: Emit, row: ArticleRow): Promise<void> {
   return emit('article.published', { articleId: row.id, edition: row.edition, publishedAt: at });
 }
 
+/** How a newsroom save is made: from which version, with which comment for the status history. */
+export interface SaveOptions {
+  /** The version the editor opened; a different stored version refuses the save (ArticleConflictError). */
+  readonly expectedVersion?: number;
+  /** A reviewer's or writer's note kept with the status change. */
+  readonly comment?: string;
+}
+
 /** Changes the given fields of an article; a 404 AppError when there is no such article. */
-export async function updateArticle(w: WriteContext, articleId: number, raw: UpdateArticleInput): Promise<ArticleRow> {
+export async function updateArticle(
+  w: WriteContext,
+  articleId: number,
+  raw: UpdateArticleInput,
+  options: SaveOptions = {},
+): Promise<ArticleRow> {
   const input = parse(updateInput, raw);
   const now = w.now();
   return runCommand(w, async (trx, emit) => {
     const current = await trx.selectFrom('articles').selectAll().where('id', '=', articleId).executeTakeFirst();
     if (!current) throw new AppError('article_not_found');
+    if (options.expectedVersion !== undefined && options.expectedVersion !== current.version)
+      throw new ArticleConflictError(current);
     await checkReferences(trx, current.edition, input);
     const columns = toColumns(input);
+    columns.version = current.version + 1;
+    // An edit to a story readers have seen shows as "Updated" on it.
+    const wasOut =
+      current.status === 'published' && current.published_at !== null && new Date(current.published_at) <= now;
+    if (wasOut && changed(current, columns)) {
+      columns.content_updated_at = toDbTime(now);
+    }
     // Publishing an article that never had a time publishes it now.
     if (input.status === 'published' && input.publishedAt === undefined && current.published_at === null) {
       columns.published_at = toDbTime(now);
@@ -252,6 +364,7 @@ export async function updateArticle(w: WriteContext, articleId: number, raw: Upd
       .returningAll()
       .executeTakeFirstOrThrow();
     if (input.tags !== undefined) await replaceTags(trx, row.id, row.edition, input.tags);
+    if (w.actorId != null) await recordSave(trx, w, row, current.status, options.comment ?? '');
     const fact = { articleId: row.id, edition: row.edition };
     if (row.status === 'published' && current.status !== 'published') await emitPublished(emit, row);
     else if (row.status !== 'published' && current.status === 'published') await emit('article.unpublished', fact);
@@ -271,6 +384,12 @@ export async function setArticleStatus(
   publishedAt?: Date,
 ): Promise<ArticleRow> {
   return updateArticle(w, articleId, { status, ...(publishedAt ? { publishedAt } : {}) });
+}
+
+/** Whether the columns to set differ from the stored row in a column readers see (an edit, not a re-save). */
+function changed(current: ArticleRow, columns: ArticleUpdate): boolean {
+  const keys = ['title', 'summary', 'body_html', 'dateline', 'source', 'featured_media_id', 'correction_note'] as const;
+  return keys.some((k) => columns[k] !== undefined && columns[k] !== current[k]);
 }
 
 /** Deletes an article with its tag links, votes and reads; the index drops it on the event. */

@@ -2,8 +2,9 @@
 // story, section or tag changes, and the job that announces scheduled stories on their minute.
 import type { Domain } from '../context.ts';
 import { ARTICLE_EVENTS, TAXONOMY_EVENTS } from './events.ts';
-import { announceScheduledArticles, findNextScheduled } from './scheduled.ts';
+import { announceScheduledArticles, findNextScheduled, unpublishDueArticles } from './scheduled.ts';
 import { articleRoutes } from './routes.tsx';
+import { articlesNewsroomRoutes } from './newsroom/index.ts';
 
 /** Public news. */
 export const articlesDomain: Domain = {
@@ -27,6 +28,14 @@ export const articlesDomain: Domain = {
       everyMs: 60_000,
       run: async (run) => `${await announceScheduledArticles(ctx.writer, run)} scheduled stories announced`,
     });
+    // Stories with an end time leave the site within half a minute of it; the caches never
+    // keep their pages past it (the end time is one of the edition's scheduled changes above).
+    ctx.jobs.add({
+      name: 'articles.unpublish-scheduled',
+      everyMs: 30_000,
+      run: async (run) => `${await unpublishDueArticles(ctx.writer, run.now)} stories taken off at their end time`,
+    });
   },
   publicRoutes: articleRoutes,
+  newsroomRoutes: articlesNewsroomRoutes,
 };

@@ -33,6 +33,8 @@ declare module '../core/events/types.ts' {
     'category.updated': CategoryFact;
     'category.deleted': CategoryFact;
     'tag.renamed': TagFact;
+    /** Tag `mergedTagId` was merged into `tagId` (its stories now carry `tagId`) and deleted. */
+    'tag.merged': TagFact & { readonly mergedTagId: number };
   }
 }
 
@@ -46,4 +48,10 @@ export const ARTICLE_EVENTS = [
 ] as const;
 
 /** Every section and tag event. */
-export const TAXONOMY_EVENTS = ['category.created', 'category.updated', 'category.deleted', 'tag.renamed'] as const;
+export const TAXONOMY_EVENTS = [
+  'category.created',
+  'category.updated',
+  'category.deleted',
+  'tag.renamed',
+  'tag.merged',
+] as const;

@@ -26,6 +26,10 @@ export interface Article extends ArticleSummary {
   readonly byline: string | null;
   readonly author: { readonly name: string; readonly slug: string } | null;
   readonly updatedAt: Date;
+  /** The last edit readers can see, after publication ("Updated …"); null when none. */
+  readonly contentUpdatedAt: Date | null;
+  /** A correction shown at the end of the story ('' when none). */
+  readonly correctionNote: string;
   readonly imageCaption: string;
   readonly imageCredit: string;
   readonly ratingSum: number;
@@ -48,6 +52,7 @@ export interface SummaryRow {
   media_width: number | null;
   media_height: number | null;
   media_variants: string | null;
+  media_formats: string | null;
 }
 
 /** The extra columns the article page selects. */
@@ -61,6 +66,8 @@ export interface ArticleRow extends SummaryRow {
   author_name: string | null;
   author_slug: string | null;
   updated_at: Date | string;
+  content_updated_at: Date | string | null;
+  correction_note: string;
   image_caption: string;
   image_credit: string;
   rating_sum: number;
@@ -76,6 +83,7 @@ export function toArticleSummary(row: SummaryRow): ArticleSummary {
           width: row.media_width ?? 0,
           height: row.media_height ?? 0,
           variants: row.media_variants ?? '[]',
+          formats: row.media_formats,
         })
       : null;
   return {
@@ -105,6 +113,8 @@ export function toArticle(row: ArticleRow): Article {
     author:
       row.author_name !== null && row.author_slug !== null ? { name: row.author_name, slug: row.author_slug } : null,
     updatedAt: toDate(row.updated_at),
+    contentUpdatedAt: toDateOrNull(row.content_updated_at),
+    correctionNote: row.correction_note,
     imageCaption: row.image_caption,
     imageCredit: row.image_credit,
     ratingSum: row.rating_sum,

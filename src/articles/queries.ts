@@ -59,6 +59,7 @@ export const SUMMARY_COLUMNS = [
   'media.width as media_width',
   'media.height as media_height',
   'media.variants as media_variants',
+  'media.formats as media_formats',
 ] as const;
 
 function selectSummaries(db: Db) {
@@ -335,6 +336,23 @@ const nextScheduled = reusable((db: Db, a: { edition: string; now: string }) =>
     .limit(1),
 );
 
+/** An edition's next end time of a published story after `now` (null when none is set). */
+export async function findNextUnpublishTime(db: Db, edition: string, now: Date): Promise<Date | null> {
+  const row = await nextUnpublish.executeTakeFirst(db, { edition, now: toDbTime(now) });
+  return row?.unpublish_at ? toDate(row.unpublish_at) : null;
+}
+
+const nextUnpublish = reusable((db: Db, a: { edition: string; now: string }) =>
+  db
+    .selectFrom('articles')
+    .select('articles.unpublish_at')
+    .where('articles.status', '=', 'published')
+    .where('articles.unpublish_at', '>', a.now)
+    .where('articles.edition', '=', a.edition)
+    .orderBy('articles.unpublish_at')
+    .limit(1),
+);
+
 /** Periods a most-read list covers, shortest first. */
 export const MOST_READ_PERIODS = ['24h', '7d', '30d'] as const;
 export type MostReadPeriod = (typeof MOST_READ_PERIODS)[number];
@@ -501,8 +519,12 @@ export async function findArticlePage(
   db: Db,
   id: number,
   now: Date,
+  options: { preview?: boolean } = {},
 ): Promise<{ article: Article; tags: ArticleTag[]; translations: Translation[] } | undefined> {
-  const row = await articlePageById.executeTakeFirst(db, { id, now: toDbTime(now) });
+  const row = await (options.preview ? articlePreviewById : articlePageById).executeTakeFirst(db, {
+    id,
+    now: toDbTime(now),
+  });
   if (!row) return undefined;
   const tags = jsonRows<[number, string, string]>(row.tags_json).map(([id, slug, name]) => ({ id, slug, name }));
   const translations = jsonRows<[number, string, string]>(row.translations_json).map(([id, edition, slug]) => ({
@@ -518,7 +540,8 @@ function jsonRows<T>(value: unknown): T[] {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T[];
 }
 
-const articlePageById = reusable((db: Db, a: { id: number; now: string }) => {
+/** The article page's one statement, for a published story or (preview) for any. */
+function articlePageQuery(db: Db, a: { id: number; now: string }) {
   // Each list as a JSON array of [id, slug|edition, slug|name] in the order the page shows it
   // ('[]' when empty), ordered inside the aggregate on both engines.
   const isPostgres = engineOf(db) === 'postgres';
@@ -538,6 +561,8 @@ const articlePageById = reusable((db: Db, a: { id: number; now: string }) => {
       'articles.source',
       'articles.byline',
       'articles.updated_at',
+      'articles.content_updated_at',
+      'articles.correction_note',
       'articles.image_caption',
       'articles.image_credit',
       'articles.rating_sum',
@@ -551,6 +576,11 @@ const articlePageById = reusable((db: Db, a: { id: number; now: string }) => {
         'translations_json',
       ),
     ])
-    .where('articles.id', '=', a.id)
-    .where(isPublishedBy(a.now));
-});
+    .where('articles.id', '=', a.id);
+}
+
+const articlePageById = reusable((db: Db, a: { id: number; now: string }) =>
+  articlePageQuery(db, a).where(isPublishedBy(a.now)),
+);
+/** The same for a newsroom preview: whatever its status (translations listed are still the published ones). */
+const articlePreviewById = reusable((db: Db, a: { id: number; now: string }) => articlePageQuery(db, a));

@@ -7,7 +7,8 @@ import type { Database } from '../core/db/schema.ts';
 import type { ScheduledChange } from '../core/http/scheduled-changes.ts';
 import { runCommand, type WriteContext } from '../core/events/index.ts';
 import type { JobRun } from '../core/jobs/runner.ts';
-import { findNextScheduledTime } from './queries.ts';
+import { updateArticle } from './commands.ts';
+import { findNextScheduledTime, findNextUnpublishTime } from './queries.ts';
 import './events.ts';
 
 /**
@@ -37,14 +38,40 @@ export async function announceScheduledArticles(w: WriteContext, run: JobRun): P
 }
 
 /**
- * Each edition's next scheduled story after `now`: one index seek per edition
- * (articles_edition_published), whatever the size of the archive.
+ * Takes off the site the published stories whose end time has come (an article.unpublished
+ * event each: caches purge). The end time is cleared, so publishing the story again later does
+ * not take it straight off. Returns how many it unpublished.
+ */
+export async function unpublishDueArticles(w: WriteContext, now: Date): Promise<number> {
+  const due = await w.db
+    .selectFrom('articles')
+    .select('id')
+    .where('status', '=', 'published')
+    .where('unpublish_at', '<=', toDbTime(now))
+    .orderBy('unpublish_at')
+    .limit(500)
+    .execute();
+  for (const a of due) await updateArticle(w, a.id, { status: 'archived', unpublishAt: null });
+  return due.length;
+}
+
+/**
+ * Each edition's next change on the clock after `now`: a scheduled story appearing or a story
+ * reaching its end time, one index seek each per edition, whatever the size of the archive.
  */
 export async function findNextScheduled(
   db: Kysely<Database>,
   editions: readonly string[],
   now: Date,
 ): Promise<ScheduledChange[]> {
-  const times = await Promise.all(editions.map((edition) => findNextScheduledTime(db, edition, now)));
+  const times = await Promise.all(
+    editions.map(async (edition) => {
+      const [publish, unpublish] = await Promise.all([
+        findNextScheduledTime(db, edition, now),
+        findNextUnpublishTime(db, edition, now),
+      ]);
+      return publish && unpublish ? (publish < unpublish ? publish : unpublish) : (publish ?? unpublish);
+    }),
+  );
   return times.flatMap((at, i) => (at ? [{ edition: editions[i]!, at }] : []));
 }

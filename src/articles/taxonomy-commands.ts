@@ -1,5 +1,6 @@
-// Writing sections and tags: create, change and delete a section, rename a tag. Each records
-// its event; renaming a tag re-indexes the stories that carry it (the search consumer does).
+// Writing sections and tags: create, change and delete a section, rename and merge tags. Each
+// records its event; renaming or merging tags re-indexes the stories that carry them (the search
+// consumer does).
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { CategoryRow, Database, TagRow } from '../core/db/schema.ts';
@@ -85,11 +86,22 @@ export async function updateCategory(
     const current = await trx.selectFrom('categories').selectAll().where('id', '=', categoryId).executeTakeFirst();
     if (!current) throw new AppError('category_not_found');
     await checkParent(trx, current.edition, input.parentId, categoryId);
+    const slug = input.slug !== undefined ? slugify(input.slug || input.name || current.name) : undefined;
+    if (slug !== undefined && slug !== current.slug) {
+      const clash = await trx
+        .selectFrom('categories')
+        .select('id')
+        .where('edition', '=', current.edition)
+        .where('slug', '=', slug)
+        .where('id', '!=', categoryId)
+        .executeTakeFirst();
+      if (clash) throw new ArticleInputError([`slug "${slug}" is taken by another section of "${current.edition}"`]);
+    }
     const row = await trx
       .updateTable('categories')
       .set({
         ...(input.name !== undefined ? { name: input.name } : {}),
-        ...(input.slug !== undefined ? { slug: slugify(input.slug || input.name || current.name) } : {}),
+        ...(slug !== undefined ? { slug } : {}),
         ...(input.description !== undefined ? { description: input.description } : {}),
         ...(input.parentId !== undefined ? { parent_id: input.parentId } : {}),
         ...(input.position !== undefined ? { position: input.position } : {}),
@@ -102,17 +114,41 @@ export async function updateCategory(
   });
 }
 
-/** Deletes a section that holds no stories and no sections. */
+/** A section that cannot be deleted: it still holds stories or sections (how many of each). */
+export class CategoryInUseError extends ArticleInputError {
+  constructor(
+    readonly sectionName: string,
+    readonly articles: number,
+    readonly sections: number,
+  ) {
+    super([`section "${sectionName}" still holds ${articles} stories and ${sections} sections`]);
+    this.name = 'CategoryInUseError';
+  }
+}
+
+/**
+ * Deletes a section that holds no stories and no sections. One that holds any is refused with
+ * a CategoryInUseError saying how many (nothing cascades: stories are never deleted with it).
+ */
 export async function deleteCategory(w: WriteContext, categoryId: number): Promise<void> {
   await runCommand(w, async (trx, emit) => {
     const current = await trx.selectFrom('categories').selectAll().where('id', '=', categoryId).executeTakeFirst();
     if (!current) throw new AppError('category_not_found');
-    const [story, child] = await Promise.all([
-      trx.selectFrom('articles').select('id').where('category_id', '=', categoryId).limit(1).executeTakeFirst(),
-      trx.selectFrom('categories').select('id').where('parent_id', '=', categoryId).limit(1).executeTakeFirst(),
+    const [stories, children] = await Promise.all([
+      trx
+        .selectFrom('articles')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('category_id', '=', categoryId)
+        .executeTakeFirstOrThrow(),
+      trx
+        .selectFrom('categories')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('parent_id', '=', categoryId)
+        .executeTakeFirstOrThrow(),
     ]);
-    if (story || child)
-      throw new ArticleInputError([`section "${current.name}" still holds ${story ? 'stories' : 'sections'}`]);
+    const articles = Number(stories.n);
+    const sections = Number(children.n);
+    if (articles > 0 || sections > 0) throw new CategoryInUseError(current.name, articles, sections);
     await trx.deleteFrom('categories').where('id', '=', categoryId).execute();
     await emit('category.deleted', { categoryId, edition: current.edition });
   });
@@ -141,5 +177,41 @@ export async function renameTag(w: WriteContext, tagId: number, rawName: string)
       .executeTakeFirstOrThrow();
     await emit('tag.renamed', { tagId, edition: row.edition });
     return row;
+  });
+}
+
+/** What a merge did: links moved to the kept tag, and links dropped as duplicates. */
+export interface TagMerge {
+  readonly moved: number;
+  readonly duplicates: number;
+}
+
+/**
+ * Merges tag `fromId` into `intoId` (both of one edition): every story tagged with the first is
+ * tagged with the second (once, however it was tagged before), and the first tag is deleted.
+ */
+export async function mergeTags(w: WriteContext, fromId: number, intoId: number): Promise<TagMerge> {
+  return runCommand(w, async (trx, emit) => {
+    const tags = await trx.selectFrom('tags').selectAll().where('id', 'in', [fromId, intoId]).execute();
+    const from = tags.find((t) => t.id === fromId);
+    const into = tags.find((t) => t.id === intoId);
+    if (!from || !into) throw new AppError('tag_not_found');
+    if (from.id === into.id) throw new ArticleInputError(['a tag cannot be merged into itself']);
+    if (from.edition !== into.edition)
+      throw new ArticleInputError([`tag "${into.name}" is not a tag of "${from.edition}"`]);
+    // Stories that carry both keep their one link to the kept tag; the others move over (an
+    // update keeps each link's published_at, which triggers maintain per story).
+    const moved = await trx
+      .updateTable('article_tags')
+      .set({ tag_id: into.id })
+      .where('tag_id', '=', from.id)
+      .where('article_id', 'not in', (eb) =>
+        eb.selectFrom('article_tags as kept').select('kept.article_id').where('kept.tag_id', '=', into.id),
+      )
+      .executeTakeFirst();
+    const dropped = await trx.deleteFrom('article_tags').where('tag_id', '=', from.id).executeTakeFirst();
+    await trx.deleteFrom('tags').where('id', '=', from.id).execute();
+    await emit('tag.merged', { tagId: into.id, mergedTagId: from.id, edition: into.edition });
+    return { moved: Number(moved.numUpdatedRows), duplicates: Number(dropped.numDeletedRows) };
   });
 }

@@ -15,7 +15,13 @@ export interface Asset {
 export interface Assets {
   readonly css: Asset;
   readonly js: Asset;
+  /** Every built asset by URL; the newsroom's join it once they are built. */
   readonly all: ReadonlyMap<string, Asset>;
+  /**
+   * The newsroom's stylesheet and script (the rich-text editor among them): built on the first
+   * newsroom page, not at start, so a server that only serves readers never pays for them.
+   */
+  newsroom(): Promise<{ readonly css: Asset; readonly js: Asset }>;
 }
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -31,9 +37,37 @@ export async function buildAssets(): Promise<Assets> {
       bundle('styles/site.css', 'site', 'css', 'text/css; charset=utf-8'),
       bundle('client/site.ts', 'site', 'js', 'text/javascript; charset=utf-8'),
     ]);
-    return { css, js, all: new Map([css, js].map((a) => [a.url, a])) };
+    const all = new Map([css, js].map((a) => [a.url, a]));
+    let newsroom: Promise<{ css: Asset; js: Asset }> | undefined;
+    return {
+      css,
+      js,
+      all,
+      newsroom() {
+        newsroom ??= buildNewsroomAssets().then((built) => {
+          for (const asset of [built.css, built.js]) all.set(asset.url, asset);
+          return built;
+        });
+        // A failed build is tried again on the next newsroom page.
+        newsroom.catch(() => (newsroom = undefined));
+        return newsroom;
+      },
+    };
   } finally {
     // esbuild keeps its service process (~15 MB) for later builds; a server builds once.
+    if (--building === 0) await stop();
+  }
+}
+
+async function buildNewsroomAssets(): Promise<{ css: Asset; js: Asset }> {
+  building++;
+  try {
+    const [css, js] = await Promise.all([
+      bundle('styles/newsroom.css', 'newsroom', 'css', 'text/css; charset=utf-8'),
+      bundle('client/newsroom/index.ts', 'newsroom', 'js', 'text/javascript; charset=utf-8'),
+    ]);
+    return { css, js };
+  } finally {
     if (--building === 0) await stop();
   }
 }

@@ -54,6 +54,10 @@ export interface Config {
   readonly metrics: boolean;
   /** When set, /metrics asks for `Authorization: Bearer <token>`. */
   readonly metricsToken: string | undefined;
+  /** Where e-mail goes out (a nodemailer SMTP URL: smtp:// or smtps://); none: no e-mail is sent. */
+  readonly smtpUrl: string | undefined;
+  /** The From of the site's e-mail (password reset links). */
+  readonly mailFrom: string;
 }
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
@@ -117,6 +121,14 @@ const schema = z.object({
   // Off by default: the numbers say how busy the site is, which is the operator's business.
   WARTA_METRICS: flag.default(false),
   WARTA_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  // smtp:// upgrades with STARTTLS when the server offers it; smtps:// is TLS from the start (465).
+  WARTA_SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  WARTA_MAIL_FROM: z
+    .string()
+    .trim()
+    .max(320)
+    .regex(/@[^@\s>]+>?$/, 'must be an address such as Warta <no-reply@example.id>')
+    .optional(),
 });
 
 /** Every setting's name (README documents each one; a test keeps the two in step). */
@@ -181,10 +193,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const s = parsed.data;
   const dataDir = path.resolve(s.WARTA_DATA_DIR);
   const databaseUrl = s.WARTA_DATABASE_URL ?? `sqlite:${path.join(dataDir, 'warta.db')}`;
+  const baseUrl = s.WARTA_BASE_URL ?? defaultBaseUrl(s.HOST, s.PORT);
   return Object.freeze({
     port: s.PORT,
     host: s.HOST,
-    baseUrl: s.WARTA_BASE_URL ?? defaultBaseUrl(s.HOST, s.PORT),
+    baseUrl,
     dataDir,
     databaseUrl,
     engine: databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'postgres',
@@ -206,6 +219,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     workers: s.WARTA_WORKERS === 'auto' ? os.availableParallelism() : s.WARTA_WORKERS,
     metrics: s.WARTA_METRICS,
     metricsToken: s.WARTA_METRICS_TOKEN,
+    smtpUrl: s.WARTA_SMTP_URL,
+    mailFrom: s.WARTA_MAIL_FROM ?? `Warta <no-reply@${new URL(baseUrl).hostname}>`,
   });
 }
 

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../core/http/errors.ts';
 import { requestPath, type Site } from '../core/views/site.ts';
+import { BANNER_SLOT } from '../core/views/slots.ts';
 import type { Edition } from './registry.ts';
 
 /** The edition named in the URL, or a 404 in the reader's language. */
@@ -15,7 +16,7 @@ export function requireEdition(ctx: AppContext, code: string): Edition {
 /** The context every reader page is rendered with. */
 export async function siteFor(ctx: AppContext, request: FastifyRequest, edition: Edition): Promise<Site> {
   const menu = ctx.editions.menu(edition.code);
-  return {
+  const site: Site = {
     edition,
     editions: ctx.editions.all(),
     t: edition.t,
@@ -27,4 +28,6 @@ export async function siteFor(ctx: AppContext, request: FastifyRequest, edition:
     assets: { css: ctx.assets.css.url, js: ctx.assets.js.url },
     path: requestPath(request.url),
   };
+  // The layout's slot, rendered here because the layout itself is synchronous.
+  return { ...site, safeBanner: await ctx.slots.render(BANNER_SLOT, { site }) };
 }

@@ -1,6 +1,6 @@
 // The newsroom subtree at /newsroom: staff pages and forms. Never cached (private, no-store,
 // and the page cache skips it), and every state-changing request must come from our own
-// origin. Sessions and per-form CSRF tokens join these hooks with the newsroom issue.
+// origin and carry its form token (accounts' guard: sessions, sign-in, CSRF).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
@@ -9,6 +9,7 @@ import { AppError } from '../core/http/errors.ts';
 import { installPageErrorHandlers, type ErrorPageRenderer } from '../core/http/error-handler.ts';
 import { isSiteOrigin } from '../core/http/origin.ts';
 import { ensureCookieSecret } from '../core/secret.ts';
+import { installStaffGuard } from '../accounts/index.ts';
 
 /** Methods that change nothing; every other one must pass the same-origin check. */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -33,6 +34,7 @@ export async function newsroom(app: FastifyInstance, opts: NewsroomOptions): Pro
       throw new AppError('cross_site_request', 'This form must be sent from the newsroom itself.');
     }
   });
+  installStaffGuard(app, ctx);
   // Also on error pages: nothing from the newsroom may be stored by a browser or a proxy.
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('cache-control', 'private, no-store');

@@ -1,5 +1,16 @@
-// Media: stored images, their URLs and how pages draw them.
-export { storeImage, mediaDir, mediaStorage, IMAGE_WIDTHS, type ImageMeta } from './store.ts';
+// Media: stored images, their URLs and how pages draw them, and the newsroom's upload pipeline.
+export { storeImage, mediaDir, mediaStorage, IMAGE_WIDTHS, UPLOAD_FORMATS, type ImageMeta } from './store.ts';
+export {
+  ingestImage,
+  updateMediaText,
+  deleteMedia,
+  MediaInUseError,
+  type IngestImageOptions,
+  type MediaText,
+} from './commands.ts';
+export { findUsages, type MediaUsage, type MediaUsages } from './usages.ts';
+export { MAX_UPLOAD_BYTES, MAX_IMAGE_PIXELS, type UploadFormat } from './probe.ts';
+export { MEDIA_EVENTS } from './events.ts';
 export { localMediaStorage, type MediaStorage } from './storage.ts';
-export { toImage, imageUrl, largestWidth, type Image } from './image.ts';
+export { toImage, imageUrl, largestWidth, hasFormat, type Image, type ImageFormat } from './image.ts';
 export { Picture } from './picture.tsx';

@@ -1,5 +1,5 @@
-// The local media storage: whole files or none, names that cannot leave the directory, and a
-// listing without the files still being written.
+// The local media storage: whole files or none, names that cannot leave the directory, a
+// listing without the files still being written, and removal.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +20,9 @@ describe('local media storage', () => {
     assert.equal(await storage.get('2024-06-01-abc-960.jpg'), undefined);
     assert.deepEqual((await storage.list()).sort(), ['2024-06-01-abc-480.jpg', '2024-06-01-abc-480.webp']);
     assert.equal(storage.localDir, path.join(dir, 'media'));
+    await storage.remove('2024-06-01-abc-480.webp');
+    await storage.remove('2024-06-01-abc-480.webp'); // gone already: no error
+    assert.deepEqual(await storage.list(), ['2024-06-01-abc-480.jpg']);
   });
 
   it('leaves no partial file behind and lists none being written', async () => {
@@ -38,6 +41,7 @@ describe('local media storage', () => {
     for (const name of ['../escape.jpg', 'sub/file.jpg', '.hidden', '', 'a\\b.jpg']) {
       await assert.rejects(storage.put(name, Buffer.from('x')), /not a media file name/, name);
       await assert.rejects(storage.get(name), /not a media file name/, name);
+      await assert.rejects(storage.remove(name), /not a media file name/, name);
     }
     assert.equal(fs.existsSync(path.join(dir, 'escape.jpg')), false);
   });

@@ -11,6 +11,8 @@ export interface MediaStorage {
   put(name: string, data: Buffer): Promise<void>;
   /** The file's bytes, or undefined when there is no such file. */
   get(name: string): Promise<Buffer | undefined>;
+  /** Removes a file (an upload whose row could not be recorded); no such file is no error. */
+  remove(name: string): Promise<void>;
   /** Every stored file's name, in no particular order. */
   list(): Promise<string[]>;
   /**
@@ -53,6 +55,9 @@ export function localMediaStorage(dir: string): MediaStorage {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
         throw error;
       }
+    },
+    async remove(name) {
+      await fs.rm(fileOf(name), { force: true });
     },
     async list() {
       try {

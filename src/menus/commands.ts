@@ -5,19 +5,38 @@ import { parseInput } from '../core/validation.ts';
 import type { NavLink } from '../core/views/site.ts';
 import './events.ts';
 
+/** The most items a menu holds. */
+export const MENU_MAX_ITEMS = 50;
+/** The longest label. */
+export const LABEL_MAX = 80;
+const HREF_MAX = 500;
+/** A path of this site: one leading slash (never "//host" or "/\host"), no spaces or controls. */
+const SITE_PATH = /^\/(?![/\\])[^\s\\\p{Cc}]*$/u;
+
+/**
+ * Whether a menu may link to `href`: a path of this site, or an https address without
+ * credentials. Never javascript:, data:, plain http: or a protocol-relative "//host".
+ */
+export function isMenuHref(href: string): boolean {
+  if (href.length === 0 || href.length > HREF_MAX) return false;
+  if (href.startsWith('/')) return SITE_PATH.test(href);
+  if (!/^https:\/\/[^/\\]/i.test(href)) return false;
+  try {
+    const url = new URL(href);
+    return url.protocol === 'https:' && url.hostname !== '' && url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
+}
+
 const links = z
   .array(
     z.strictObject({
-      label: z.string().trim().min(1, 'is required').max(80, 'is longer than 80 characters'),
-      // A path in the site, or an http(s) address elsewhere: never javascript: and the like.
-      href: z
-        .string()
-        .trim()
-        .max(500, 'is longer than 500 characters')
-        .regex(/^(\/(?!\/)|https?:\/\/)/, 'must be a path starting with / or an http(s) address'),
+      label: z.string().trim().min(1, 'is required').max(LABEL_MAX, `is longer than ${LABEL_MAX} characters`),
+      href: z.string().trim().refine(isMenuHref, 'must be a path starting with / or an https address'),
     }),
   )
-  .max(50, 'has more than 50 items');
+  .max(MENU_MAX_ITEMS, `has more than ${MENU_MAX_ITEMS} items`);
 
 /** Replaces the links of an edition's named menu (creating the menu if needed). */
 export async function replaceMenu(

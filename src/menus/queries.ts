@@ -14,3 +14,17 @@ export async function listMenuLinks(db: Kysely<Database>, edition: string, name:
     .orderBy('menu_items.position')
     .execute();
 }
+
+/** An edition's menus by name, with how many items each has. */
+export async function listMenus(db: Kysely<Database>, edition: string): Promise<{ name: string; items: number }[]> {
+  const rows = await db
+    .selectFrom('menus')
+    .leftJoin('menu_items', 'menu_items.menu_id', 'menus.id')
+    .select(['menus.name'])
+    .select((eb) => eb.fn.count<number | string>('menu_items.id').as('items'))
+    .where('menus.edition', '=', edition)
+    .groupBy('menus.name')
+    .orderBy('menus.name')
+    .execute();
+  return rows.map((r) => ({ name: r.name, items: Number(r.items) }));
+}

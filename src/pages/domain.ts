@@ -2,6 +2,7 @@
 // are a fallback, registered after every other route by construction.
 import type { Domain } from '../context.ts';
 import { PAGE_EVENTS } from './events.ts';
+import { pagesNewsroomRoutes } from './newsroom/routes.tsx';
 import { pageRoutes } from './routes.tsx';
 
 /** Static pages (Company Profile). */
@@ -14,4 +15,5 @@ export const pagesDomain: Domain = {
     });
   },
   fallbackRoutes: pageRoutes,
+  newsroomRoutes: pagesNewsroomRoutes,
 };

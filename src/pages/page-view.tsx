@@ -1,4 +1,5 @@
 // A static page with its place in the tree: breadcrumbs and the pages around it.
+import { safeEmbedCards } from '../core/text/embeds.ts';
 import { Layout } from '../core/views/layout.tsx';
 import { Breadcrumbs } from '../core/views/components.tsx';
 import type { Alternate, Site } from '../core/views/site.ts';
@@ -21,8 +22,8 @@ export function PageView(props: PageViewProps): JSX.Element {
   const { site, page } = props;
   const code = site.edition.code;
   const nav = [props.sectionRoot, ...props.sectionPages];
-  // Page bodies are sanitised when saved (src/core/text/sanitize.ts).
-  const safeBodyHtml = page.bodyHtml;
+  // Page bodies are sanitised when saved (src/core/text/sanitize.ts); embeds get their cards here.
+  const safeBodyHtml = safeEmbedCards(page.bodyHtml, site.t);
   const trail = [
     { label: site.t('nav.home'), href: `/${code}` },
     ...props.ancestors.map((p) => ({ label: p.title, href: pagePath(code, p.path) })),

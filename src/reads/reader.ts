@@ -3,7 +3,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { isbot } from 'isbot';
-import { STAFF_COOKIE } from '../core/http/cookies.ts';
+import { STAFF_COOKIE_NAMES } from '../core/http/cookies.ts';
 import { isSiteOrigin } from '../core/http/origin.ts';
 
 /** Why a request is not counted as a read. */
@@ -28,7 +28,7 @@ export function whyNotCounted(request: BeaconRequest, siteOrigin: string): NotCo
   if (!agent || isbot(agent)) return 'bot';
   if (isPrefetch(request.headers)) return 'prefetch';
   // Newsroom staff previewing or checking a story are not its readers.
-  if (request.cookies[STAFF_COOKIE] !== undefined) return 'preview';
+  if (STAFF_COOKIE_NAMES.some((name) => request.cookies[name] !== undefined)) return 'preview';
   // Another site embedding our beacon (or posting to it) must not be able to add reads. Browsers
   // that do not send Sec-Fetch-Site still send Origin with a POST.
   if (header(request.headers, 'sec-fetch-site') === 'cross-site') return 'cross_site';

@@ -10,7 +10,7 @@ import { indexArticles } from './indexer.ts';
 import { searchRoutes } from './routes.tsx';
 
 /** What the index follows: stories, and the tag and author names it holds for them. */
-const SEARCH_EVENTS = [...ARTICLE_EVENTS, 'tag.renamed', ...AUTHOR_EVENTS] as const;
+const SEARCH_EVENTS = [...ARTICLE_EVENTS, 'tag.renamed', 'tag.merged', ...AUTHOR_EVENTS] as const;
 
 /** Search. */
 export const searchDomain: Domain = {
@@ -46,7 +46,9 @@ async function articlesTouchedBy(trx: Kysely<Database>, event: SearchEvent): Pro
     case 'article.published':
     case 'article.unpublished':
       return [event.payload.articleId];
-    case 'tag.renamed': {
+    // A merge: the kept tag's stories now include the merged tag's, whose names change.
+    case 'tag.renamed':
+    case 'tag.merged': {
       const rows = await trx
         .selectFrom('article_tags')
         .select('article_id')

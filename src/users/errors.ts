@@ -1,9 +1,10 @@
 // The error for people's input that cannot be saved.
+import { InputError } from '../core/validation.ts';
 
-/** Thrown for input that cannot become a user; lists every problem. */
-export class UserInputError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join('; '));
+/** Thrown for input that cannot become a user; lists every problem (a 400 for the error handler). */
+export class UserInputError extends InputError {
+  constructor(problems: readonly string[]) {
+    super(problems);
     this.name = 'UserInputError';
   }
 }

@@ -27,6 +27,8 @@ export interface NewUser {
   role: Role;
   passwordHash: string | null;
   bio?: string;
+  /** Editions a non-admin works in. */
+  editions?: readonly string[];
 }
 
 /** Inserts a user and returns it. */
@@ -42,11 +44,20 @@ export async function insertUser(db: Db, user: NewUser, now: Date): Promise<User
       bio: user.bio ?? '',
       photo_media_id: null,
       is_active: 1,
+      password_changed_at: user.passwordHash ? toDbTime(now) : null,
       created_at: toDbTime(now),
       updated_at: toDbTime(now),
     })
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    .then(async (row) => {
+      if (user.editions?.length)
+        await db
+          .insertInto('user_editions')
+          .values(user.editions.map((edition) => ({ user_id: row.id, edition })))
+          .execute();
+      return row;
+    });
 }
 
 /** The path of an author's page in an edition. */

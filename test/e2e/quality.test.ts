@@ -1,7 +1,7 @@
 // "Done" for every reader page: zero axe-core violations at WCAG 2.2 AA (wide and phone widths)
 // and zero Nu HTML Checker errors, on the demo site served for real.
 import assert from 'node:assert/strict';
-import { before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import {
   DESKTOP,
@@ -13,7 +13,11 @@ import {
   type DemoPaths,
   type DemoServer,
 } from '../helpers/browser.ts';
-import { formatHtmlErrors, validatePages, type HtmlError } from '../helpers/vnu.ts';
+import { browseAs, fetchAs, serveOnLoopback, signedIn, type SignedIn } from '../helpers/newsroom.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { updateArticle } from '../../src/articles/index.ts';
+import { raiseBanner } from '../../src/banner/index.ts';
+import { formatHtmlErrors, validateHtml, validatePages, type HtmlError } from '../helpers/vnu.ts';
 
 let server: DemoServer;
 let browser: Browser;
@@ -22,6 +26,15 @@ useDemoSite((s, b) => {
   server = s;
   browser = b;
 });
+
+let bannerRaised: Promise<unknown> | undefined;
+/** Every Arabic page carries a breaking-news banner (right-to-left, with a link) while checked. */
+const raiseArabicBanner = () =>
+  (bannerRaised ??= raiseBanner(
+    server.test.app.ctx.writer,
+    { edition: 'ar', text: 'عاجل: زلزال بقوة 6.1 قبالة سواحل جاوة', link: '/ar', expires: '24h' },
+    { timezone: server.test.config.timezone },
+  ));
 
 /** The pages checked: every kind of reader page, in each script direction. */
 /** A demo page by name, or a literal path (search pages, whose query is part of the address). */
@@ -50,7 +63,88 @@ const PAGES: readonly { name: string; path: PagePath; status?: number }[] = [
 
 const PHONE_PAGES: readonly PagePath[] = ['home', 'article', 'arabicArticle', '/en/search?q=jakarta', '/en/most-read'];
 
-async function axeCheck(path: PagePath, viewport: { width: number; height: number }, status = 200): Promise<void> {
+/** Newsroom pages, seen by a signed-in administrator (`people`: whose pages to open). */
+interface NewsroomPeople {
+  admin: SignedIn;
+  editor: SignedIn;
+  /** The demo's English story, edited once in the newsroom (so it has a revision). */
+  articleId: number;
+  /** A demo photo that stories use (its library page lists them). */
+  imageId: number;
+}
+const NEWSROOM_PAGES: readonly {
+  name: string;
+  path: (p: NewsroomPeople) => string;
+  phone?: boolean;
+  /** Seen by nobody signed in. */
+  signedOut?: boolean;
+}[] = [
+  { name: 'newsroom: sign-in, signed out', path: () => '/newsroom/sign-in', phone: true, signedOut: true },
+  { name: 'newsroom: dashboard', path: () => '/newsroom', phone: true },
+  { name: 'newsroom: articles', path: () => '/newsroom/articles', phone: true },
+  { name: 'newsroom: new article', path: () => '/newsroom/articles/new?edition=en', phone: true },
+  { name: 'newsroom: an article', path: (p) => `/newsroom/articles/${p.articleId}`, phone: true },
+  { name: 'newsroom: its revisions', path: (p) => `/newsroom/articles/${p.articleId}/revisions`, phone: true },
+  { name: 'newsroom: its preview', path: (p) => `/newsroom/articles/${p.articleId}/preview` },
+  { name: 'newsroom audit log', path: () => '/newsroom/audit', phone: true },
+  {
+    name: 'newsroom audit log, filtered, nothing found',
+    path: (p) => `/newsroom/audit?action=user.deactivated&person=${p.editor.user.id}&from=2024-01-01`,
+  },
+  { name: 'newsroom people', path: () => '/newsroom/users', phone: true },
+  { name: 'newsroom: add a person', path: () => '/newsroom/users/new' },
+  { name: 'newsroom: a person', path: (p) => `/newsroom/users/${p.editor.user.id}`, phone: true },
+  { name: 'newsroom: your own person page', path: (p) => `/newsroom/users/${p.admin.user.id}` },
+  { name: 'newsroom: your account, two-step sign-in off', path: () => '/newsroom/account', phone: true },
+  { name: 'newsroom: turning on two-step sign-in', path: () => '/newsroom/account/two-factor', phone: true },
+  { name: 'newsroom: security settings', path: () => '/newsroom/settings/security' },
+  { name: 'newsroom: breaking-news banners', path: () => '/newsroom/banner', phone: true },
+  { name: 'newsroom: sections', path: () => '/newsroom/sections?edition=en', phone: true },
+  { name: 'newsroom: tags', path: () => '/newsroom/sections/tags?edition=en' },
+  { name: 'newsroom: pages', path: () => '/newsroom/pages?edition=en' },
+  { name: 'newsroom: new page', path: () => '/newsroom/pages/new?edition=en', phone: true },
+  { name: 'newsroom: menus', path: () => '/newsroom/menus?edition=en' },
+  { name: 'newsroom: main menu, Arabic edition', path: () => '/newsroom/menus/ar/main', phone: true },
+  { name: 'newsroom: media library', path: () => '/newsroom/media', phone: true },
+  { name: 'newsroom: an image in the media library', path: (p) => `/newsroom/media/${p.imageId}`, phone: true },
+];
+let people: NewsroomPeople;
+let peopleMade: Promise<void> | undefined;
+/** Signs the people in once the demo server is up (a `before` of each newsroom suite). */
+const signPeopleIn = () =>
+  (peopleMade ??= (async () => {
+    const admin = await signedIn(server.test, 'admin');
+    const articleId = Number(/\/news\/(\d+)\//.exec(server.paths.article)![1]);
+    const story = await server.test.db
+      .selectFrom('articles')
+      .select('summary')
+      .where('id', '=', articleId)
+      .executeTakeFirstOrThrow();
+    await updateArticle({ ...server.test.app.ctx.writer, actorId: admin.user.id }, articleId, {
+      summary: `${story.summary} (Updated.)`,
+    });
+    const image = await server.test.db
+      .selectFrom('articles')
+      .select('featured_media_id')
+      .where('featured_media_id', 'is not', null)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    people = { admin, editor: await signedIn(server.test, 'editor'), articleId, imageId: image.featured_media_id! };
+  })());
+
+/** A site with no account yet, whose newsroom offers the one-time setup form. */
+let emptySite: Promise<{ test: TestApp; baseUrl: string }> | undefined;
+const startEmptySite = () =>
+  (emptySite ??= createTestApp().then(async (test) => ({ test, baseUrl: await serveOnLoopback(test) })));
+after(async () => (await emptySite)?.test.close());
+
+async function axeCheck(
+  path: PagePath,
+  viewport: { width: number; height: number },
+  status = 200,
+  who?: SignedIn,
+  baseUrl = server.baseUrl,
+): Promise<void> {
   // axe is injected as an inline script, which the site's Content-Security-Policy rightly forbids.
   const page = await openPage(browser, {
     viewport,
@@ -58,7 +152,8 @@ async function axeCheck(path: PagePath, viewport: { width: number; height: numbe
     ...(viewport.width < 600 ? { isMobile: true, hasTouch: true } : {}),
   });
   try {
-    const url = server.baseUrl + pathOf(path);
+    if (who) await browseAs(page.context(), who);
+    const url = baseUrl + pathOf(path);
     const response = await page.goto(url);
     assert.equal(response?.status(), status, `${url} answers ${status}`);
     const violations = await runAxe(page);
@@ -69,15 +164,63 @@ async function axeCheck(path: PagePath, viewport: { width: number; height: numbe
 }
 
 describe(`accessibility: axe-core, WCAG 2.2 AA, ${DESKTOP.width}px`, { timeout: 300_000 }, () => {
+  before(raiseArabicBanner);
   for (const p of PAGES) {
     it(p.name, { timeout: 60_000 }, () => axeCheck(p.path, DESKTOP, p.status));
   }
 });
 
 describe(`accessibility: axe-core, WCAG 2.2 AA, ${PHONE.width}px`, { timeout: 300_000 }, () => {
+  before(raiseArabicBanner);
   for (const path of PHONE_PAGES) {
     it(PAGES.find((p) => p.path === path)!.name, { timeout: 60_000 }, () => axeCheck(path, PHONE));
   }
+});
+
+describe(
+  `accessibility: axe-core, WCAG 2.2 AA, newsroom, ${DESKTOP.width}px and ${PHONE.width}px`,
+  { timeout: 300_000 },
+  () => {
+    before(signPeopleIn);
+    for (const p of NEWSROOM_PAGES) {
+      const who = () => (p.signedOut ? undefined : people.admin);
+      it(p.name, { timeout: 60_000 }, () => axeCheck(p.path(people) as PagePath, DESKTOP, 200, who()));
+      if (p.phone)
+        it(`${p.name}, phone`, { timeout: 60_000 }, () => axeCheck(p.path(people) as PagePath, PHONE, 200, who()));
+    }
+    for (const viewport of [DESKTOP, PHONE])
+      it(`newsroom: first start, setup form, ${viewport.width}px`, { timeout: 60_000 }, async () =>
+        axeCheck('/newsroom/setup', viewport, 200, undefined, (await startEmptySite()).baseUrl),
+      );
+  },
+);
+
+describe('HTML validity: Nu HTML Checker, newsroom', { timeout: 240_000 }, () => {
+  let errors: HtmlError[] = [];
+  before(
+    async () => {
+      await signPeopleIn();
+      const paths = (signedOut: boolean) =>
+        NEWSROOM_PAGES.filter((p) => !!p.signedOut === signedOut).map((p) => p.path(people));
+      errors = await validateHtml([
+        ...(await fetchAs(people.admin, server.baseUrl, paths(false))),
+        ...(await fetchAs(null, server.baseUrl, paths(true))),
+        ...(await fetchAs(null, (await startEmptySite()).baseUrl, ['/newsroom/setup'])),
+      ]);
+    },
+    { timeout: 200_000 },
+  );
+  for (const p of NEWSROOM_PAGES) {
+    it(p.name, () => {
+      const url = new URL(p.path(people), server.baseUrl).href;
+      const mine = errors.filter((e) => e.url === url);
+      assert.equal(mine.length, 0, formatHtmlErrors(mine, p.path(people)));
+    });
+  }
+  it('newsroom: first start, setup form', async () => {
+    const mine = errors.filter((e) => e.url.endsWith('/newsroom/setup'));
+    assert.equal(mine.length, 0, formatHtmlErrors(mine, '/newsroom/setup'));
+  });
 });
 
 describe('HTML validity: Nu HTML Checker', { timeout: 240_000 }, () => {
@@ -86,6 +229,7 @@ describe('HTML validity: Nu HTML Checker', { timeout: 240_000 }, () => {
 
   before(
     async () => {
+      await raiseArabicBanner();
       // One Java run for every page: the JVM takes seconds to start.
       errors = await validatePages(
         server.baseUrl,

@@ -20,8 +20,8 @@ export interface TestApp {
   signCookie(value: string): string;
   /** Checks a signed cookie value. */
   unsignCookie(value: string): { valid: boolean; value: string | null };
-  /** Moves the app's clock (scheduled publication tests). */
-  setNow(date: Date): void;
+  /** Moves the app's clock (scheduled publication tests); undefined goes back to the real clock. */
+  setNow(date: Date | undefined): void;
   close(): Promise<void>;
 }
 

@@ -130,6 +130,7 @@ async function copyEntry(
       credit: meta.credit,
       storage_key: key,
       created_at: toDbTime(new Date()),
+      updated_at: toDbTime(new Date()),
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -1,6 +1,7 @@
 // The article page, in the order readers of the reference site expect: date, headline,
 // byline, rating, photo with caption and credit, body with dateline and source, tags,
 // read count, related stories.
+import { safeEmbedCards } from '../../core/text/embeds.ts';
 import { Layout } from '../../core/views/layout.tsx';
 import { Breadcrumbs } from '../../core/views/components.tsx';
 import type { Alternate, Site } from '../../core/views/site.ts';
@@ -51,6 +52,14 @@ export function ArticlePage(props: ArticlePageProps): JSX.Element {
             <header class="story__header">
               <p class="story__date">
                 <PublishedTime site={site} date={article.publishedAt} isLong />
+                {!!article.contentUpdatedAt && article.contentUpdatedAt > article.publishedAt && (
+                  <>
+                    {' · '}
+                    <span class="story__updated" safe>
+                      {t('article.updated', { date: site.f.dateTime(article.contentUpdatedAt) })}
+                    </span>
+                  </>
+                )}
               </p>
               <h1 class="story__title" safe>
                 {article.title}
@@ -89,7 +98,15 @@ export function ArticlePage(props: ArticlePageProps): JSX.Element {
                 )}
               </figure>
             )}
-            <div class="story__body">{safeBodyWithDatelineAndSource(article)}</div>
+            <div class="story__body">{safeEmbedCards(safeBodyWithDatelineAndSource(article), t)}</div>
+            {!!article.correctionNote && (
+              <aside class="story__correction" aria-labelledby="correction-title">
+                <h2 id="correction-title" safe>
+                  {t('article.correction')}
+                </h2>
+                <p safe>{article.correctionNote}</p>
+              </aside>
+            )}
             <footer class="story__footer">
               {props.tags.length > 0 && (
                 <div class="story__tags">

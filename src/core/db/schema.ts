@@ -30,6 +30,72 @@ export interface UsersTable {
   is_active: Flag;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Base32 TOTP secret once enrolment has begun; two-factor sign-in is on from totp_enabled_at. */
+  totp_secret: string | null;
+  totp_enabled_at: Timestamp | null;
+  /** The last 30-second step whose code was accepted (a code works once). */
+  totp_last_step: number | null;
+  password_changed_at: Timestamp | null;
+}
+
+/** The editions an editor (or author, contributor) works in. */
+export interface UserEditionsTable {
+  user_id: number;
+  edition: string;
+}
+
+/** A newsroom session; the cookie holds the token, the table its SHA-256. */
+export interface StaffSessionsTable {
+  id_hash: string;
+  user_id: number;
+  stage: 'second_factor' | 'active';
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  /** The absolute time-out: a session ends then however active it is. */
+  expires_at: Timestamp;
+}
+
+/** The sign-in limiter's state per key (an account, or a keyed hash of an address). */
+export interface SignInLimitsTable {
+  key: string;
+  failures: number;
+  last_failure_at: Timestamp;
+  blocked_until: Timestamp;
+}
+
+export interface RecoveryCodesTable {
+  user_id: number;
+  code_hash: string;
+  used_at: Timestamp | null;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+/** Site settings edited in the newsroom: one JSON value per key. */
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: Timestamp;
+}
+
+/** Who did what, written from the events by the audit consumer. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_id: number | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: number | null;
+  edition: string | null;
+  detail: string;
+  event_id: number | null;
 }
 
 export interface CategoriesTable {
@@ -64,6 +130,15 @@ export interface MediaTable {
   /** JSON text: the widths generated for srcset, e.g. [480,960,1600]. */
   variants: string;
   created_at: Timestamp;
+  /** The newsroom user who uploaded it; null for the seed, the CLI, or a deleted account. */
+  uploaded_by: number | null;
+  /** JSON text: the formats stored at each width, '["jpg","webp"]', then with "avif" once made. */
+  formats: Generated<string>;
+  /**
+   * When the row or its files last changed (the AVIF job's queue order). Every write sets it; the
+   * column allows null only because SQLite adds no NOT NULL column without a constant default.
+   */
+  updated_at: Timestamp | null;
 }
 
 export type ArticleStatus = 'draft' | 'review' | 'published' | 'archived';
@@ -96,6 +171,58 @@ export interface ArticlesTable {
   hit_count: ColumnType<number, number | undefined, number>;
   rating_sum: ColumnType<number, number | undefined, number>;
   rating_count: ColumnType<number, number | undefined, number>;
+  /** The newsroom user who created it (ownership); null for the seed and imports. */
+  created_by: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Increased by every save: a save made from an older version is a conflict. */
+  version: ColumnType<number, number | undefined, number>;
+  /** A correction readers see at the end of the story. */
+  correction_note: ColumnType<string, string | undefined, string>;
+  /** The last edit after publication ("Updated …" on the story). */
+  content_updated_at: ColumnType<Date | string | null, string | null | undefined, string | null>;
+  /** When a published story is taken off the site (the unpublishing job; null: never). */
+  unpublish_at: ColumnType<Date | string | null, string | null | undefined, string | null>;
+  /** The article this one was translated from (its source, shown beside it in the newsroom). */
+  translated_from: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The version of the source this translation was last saved against (older: out of date). */
+  translated_from_version: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** An article as it was saved: one row per save. */
+export interface ArticleRevisionsTable {
+  id: Generated<number>;
+  article_id: number;
+  version: number;
+  actor_id: number | null;
+  created_at: Timestamp;
+  /** JSON text of the editable fields. */
+  snapshot: string;
+}
+
+/** Unsaved form contents per person and article (autosave). */
+export interface ArticleAutosavesTable {
+  article_id: number;
+  user_id: number;
+  based_on_version: number;
+  saved_at: Timestamp;
+  fields: string;
+}
+
+/** Who has an article's form open (seen within the last minute). */
+export interface ArticlePresenceTable {
+  article_id: number;
+  user_id: number;
+  seen_at: Timestamp;
+}
+
+/** Each status change of an article, with who, when and the reviewer's comment. */
+export interface ArticleStatusLogTable {
+  id: Generated<number>;
+  article_id: number;
+  from_status: string | null;
+  to_status: string;
+  actor_id: number | null;
+  at: Timestamp;
+  comment: string;
 }
 
 export interface ArticleTagsTable {
@@ -185,6 +312,8 @@ export interface OutboxEventsTable {
   type: string;
   /** JSON text: ids and codes, never personal data. */
   payload: string;
+  /** The signed-in user whose command recorded the event, if any. */
+  actor_id: ColumnType<number | null, number | null | undefined, never>;
   created_at: Timestamp;
 }
 
@@ -208,6 +337,28 @@ export interface ScheduledJobsTable {
   run_count: ColumnType<number, number | undefined, number>;
 }
 
+/** An image inside an article's or a page's body, kept by the media domain's consumer (0017). */
+export interface MediaUsagesTable {
+  media_id: number;
+  subject_type: 'article' | 'page';
+  subject_id: number;
+}
+
+/** A breaking-news banner of an edition: live from starts_at until expires_at or ended_at (0016). */
+export interface BreakingBannersTable {
+  id: Generated<number>;
+  edition: string;
+  text: string;
+  /** A path of this site or an https URL; null: no link. */
+  link: string | null;
+  starts_at: Timestamp;
+  expires_at: Timestamp;
+  created_by: number | null;
+  created_at: Timestamp;
+  /** When an editor ended it (or raised the next one); null: it runs until it expires. */
+  ended_at: Timestamp | null;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   editions: EditionsTable;
@@ -227,6 +378,19 @@ export interface Database {
   outbox_events: OutboxEventsTable;
   event_cursors: EventCursorsTable;
   scheduled_jobs: ScheduledJobsTable;
+  user_editions: UserEditionsTable;
+  staff_sessions: StaffSessionsTable;
+  sign_in_limits: SignInLimitsTable;
+  recovery_codes: RecoveryCodesTable;
+  password_resets: PasswordResetsTable;
+  settings: SettingsTable;
+  audit_log: AuditLogTable;
+  article_revisions: ArticleRevisionsTable;
+  article_status_log: ArticleStatusLogTable;
+  article_autosaves: ArticleAutosavesTable;
+  article_presence: ArticlePresenceTable;
+  breaking_banners: BreakingBannersTable;
+  media_usages: MediaUsagesTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

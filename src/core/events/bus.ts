@@ -69,14 +69,19 @@ export class EventBus {
   ) {}
 
   /** Records an event in the outbox, in the caller's transaction; delivered after the commit. */
-  async record<K extends EventName>(trx: Db, type: K, payload: DomainEvents[K]): Promise<void> {
+  async record<K extends EventName>(
+    trx: Db,
+    type: K,
+    payload: DomainEvents[K],
+    actorId: number | null = null,
+  ): Promise<void> {
     // Transactions that record events take turns until they commit, so outbox ids become
     // visible in order and a reader's "after id N" never skips a slower transaction's event.
     // (SQLite has one writer at a time already.)
     await lockKey(trx, 'warta:outbox');
     await trx
       .insertInto('outbox_events')
-      .values({ type, payload: JSON.stringify(payload), created_at: toDbTime(this.now()) })
+      .values({ type, payload: JSON.stringify(payload), actor_id: actorId, created_at: toDbTime(this.now()) })
       .execute();
   }
 
@@ -318,6 +323,7 @@ export class EventBus {
           id: Number(r.id),
           type: r.type,
           payload: JSON.parse(r.payload) as unknown,
+          actorId: r.actor_id === null ? null : Number(r.actor_id),
           createdAt: toDate(r.created_at),
         }) as AnyStoredEvent,
     );

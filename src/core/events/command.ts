@@ -10,6 +10,8 @@ export interface WriteContext {
   readonly db: Kysely<Database>;
   readonly events: EventBus;
   now(): Date;
+  /** Who is acting: the signed-in user whose request runs the command (the audit log names them). */
+  readonly actorId?: number | null;
 }
 
 /** Records an event in the running command's transaction. */
@@ -24,7 +26,8 @@ export async function runCommand<T>(
   w: WriteContext,
   work: (trx: Kysely<Database>, emit: Emit) => Promise<T>,
 ): Promise<T> {
-  const withEmit = (trx: Kysely<Database>) => work(trx, (type, payload) => w.events.record(trx, type, payload));
+  const withEmit = (trx: Kysely<Database>) =>
+    work(trx, (type, payload) => w.events.record(trx, type, payload, w.actorId ?? null));
   if (w.db.isTransaction) return withEmit(w.db);
   const result = await w.db.transaction().execute(withEmit);
   await w.events.afterCommit();

@@ -17,6 +17,8 @@ export interface StoredEvent<K extends EventName = EventName> {
   readonly id: number;
   readonly type: K;
   readonly payload: DomainEvents[K];
+  /** The newsroom user whose command recorded it; null for the system, the seed and the CLI. */
+  readonly actorId: number | null;
   readonly createdAt: Date;
 }
 

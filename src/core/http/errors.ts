@@ -25,6 +25,8 @@ export const ERROR_CODES = {
   forbidden: 403,
   /** A state-changing newsroom request that did not come from our own origin. */
   cross_site_request: 403,
+  /** A state-changing newsroom request without its form token (CSRF). */
+  csrf_token_invalid: 403,
   // Ratings: the vote form and its JSON answers.
   invalid_rating: 400,
   voter_cookie_required: 403,
@@ -36,6 +38,12 @@ export const ERROR_CODES = {
   uri_too_long: 414,
   unsupported_media_type: 415,
   unprocessable_content: 422,
+  /**
+   * An upload within the byte limit whose picture is larger than the pipeline takes (pixels, or
+   * too tall to store). 422, not 413: the request's size was fine, its content is not, and a
+   * client or proxy reading 413 as "send a smaller body" would be misled.
+   */
+  image_too_large: 422,
   too_many_votes: 429,
   too_many_requests: 429,
   internal_error: 500,

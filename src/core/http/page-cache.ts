@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isImmutable, isShared, limitFreshness } from './cache.ts';
 import { matchesEtag, preparePage, sendPage, variantFor, type CachedPage } from './cached-page.ts';
 import { CdnPurger, surrogateKeysOf } from './cdn-purge.ts';
-import { SESSION_COOKIE, STAFF_COOKIE } from './cookies.ts';
+import { STAFF_COOKIE_NAMES } from './cookies.ts';
 import { acceptsHtml } from './error-handler.ts';
 import { PageStore } from './page-store.ts';
 import { firstSegment, hasOnlyDeclaredQuery, isStorable, storedHeaders } from './storable.ts';
@@ -125,7 +125,7 @@ export function installPageCache(app: FastifyInstance, options: PageCacheOptions
   const ttlMs = options.ttlSeconds * 1000;
   const staleMs = (options.staleSeconds ?? options.ttlSeconds) * 1000;
   const maxUrlLength = options.maxUrlLength ?? 2048;
-  const bypassCookies = [...(options.bypassCookies ?? [SESSION_COOKIE, STAFF_COOKIE])];
+  const bypassCookies = [...(options.bypassCookies ?? STAFF_COOKIE_NAMES)];
   const privatePrefixes = options.privatePrefixes ?? [];
   const isEdition = options.isEdition ?? ((segment: string) => EDITION_CODE.test(segment));
   const store = new PageStore({

@@ -1,15 +1,19 @@
-// When pages next change on their own: a scheduled story appears at its minute without any
-// command running then, so no purge tells the caches. Knowing the next such time per edition,
+// When pages next change on their own: a scheduled story appears, or a breaking-news banner
+// expires, at its minute without any command running then, so no purge tells the caches. Each
+// domain whose pages change so adds a source (`track`); knowing the next such time per edition,
 // the page cache keeps no page of that edition (nor site-wide files) past it, and caps the
 // max-age a CDN or browser is given. Loaded on start and after every purge, never per request.
 
-/** An edition whose pages change at `at` by the clock alone (a scheduled story is due). */
+/** An edition whose pages change at `at` by the clock alone (a story is due, a banner expires). */
 export interface ScheduledChange {
   readonly edition: string;
   readonly at: Date;
 }
 
-/** Loads the next scheduled change of each edition after `now` (at most one per edition is needed). */
+/**
+ * Loads a source's next changes of each edition after `now` (its earliest per edition is
+ * enough); a source that keeps its times in memory answers without a query.
+ */
 export type LoadScheduledChanges = (now: Date) => Promise<readonly ScheduledChange[]>;
 
 /** Passed change times are kept this long, for renders that began before them and end after. */

@@ -37,8 +37,9 @@ describe('security headers', () => {
     for (const off of ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'interest-cohort', 'browsing-topics']) {
       assert.match(PERMISSIONS_POLICY, new RegExp(`(^|, )${off}=\\(\\)`), off);
     }
-    assert.match(PERMISSIONS_POLICY, /autoplay=\(self\)/);
-    assert.match(PERMISSIONS_POLICY, /fullscreen=\(self\)/);
+    // Ours, and the embedded players' a reader chose to load (youtube-nocookie …).
+    assert.match(PERMISSIONS_POLICY, /autoplay=\(self "https:\/\/www\.youtube-nocookie\.com"[^)]*\)/);
+    assert.match(PERMISSIONS_POLICY, /fullscreen=\(self "https:\/\/www\.youtube-nocookie\.com"[^)]*\)/);
   });
 
   it('keeps CSP on HTML only, and nosniff, referrer and framing headers everywhere', async () => {

@@ -1,6 +1,8 @@
-// Security headers on every response. Reader pages load only our own CSS, script and images;
+// Security headers on every response. Reader pages load only our own CSS, script and images
+// (and, once a reader asks, an embedded post's frame from its provider);
 // the browser features a news site never uses are switched off; HTTPS sites pin HTTPS (HSTS).
 import type { FastifyInstance } from 'fastify';
+import { EMBED_FRAME_ORIGINS } from '../text/embeds.ts';
 import { isSecureSite } from './cookies.ts';
 
 const CONTENT_SECURITY_POLICY = [
@@ -9,24 +11,30 @@ const CONTENT_SECURITY_POLICY = [
   "media-src 'self' https: http:",
   "style-src 'self'",
   "script-src 'self'",
+  // Embedded posts, each loaded only when the reader asks (core/text/embeds.ts).
+  `frame-src ${EMBED_FRAME_ORIGINS.join(' ')}`,
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
   "frame-ancestors 'self'",
 ].join('; ');
 
+/** `self` and the embed providers' frames (a video the reader chose to load plays and goes full screen). */
+const SELF_AND_EMBEDS = `(self ${EMBED_FRAME_ORIGINS.map((origin) => `"${origin}"`).join(' ')})`;
+
 /**
  * Off: sensors, devices, payments and ad-tracking cohorts. Autoplay and fullscreen stay ours
- * (the radio player and video); features not named keep the browser's default. Only features
- * Chromium knows: an unknown name costs a console warning on every page (ambient-light-sensor).
+ * (the radio player and video) and the embeds' (loaded only on a reader's click); features not
+ * named keep the browser's default. Only features Chromium knows: an unknown name costs a
+ * console warning on every page (ambient-light-sensor).
  */
 export const PERMISSIONS_POLICY = [
   'accelerometer=()',
-  'autoplay=(self)',
+  `autoplay=${SELF_AND_EMBEDS}`,
   'browsing-topics=()',
   'camera=()',
   'display-capture=()',
-  'fullscreen=(self)',
+  `fullscreen=${SELF_AND_EMBEDS}`,
   'geolocation=()',
   'gyroscope=()',
   'hid=()',

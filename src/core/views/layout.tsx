@@ -12,6 +12,8 @@ export function Layout(props: { site: Site; head: Head; children: Children; body
   const siteName = t('site.name');
   const title = head.title === siteName ? siteName : `${head.title} · ${siteName}`;
   const { safeTop, safeFooter } = pageShell(site);
+  // Beside the shell, never in it: the shell is kept per edition and day, a banner comes and goes.
+  const { safeBanner } = site;
   return (
     <>
       {'<!doctype html>'}
@@ -44,6 +46,7 @@ export function Layout(props: { site: Site; head: Head; children: Children; body
         </head>
         <body class={props.bodyClass}>
           {safeTop}
+          {safeBanner}
           <main id="main" tabindex="-1">
             {props.children}
           </main>

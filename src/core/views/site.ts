@@ -28,6 +28,8 @@ export interface Site {
   readonly assets: { readonly css: string; readonly js: string };
   /** The request's path, to mark the current section in the navigation. */
   readonly path: string;
+  /** The banner slot's HTML for this request (core/views/slots.ts), placed by the layout. */
+  readonly safeBanner?: string;
 }
 
 /** A translation of the current page in another edition. */

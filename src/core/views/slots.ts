@@ -57,3 +57,10 @@ export type PageKind = 'home' | 'article' | 'list' | 'most-read' | 'search' | 'p
 
 /** The column beside a page's main content: most read, the live radio card… */
 export const ASIDE_SLOT = defineSlot<{ site: Site; page: PageKind }>('layout.aside');
+
+/**
+ * Under the masthead of every reader page, above its main content: what must reach every reader
+ * at once (breaking news). Rendered per request beside the cached shell, never into it; a part
+ * should answer from memory, as every page pays for it.
+ */
+export const BANNER_SLOT = defineSlot<{ site: Site }>('layout.banner');

@@ -1,0 +1,12 @@
+// The newsroom's script: its pages' enhancements, started once the document is parsed.
+import { enhanceArticleForm } from './article-form.ts';
+import { enhanceRichEditors } from './editor.ts';
+import './menu-order.ts';
+
+function start(): void {
+  enhanceRichEditors();
+  enhanceArticleForm();
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();

@@ -1,0 +1,6 @@
+// Newsroom accounts: sign-in, sessions, the limiter, the newsroom's gate.
+export { installStaffGuard, sessionCookieName } from './guard.ts';
+export { changePassword } from './password-change.ts';
+export { signIn, hasStaffAccounts, writerAs } from './sign-in.ts';
+export { ACCOUNT_EVENTS } from './events.ts';
+export { getSetting, setSetting, SETTINGS_EVENTS } from './settings.ts';

@@ -1,0 +1,7 @@
+// The newsroom's shell, shared by every domain's newsroom pages: who may do what, the layout,
+// the page helpers, the interface text.
+export { ACTIONS, can, type Action, type Resource, type Staff } from './permissions.ts';
+export { NewsroomLayout, CsrfField, Problems, Notice, registerSection, type NewsroomPage } from './layout.tsx';
+export { newsroomPage, staffOf, requirePermission, sendHtml, seeOther } from './page.ts';
+export { newsroomText, type NewsroomKey, type NewsroomText } from './messages.ts';
+export { toLocalInput, fromLocalInput } from './time.ts';

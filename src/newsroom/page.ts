@@ -1,0 +1,57 @@
+// What every newsroom page needs from its request: the signed-in user, the site's name, the
+// newsroom's assets. Also the request's `staff` property, which the session guard fills in.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../context.ts';
+import { AppError } from '../core/http/errors.ts';
+import { createTranslator } from '../i18n/index.ts';
+import type { NewsroomPage } from './layout.tsx';
+import { can, type Action, type Resource, type Staff } from './permissions.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in newsroom user (null before sign-in, and outside /newsroom). */
+    staff: Staff | null;
+  }
+  interface FastifyContextConfig {
+    /**
+     * Who may open a newsroom route: 'public' (sign-in, setup, password reset), 'second_factor'
+     * (the code page between password and session); by default, a signed-in user.
+     */
+    staffAccess?: 'public' | 'second_factor';
+  }
+}
+
+/** The layout's props for a request. */
+export async function newsroomPage(ctx: AppContext, request: FastifyRequest): Promise<NewsroomPage> {
+  const edition = ctx.editions.get(ctx.config.defaultEdition) ?? ctx.editions.all()[0];
+  const siteName = createTranslator(edition?.code ?? 'en', edition?.locale ?? 'en')('site.name');
+  return {
+    siteName,
+    assets: await ctx.assets.newsroom(),
+    staff: request.staff,
+    path: request.url.split('?', 1)[0]!,
+  };
+}
+
+/** The signed-in user, or a 401 (the guard already sent anyone else to sign in). */
+export function staffOf(request: FastifyRequest): Staff {
+  if (!request.staff) throw new AppError('unauthorized');
+  return request.staff;
+}
+
+/** The signed-in user if their role allows `action` (on `resource`), else a 403. */
+export function requirePermission(request: FastifyRequest, action: Action, resource?: Resource): Staff {
+  const staff = staffOf(request);
+  if (!can(staff, action, resource)) throw new AppError('forbidden', 'Your role does not allow this.');
+  return staff;
+}
+
+/** Sends a full HTML page. */
+export function sendHtml(reply: FastifyReply, html: string | Promise<string>, status = 200): FastifyReply {
+  return reply.status(status).type('text/html; charset=utf-8').send(html);
+}
+
+/** A redirect after a successful form post (303: the browser follows with a GET). */
+export function seeOther(reply: FastifyReply, location: string): FastifyReply {
+  return reply.redirect(location, 303);
+}
