@@ -32,13 +32,29 @@ export interface ListedArticle {
   readonly categoryName: string;
 }
 
-/** One page of the list, and whether there is another. */
+/**
+ * One page of the list, and whether there is another. Several editions are read one range each
+ * (an index walk per edition that stops at the page's end) and merged here: `edition IN (…)`
+ * ordered by time made SQLite sort the whole archive (1.4 s at 100,000 stories).
+ */
 export async function listArticles(
   db: Db,
   f: ListFilters,
   now: Date,
 ): Promise<{ rows: ListedArticle[]; more: boolean }> {
   if (f.editions.length === 0) return { rows: [], more: false };
+  const perEdition = await Promise.all(
+    f.editions.map((edition) => listInEdition(db, { ...f, editions: [edition] }, now)),
+  );
+  const merged = perEdition
+    .flat()
+    .sort((a, b) => b.updatedAtText.localeCompare(a.updatedAtText) || b.id - a.id)
+    .slice(0, PAGE_SIZE + 1);
+  return { more: merged.length > PAGE_SIZE, rows: merged.slice(0, PAGE_SIZE) };
+}
+
+/** Up to a page and one more of one edition's list (f.editions holds that one edition). */
+async function listInEdition(db: Db, f: ListFilters, now: Date): Promise<ListedArticle[]> {
   let query = db
     .selectFrom('articles as a')
     .innerJoin('categories as c', 'c.id', 'a.category_id')
@@ -53,7 +69,7 @@ export async function listArticles(
       'u.display_name as owner_name',
       'c.name as category_name',
     ])
-    .where('a.edition', 'in', [...f.editions]);
+    .where('a.edition', '=', f.editions[0]!);
   if (f.status === 'scheduled')
     query = query.where('a.status', '=', 'published').where('a.published_at', '>', toDbTime(now));
   else if (f.status) query = query.where('a.status', '=', f.status);
@@ -74,20 +90,17 @@ export async function listArticles(
     .orderBy('a.id', 'desc')
     .limit(PAGE_SIZE + 1)
     .execute();
-  return {
-    more: rows.length > PAGE_SIZE,
-    rows: rows.slice(0, PAGE_SIZE).map((r) => ({
-      id: r.id,
-      edition: r.edition,
-      title: r.title,
-      status: r.status,
-      publishedAt: r.published_at === null ? null : toDate(r.published_at),
-      updatedAt: toDate(r.updated_at),
-      updatedAtText: r.updated_at instanceof Date ? toDbTime(r.updated_at) : r.updated_at,
-      ownerName: r.owner_name,
-      categoryName: r.category_name,
-    })),
-  };
+  return rows.map((r) => ({
+    id: r.id,
+    edition: r.edition,
+    title: r.title,
+    status: r.status,
+    publishedAt: r.published_at === null ? null : toDate(r.published_at),
+    updatedAt: toDate(r.updated_at),
+    updatedAtText: r.updated_at instanceof Date ? toDbTime(r.updated_at) : r.updated_at,
+    ownerName: r.owner_name,
+    categoryName: r.category_name,
+  }));
 }
 
 export async function findArticle(db: Db, id: number): Promise<(ArticleRow & { tags: string[] }) | undefined> {

@@ -81,7 +81,14 @@ export class EventBus {
     await lockKey(trx, 'warta:outbox');
     await trx
       .insertInto('outbox_events')
-      .values({ type, payload: JSON.stringify(payload), actor_id: actorId, created_at: toDbTime(this.now()) })
+      // The actor only when there is one: the column's default says "the system", and writes
+      // without an actor keep working against a schema from before it (migration tests).
+      .values({
+        type,
+        payload: JSON.stringify(payload),
+        created_at: toDbTime(this.now()),
+        ...(actorId === null ? {} : { actor_id: actorId }),
+      })
       .execute();
   }
 
