@@ -32,6 +32,7 @@ const OTHER_EVENTS = [
   'category.deleted',
   'tag.merged',
   'page.deleted',
+  'media.deleted',
   'banner.raised',
   'banner.ended',
   'settings.changed',

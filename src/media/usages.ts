@@ -225,16 +225,14 @@ export async function findUsages(
       status: p.status,
       ways: ['inline'],
     })),
-    ...people
-      .slice(0, limit)
-      .map((u): MediaUsage => ({
-        kind: 'person',
-        id: u.id,
-        title: u.display_name,
-        edition: null,
-        status: null,
-        ways: ['photo'],
-      })),
+    ...people.slice(0, limit).map((u): MediaUsage => ({
+      kind: 'person',
+      id: u.id,
+      title: u.display_name,
+      edition: null,
+      status: null,
+      ways: ['photo'],
+    })),
   ];
   return { items, hasMore, isComplete: pending.isComplete };
 }

@@ -43,9 +43,7 @@ export function MenusPage(props: MenusPageProps): JSX.Element {
       {props.editions.length > 1 && (
         <form method="get" action="/newsroom/menus" class="nr-filters nr-edition-picker">
           <div class="nr-field">
-            <label for="edition-picker" safe>
-              {t('manage.edition')}
-            </label>
+            <label for="edition-picker">{t('manage.edition')}</label>
             <select id="edition-picker" name="edition">
               {props.editions.map((e) => (
                 <option value={e.code} selected={e.code === props.edition.code} safe>
@@ -54,12 +52,12 @@ export function MenusPage(props: MenusPageProps): JSX.Element {
               ))}
             </select>
           </div>
-          <button type="submit" class="nr-button" safe>
+          <button type="submit" class="nr-button">
             {t('manage.show')}
           </button>
         </form>
       )}
-      <p safe>{t('menus.intro')}</p>
+      <p>{t('menus.intro')}</p>
       <ul class="nr-list nr-panel">
         {props.menus.map((m) => (
           <li>
@@ -99,9 +97,7 @@ function ItemFields(props: { item: PostedItem; number: number }): JSX.Element {
       <fieldset class="nr-menu-fields">
         <legend safe>{t('menus.item', { number })}</legend>
         <div class="nr-field">
-          <label for={`label-${i}`} safe>
-            {t('menus.label')}
-          </label>
+          <label for={`label-${i}`}>{t('menus.label')}</label>
           <input
             id={`label-${i}`}
             name={`label-${i}`}
@@ -113,9 +109,7 @@ function ItemFields(props: { item: PostedItem; number: number }): JSX.Element {
           />
         </div>
         <div class="nr-field">
-          <label for={`href-${i}`} safe>
-            {t('menus.href')}
-          </label>
+          <label for={`href-${i}`}>{t('menus.href')}</label>
           <input
             id={`href-${i}`}
             name={`href-${i}`}
@@ -129,9 +123,7 @@ function ItemFields(props: { item: PostedItem; number: number }): JSX.Element {
           />
         </div>
         <div class="nr-field nr-menu-position">
-          <label for={`position-${i}`} safe>
-            {t('menus.position')}
-          </label>
+          <label for={`position-${i}`}>{t('menus.position')}</label>
           <input
             id={`position-${i}`}
             name={`position-${i}`}
@@ -152,7 +144,7 @@ function ItemFields(props: { item: PostedItem; number: number }): JSX.Element {
             class="nr-button"
             formnovalidate
           >
-            <span safe>{t('menus.moveUp')}</span>
+            <span>{t('menus.moveUp')}</span>
             <span class="visually-hidden" safe>{`: ${label}`}</span>
           </button>
           <button
@@ -163,11 +155,11 @@ function ItemFields(props: { item: PostedItem; number: number }): JSX.Element {
             class="nr-button"
             formnovalidate
           >
-            <span safe>{t('menus.moveDown')}</span>
+            <span>{t('menus.moveDown')}</span>
             <span class="visually-hidden" safe>{`: ${label}`}</span>
           </button>
           <button type="submit" name="action" value={`remove-${i}`} class="nr-button nr-button-danger" formnovalidate>
-            <span safe>{t('menus.remove')}</span>
+            <span>{t('menus.remove')}</span>
             <span class="visually-hidden" safe>{`: ${label}`}</span>
           </button>
         </div>
@@ -189,7 +181,7 @@ export function MenuEditorPage(props: MenuEditorProps): JSX.Element {
         </a>
       </p>
       <h1 safe>{title}</h1>
-      <p safe>{t('menus.editIntro')}</p>
+      <p>{t('menus.editIntro')}</p>
       <Notice text={props.notice} />
       <Problems problems={props.problems ?? []} />
       <form method="post" action={action} class="nr-form">
@@ -197,18 +189,18 @@ export function MenuEditorPage(props: MenuEditorProps): JSX.Element {
         <input type="hidden" name="count" value={String(props.items.length)} />
         {/* First in the form, so Enter in a field saves (rather than moving the first item). */}
         <div class="nr-actions">
-          <button type="submit" name="action" value="save" class="nr-button nr-button-primary" safe>
+          <button type="submit" name="action" value="save" class="nr-button nr-button-primary">
             {t('menus.save')}
           </button>
         </div>
-        <p class="nr-hint" id="menu-href-hint" safe>
+        <p class="nr-hint" id="menu-href-hint">
           {t('menus.hrefHint')}
         </p>
-        <p class="nr-hint" id="menu-order-help" hidden safe>
+        <p class="nr-hint" id="menu-order-help" hidden>
           {t('menus.orderHelp')}
         </p>
         {props.items.length === 0 ? (
-          <p safe>{t('menus.empty')}</p>
+          <p>{t('menus.empty')}</p>
         ) : (
           <ol
             class="nr-menu-items"
@@ -226,20 +218,14 @@ export function MenuEditorPage(props: MenuEditorProps): JSX.Element {
         )}
         <p class="nr-menu-status" id="menu-order-status" role="status" aria-live="polite"></p>
         <fieldset class="nr-fieldset">
-          <legend safe>{t('menus.add')}</legend>
-          <p class="nr-hint" safe>
-            {t('menus.addHint')}
-          </p>
+          <legend>{t('menus.add')}</legend>
+          <p class="nr-hint">{t('menus.addHint')}</p>
           <div class="nr-field">
-            <label for="label-new" safe>
-              {t('menus.label')}
-            </label>
+            <label for="label-new">{t('menus.label')}</label>
             <input id="label-new" name="label-new" type="text" maxlength={String(LABEL_MAX)} value={added.label} />
           </div>
           <div class="nr-field">
-            <label for="href-new" safe>
-              {t('menus.href')}
-            </label>
+            <label for="href-new">{t('menus.href')}</label>
             <input
               id="href-new"
               name="href-new"
@@ -252,9 +238,7 @@ export function MenuEditorPage(props: MenuEditorProps): JSX.Element {
             />
           </div>
           <div class="nr-field nr-menu-position">
-            <label for="position-new" safe>
-              {t('menus.position')}
-            </label>
+            <label for="position-new">{t('menus.position')}</label>
             <input
               id="position-new"
               name="position-new"
@@ -267,7 +251,7 @@ export function MenuEditorPage(props: MenuEditorProps): JSX.Element {
           </div>
         </fieldset>
         <div class="nr-actions">
-          <button type="submit" name="action" value="save" class="nr-button nr-button-primary" safe>
+          <button type="submit" name="action" value="save" class="nr-button nr-button-primary">
             {t('menus.save')}
           </button>
         </div>

@@ -183,6 +183,7 @@ export const newsroomEn = {
   'audit.action.article.deleted': 'Deleted an article',
   'audit.action.category.deleted': 'Deleted a section',
   'audit.action.tag.merged': 'Merged two tags',
+  'audit.action.media.deleted': 'Deleted an image',
   'audit.action.banner.raised': 'Raised a breaking-news banner',
   'audit.action.banner.ended': 'Took down a breaking-news banner',
   'audit.action.page.deleted': 'Deleted a page',

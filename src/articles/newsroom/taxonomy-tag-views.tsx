@@ -49,33 +49,23 @@ export function TagsPage(props: TagsPageProps): JSX.Element {
       >
         <input type="hidden" name="edition" value={props.edition.code} />
         <div class="nr-field">
-          <label for="tag-q" safe>
-            {t('tags.search')}
-          </label>
+          <label for="tag-q">{t('tags.search')}</label>
           <input id="tag-q" name="q" type="search" maxlength="120" value={props.q} />
         </div>
-        <button type="submit" class="nr-button" safe>
+        <button type="submit" class="nr-button">
           {t('tags.searchSubmit')}
         </button>
       </form>
       {props.rows.length === 0 ? (
-        <p safe>{t('tags.none')}</p>
+        <p>{t('tags.none')}</p>
       ) : (
         <table class="nr-table">
-          <caption class="visually-hidden" safe>
-            {t('tags.caption')}
-          </caption>
+          <caption class="visually-hidden">{t('tags.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col" safe>
-                {t('tags.name')}
-              </th>
-              <th scope="col" safe>
-                {t('tags.slug')}
-              </th>
-              <th scope="col" safe>
-                {t('tags.uses')}
-              </th>
+              <th scope="col">{t('tags.name')}</th>
+              <th scope="col">{t('tags.slug')}</th>
+              <th scope="col">{t('tags.uses')}</th>
             </tr>
           </thead>
           <tbody>
@@ -96,14 +86,14 @@ export function TagsPage(props: TagsPageProps): JSX.Element {
       {props.nextUrl !== undefined || props.firstUrl !== undefined ? (
         <nav class="nr-actions nr-pager" aria-label={t('tags.pages')}>
           {props.firstUrl !== undefined ? (
-            <a class="nr-button" href={props.firstUrl} safe>
+            <a class="nr-button" href={props.firstUrl}>
               {t('tags.first')}
             </a>
           ) : (
             ''
           )}
           {props.nextUrl !== undefined ? (
-            <a class="nr-button" href={props.nextUrl} safe>
+            <a class="nr-button" href={props.nextUrl}>
               {t('tags.more')}
             </a>
           ) : (
@@ -142,25 +132,19 @@ export function TagPage(props: TagPageProps): JSX.Element {
       </p>
       <div class="nr-heading-row">
         <h1 safe>{title}</h1>
-        <a href={tag.publicPath} safe>
-          {t('manage.viewOnSite')}
-        </a>
+        <a href={tag.publicPath}>{t('manage.viewOnSite')}</a>
       </div>
       <Notice text={props.notice} />
       <p class="nr-meta" safe>
         {t('tags.usedBy', { articles: countText('articles', props.uses) })}
       </p>
       <section class="nr-panel" aria-labelledby="rename-heading">
-        <h2 id="rename-heading" safe>
-          {t('tags.rename')}
-        </h2>
+        <h2 id="rename-heading">{t('tags.rename')}</h2>
         <Problems problems={props.renameProblems ?? []} />
         <form method="post" action={`/newsroom/sections/tags/${tag.id}`} class="nr-form">
           <CsrfField token={csrf} />
           <div class="nr-field">
-            <label for="tag-name" safe>
-              {t('tags.name')}
-            </label>
+            <label for="tag-name">{t('tags.name')}</label>
             <input
               id="tag-name"
               name="name"
@@ -170,33 +154,29 @@ export function TagPage(props: TagPageProps): JSX.Element {
               value={props.values?.name ?? tag.name}
               aria-describedby="tag-name-hint"
             />
-            <p class="nr-hint" id="tag-name-hint" safe>
+            <p class="nr-hint" id="tag-name-hint">
               {t('tags.renameHint')}
             </p>
           </div>
           <div>
-            <button type="submit" class="nr-button nr-button-primary" safe>
+            <button type="submit" class="nr-button nr-button-primary">
               {t('tags.renameSubmit')}
             </button>
           </div>
         </form>
       </section>
       <section class="nr-panel" aria-labelledby="merge-heading">
-        <h2 id="merge-heading" safe>
-          {t('tags.merge')}
-        </h2>
+        <h2 id="merge-heading">{t('tags.merge')}</h2>
         <p safe>{t('tags.mergeIntro', { name: tag.name })}</p>
         <Problems problems={props.mergeProblems ?? []} />
         <form method="post" action={`/newsroom/sections/tags/${tag.id}/merge`} class="nr-form">
           <CsrfField token={csrf} />
           <div class="nr-field">
-            <label for="tag-into" safe>
-              {t('tags.mergeInto')}
-            </label>
+            <label for="tag-into">{t('tags.mergeInto')}</label>
             <input id="tag-into" name="into" type="text" required maxlength="120" value={props.values?.into ?? ''} />
           </div>
           <div>
-            <button type="submit" class="nr-button nr-button-danger" safe>
+            <button type="submit" class="nr-button nr-button-danger">
               {t('tags.mergeSubmit')}
             </button>
           </div>

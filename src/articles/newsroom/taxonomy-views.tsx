@@ -28,9 +28,7 @@ export function EditionPicker(props: {
   return (
     <form method="get" action={props.action} class="nr-filters nr-edition-picker">
       <div class="nr-field">
-        <label for="edition-picker" safe>
-          {t('manage.edition')}
-        </label>
+        <label for="edition-picker">{t('manage.edition')}</label>
         <select id="edition-picker" name="edition">
           {props.editions.map((e) => (
             <option value={e.code} selected={e.code === props.current} safe>
@@ -39,7 +37,7 @@ export function EditionPicker(props: {
           ))}
         </select>
       </div>
-      <button type="submit" class="nr-button" safe>
+      <button type="submit" class="nr-button">
         {t('manage.show')}
       </button>
     </form>
@@ -53,12 +51,12 @@ export function TaxonomyTabs(props: { edition: string; current: 'sections' | 'ta
     <nav class="nr-tabs" aria-label={t('sections.tabs')}>
       <ul>
         <li>
-          <a href={`/newsroom/sections${q}`} aria-current={props.current === 'sections' ? 'page' : undefined} safe>
+          <a href={`/newsroom/sections${q}`} aria-current={props.current === 'sections' ? 'page' : undefined}>
             {t('sections.tabSections')}
           </a>
         </li>
         <li>
-          <a href={`/newsroom/sections/tags${q}`} aria-current={props.current === 'tags' ? 'page' : undefined} safe>
+          <a href={`/newsroom/sections/tags${q}`} aria-current={props.current === 'tags' ? 'page' : undefined}>
             {t('sections.tabTags')}
           </a>
         </li>
@@ -103,15 +101,11 @@ function SectionFields(props: {
   return (
     <>
       <div class="nr-field">
-        <label for="section-name" safe>
-          {t('sections.name')}
-        </label>
+        <label for="section-name">{t('sections.name')}</label>
         <input id="section-name" name="name" type="text" required maxlength="120" value={v.name} />
       </div>
       <div class="nr-field">
-        <label for="section-slug" safe>
-          {t('sections.slug')}
-        </label>
+        <label for="section-slug">{t('sections.slug')}</label>
         <input
           id="section-slug"
           name="slug"
@@ -120,24 +114,20 @@ function SectionFields(props: {
           value={v.slug}
           aria-describedby="section-slug-hint"
         />
-        <p class="nr-hint" id="section-slug-hint" safe>
+        <p class="nr-hint" id="section-slug-hint">
           {t('sections.slugHint')}
         </p>
       </div>
       <div class="nr-field">
-        <label for="section-description" safe>
-          {t('sections.description')}
-        </label>
+        <label for="section-description">{t('sections.description')}</label>
         <textarea id="section-description" name="description" rows="3" maxlength="2000" safe>
           {v.description}
         </textarea>
       </div>
       <div class="nr-field">
-        <label for="section-parent" safe>
-          {t('manage.parent')}
-        </label>
+        <label for="section-parent">{t('manage.parent')}</label>
         <select id="section-parent" name="parentId">
-          <option value="" selected={v.parentId === ''} safe>
+          <option value="" selected={v.parentId === ''}>
             {t('manage.topLevel')}
           </option>
           {props.tree
@@ -150,9 +140,7 @@ function SectionFields(props: {
         </select>
       </div>
       <div class="nr-field">
-        <label for="section-position" safe>
-          {t('manage.position')}
-        </label>
+        <label for="section-position">{t('manage.position')}</label>
         <input
           id="section-position"
           name="position"
@@ -163,7 +151,7 @@ function SectionFields(props: {
           value={v.position}
           aria-describedby="section-position-hint"
         />
-        <p class="nr-hint" id="section-position-hint" safe>
+        <p class="nr-hint" id="section-position-hint">
           {t('manage.positionHint')}
         </p>
       </div>
@@ -193,26 +181,22 @@ export function SectionsPage(props: SectionsPageProps): JSX.Element {
       <TaxonomyTabs edition={props.edition.code} current="sections" />
       <Notice text={props.notice} />
       <section class="nr-panel" aria-labelledby="tree-heading">
-        <h2 id="tree-heading" safe>
-          {t('sections.tabSections')}
-        </h2>
+        <h2 id="tree-heading">{t('sections.tabSections')}</h2>
         {props.tree.length === 0 ? (
-          <p safe>{t('sections.none')}</p>
+          <p>{t('sections.none')}</p>
         ) : (
           <SectionTree nodes={props.tree} parentId={null} depth={0} />
         )}
       </section>
       <section class="nr-panel" aria-labelledby="add-heading">
-        <h2 id="add-heading" safe>
-          {t('sections.add')}
-        </h2>
+        <h2 id="add-heading">{t('sections.add')}</h2>
         <Problems problems={props.problems ?? []} />
         <form method="post" action="/newsroom/sections" class="nr-form">
           <CsrfField token={props.page.staff!.csrfToken} />
           <input type="hidden" name="edition" value={props.edition.code} />
           <SectionFields values={props.values ?? EMPTY} tree={props.tree} excluded={new Set()} />
           <div>
-            <button type="submit" class="nr-button nr-button-primary" safe>
+            <button type="submit" class="nr-button nr-button-primary">
               {t('sections.create')}
             </button>
           </div>
@@ -249,9 +233,7 @@ export function SectionEditPage(props: SectionEditPageProps): JSX.Element {
       </p>
       <div class="nr-heading-row">
         <h1 safe>{title}</h1>
-        <a href={section.publicPath} safe>
-          {t('manage.viewOnSite')}
-        </a>
+        <a href={section.publicPath}>{t('manage.viewOnSite')}</a>
       </div>
       <Notice text={props.notice} />
       <Problems problems={props.problems ?? []} />
@@ -262,29 +244,25 @@ export function SectionEditPage(props: SectionEditPageProps): JSX.Element {
         })}
       </p>
       <section class="nr-panel" aria-labelledby="edit-heading">
-        <h2 id="edit-heading" safe>
-          {t('sections.details')}
-        </h2>
+        <h2 id="edit-heading">{t('sections.details')}</h2>
         <form method="post" action={`/newsroom/sections/${section.id}`} class="nr-form">
           <CsrfField token={csrf} />
           <SectionFields values={props.values} tree={props.tree} excluded={props.excluded} />
           <div>
-            <button type="submit" class="nr-button nr-button-primary" safe>
+            <button type="submit" class="nr-button nr-button-primary">
               {t('manage.save')}
             </button>
           </div>
         </form>
       </section>
       <section class="nr-panel" aria-labelledby="delete-heading">
-        <h2 id="delete-heading" safe>
-          {t('sections.deleteTitle')}
-        </h2>
-        <p class="nr-hint" id="delete-hint" safe>
+        <h2 id="delete-heading">{t('sections.deleteTitle')}</h2>
+        <p class="nr-hint" id="delete-hint">
           {t('sections.deleteHint')}
         </p>
         <form method="post" action={`/newsroom/sections/${section.id}/delete`}>
           <CsrfField token={csrf} />
-          <button type="submit" class="nr-button nr-button-danger" aria-describedby="delete-hint" safe>
+          <button type="submit" class="nr-button nr-button-danger" aria-describedby="delete-hint">
             {t('sections.deleteSubmit')}
           </button>
         </form>

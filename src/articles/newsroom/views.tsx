@@ -303,7 +303,7 @@ export function ArticleEditorPage(props: EditorProps): JSX.Element {
       </div>
       <Notice text={props.notice} />
       {!!article && (
-        <p id="presence" class="nr-presence" role="status" safe>
+        <p id="presence" class="nr-presence" role="status">
           {props.others && props.others.length > 0 ? t('articles.othersOpen', { names: props.others.join(', ') }) : ''}
         </p>
       )}

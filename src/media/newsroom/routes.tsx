@@ -20,7 +20,8 @@ import { MAX_UPLOAD_BYTES } from '../probe.ts';
 import { findUsages, type MediaUsages } from '../usages.ts';
 import { findImage, listLibrary, type LibraryImage } from './queries.ts';
 import { readUploadForm, registerUploadParsing, uploadedFile } from './upload-form.ts';
-import { MediaImagePage, MediaLibraryPage, type TextValues } from './views.tsx';
+import { MediaImagePage } from './image-view.tsx';
+import { MediaLibraryPage, type TextValues } from './views.tsx';
 
 type Query = Record<string, string | undefined>;
 

@@ -22,9 +22,7 @@ function EditionPicker(props: { editions: readonly EditionChoice[]; current: str
   return (
     <form method="get" action="/newsroom/pages" class="nr-filters nr-edition-picker">
       <div class="nr-field">
-        <label for="edition-picker" safe>
-          {t('manage.edition')}
-        </label>
+        <label for="edition-picker">{t('manage.edition')}</label>
         <select id="edition-picker" name="edition">
           {props.editions.map((e) => (
             <option value={e.code} selected={e.code === props.current} safe>
@@ -33,7 +31,7 @@ function EditionPicker(props: { editions: readonly EditionChoice[]; current: str
           ))}
         </select>
       </div>
-      <button type="submit" class="nr-button" safe>
+      <button type="submit" class="nr-button">
         {t('manage.show')}
       </button>
     </form>
@@ -88,7 +86,6 @@ export function PagesPage(props: PagesPageProps): JSX.Element {
         <a
           class="nr-button nr-button-primary"
           href={`/newsroom/pages/new?edition=${encodeURIComponent(props.edition.code)}`}
-          safe
         >
           {t('pages.new')}
         </a>
@@ -96,14 +93,8 @@ export function PagesPage(props: PagesPageProps): JSX.Element {
       <EditionPicker editions={props.editions} current={props.edition.code} />
       <Notice text={props.notice} />
       <section class="nr-panel" aria-labelledby="tree-heading">
-        <h2 id="tree-heading" safe>
-          {t('pages.treeHeading')}
-        </h2>
-        {props.tree.length === 0 ? (
-          <p safe>{t('pages.none')}</p>
-        ) : (
-          <PageTree nodes={props.tree} parentId={null} depth={0} />
-        )}
+        <h2 id="tree-heading">{t('pages.treeHeading')}</h2>
+        {props.tree.length === 0 ? <p>{t('pages.none')}</p> : <PageTree nodes={props.tree} parentId={null} depth={0} />}
       </section>
     </NewsroomLayout>
   );
@@ -138,13 +129,7 @@ export function PageEditorPage(props: PageEditorProps): JSX.Element {
       </p>
       <div class="nr-heading-row">
         <h1 safe>{title}</h1>
-        {stored?.publicPath ? (
-          <a href={stored.publicPath} safe>
-            {t('manage.viewOnSite')}
-          </a>
-        ) : (
-          ''
-        )}
+        {stored?.publicPath ? <a href={stored.publicPath}>{t('manage.viewOnSite')}</a> : ''}
       </div>
       <Notice text={props.notice} />
       <Problems problems={props.problems ?? []} />
@@ -157,15 +142,11 @@ export function PageEditorPage(props: PageEditorProps): JSX.Element {
         {!stored && <input type="hidden" name="edition" value={props.edition.code} />}
         <div class="nr-editor-main">
           <div class="nr-field">
-            <label for="page-title" safe>
-              {t('pages.pageTitle')}
-            </label>
+            <label for="page-title">{t('pages.pageTitle')}</label>
             <input id="page-title" name="title" type="text" required maxlength="300" value={v.title} />
           </div>
           <div class="nr-field">
-            <label for="page-slug" safe>
-              {t('pages.slug')}
-            </label>
+            <label for="page-slug">{t('pages.slug')}</label>
             <input
               id="page-slug"
               name="slug"
@@ -174,22 +155,18 @@ export function PageEditorPage(props: PageEditorProps): JSX.Element {
               value={v.slug}
               aria-describedby="page-slug-hint"
             />
-            <p class="nr-hint" id="page-slug-hint" safe>
+            <p class="nr-hint" id="page-slug-hint">
               {t('pages.slugHint')}
             </p>
           </div>
           <div class="nr-field">
-            <label for="page-summary" safe>
-              {t('pages.summary')}
-            </label>
+            <label for="page-summary">{t('pages.summary')}</label>
             <textarea id="page-summary" name="summary" rows="3" maxlength="2000" safe>
               {v.summary}
             </textarea>
           </div>
           <div class="nr-field">
-            <label for="page-body" safe>
-              {t('pages.body')}
-            </label>
+            <label for="page-body">{t('pages.body')}</label>
             <textarea id="page-body" name="bodyHtml" rows="18" data-rich-editor data-csrf-token={csrf} safe>
               {v.bodyHtml}
             </textarea>
@@ -197,11 +174,9 @@ export function PageEditorPage(props: PageEditorProps): JSX.Element {
         </div>
         <div class="nr-editor-side">
           <div class="nr-field">
-            <label for="page-parent" safe>
-              {t('manage.parent')}
-            </label>
+            <label for="page-parent">{t('manage.parent')}</label>
             <select id="page-parent" name="parentId">
-              <option value="" selected={v.parentId === ''} safe>
+              <option value="" selected={v.parentId === ''}>
                 {t('manage.topLevel')}
               </option>
               {props.tree
@@ -214,9 +189,7 @@ export function PageEditorPage(props: PageEditorProps): JSX.Element {
             </select>
           </div>
           <div class="nr-field">
-            <label for="page-position" safe>
-              {t('manage.position')}
-            </label>
+            <label for="page-position">{t('manage.position')}</label>
             <input
               id="page-position"
               name="position"
@@ -227,12 +200,12 @@ export function PageEditorPage(props: PageEditorProps): JSX.Element {
               value={v.position}
               aria-describedby="page-position-hint"
             />
-            <p class="nr-hint" id="page-position-hint" safe>
+            <p class="nr-hint" id="page-position-hint">
               {t('manage.positionHint')}
             </p>
           </div>
           <fieldset class="nr-fieldset">
-            <legend safe>{t('pages.status')}</legend>
+            <legend>{t('pages.status')}</legend>
             {PAGE_STATUSES.map((status) => (
               <div class="nr-field-check">
                 <input
@@ -247,12 +220,10 @@ export function PageEditorPage(props: PageEditorProps): JSX.Element {
                 </label>
               </div>
             ))}
-            <p class="nr-hint" safe>
-              {t('pages.statusHint')}
-            </p>
+            <p class="nr-hint">{t('pages.statusHint')}</p>
           </fieldset>
           <div>
-            <button type="submit" class="nr-button nr-button-primary" safe>
+            <button type="submit" class="nr-button nr-button-primary">
               {stored ? t('pages.save') : t('pages.create')}
             </button>
           </div>
@@ -260,15 +231,13 @@ export function PageEditorPage(props: PageEditorProps): JSX.Element {
       </form>
       {stored ? (
         <section class="nr-panel nr-danger-zone" aria-labelledby="delete-heading">
-          <h2 id="delete-heading" safe>
-            {t('pages.deleteTitle')}
-          </h2>
-          <p class="nr-hint" id="delete-hint" safe>
+          <h2 id="delete-heading">{t('pages.deleteTitle')}</h2>
+          <p class="nr-hint" id="delete-hint">
             {t('pages.deleteHint')}
           </p>
           <form method="post" action={`/newsroom/pages/${stored.id}/delete`}>
             <CsrfField token={csrf} />
-            <button type="submit" class="nr-button nr-button-danger" aria-describedby="delete-hint" safe>
+            <button type="submit" class="nr-button nr-button-danger" aria-describedby="delete-hint">
               {t('pages.deleteSubmit')}
             </button>
           </form>
