@@ -7,7 +7,6 @@ import type { AppContext, DomainRoutes } from '../context.ts';
 import { AppError } from '../core/http/errors.ts';
 import { InputError } from '../core/validation.ts';
 import {
-  can,
   newsroomPage,
   newsroomText as t,
   registerSection,
@@ -15,11 +14,14 @@ import {
   seeOther,
   sendHtml,
   type Staff,
+  chosenEdition,
+  editionsFor,
+  type EditionChoice,
 } from '../newsroom/index.ts';
 import { replaceMenu } from './commands.ts';
 import { arrangeMenu, itemsOf, readMenuForm, type PostedItem } from './form.ts';
 import { listMenuLinks, listMenus } from './queries.ts';
-import { MenuEditorPage, MenusPage, type EditionChoice } from './newsroom-views.tsx';
+import { MenuEditorPage, MenusPage } from './newsroom-views.tsx';
 
 /** The menu every edition has (the bar of sections on its pages). */
 const MAIN = 'main';
@@ -41,11 +43,7 @@ export const menuNewsroomRoutes: DomainRoutes = async (app, { ctx }) => {
     requirePermission(request, 'menus.manage');
   });
 
-  const editionsOf = (staff: Staff): EditionChoice[] =>
-    ctx.editions
-      .all()
-      .filter((e) => can(staff, 'menus.manage', { edition: e.code }))
-      .map((e) => ({ code: e.code, name: e.name }));
+  const editionsOf = (staff: Staff): EditionChoice[] => editionsFor(ctx, staff, 'menus.manage');
 
   /** The edition and menu of a request, which the user must manage menus in (404 for no such menu). */
   const menuOf = async (request: MenuRequest) => {
@@ -88,10 +86,7 @@ export const menuNewsroomRoutes: DomainRoutes = async (app, { ctx }) => {
 
   app.get<{ Querystring: Query }>('/menus', async (request, reply) => {
     const staff = requirePermission(request, 'menus.manage');
-    const code = request.query.edition || editionsOf(staff)[0]?.code;
-    const edition = code ? ctx.editions.get(code) : undefined;
-    if (!edition) throw new AppError('edition_not_found');
-    requirePermission(request, 'menus.manage', { edition: edition.code });
+    const edition = chosenEdition(ctx, request, 'menus.manage', request.query.edition);
     const menus = await listMenus(ctx.db, edition.code);
     if (!menus.some((m) => m.name === MAIN)) menus.unshift({ name: MAIN, items: 0 });
     return sendHtml(

@@ -8,15 +8,10 @@ import {
   Problems,
   newsroomText as t,
   type NewsroomPage,
+  type EditionChoice,
 } from '../newsroom/index.ts';
 import { LABEL_MAX } from './commands.ts';
 import { POSITION_MAX, type PostedItem } from './form.ts';
-
-/** An edition the user may manage menus in. */
-export interface EditionChoice {
-  readonly code: string;
-  readonly name: string;
-}
 
 /** A menu's name as the newsroom shows it ("Main menu"; others by their name). */
 export function menuTitle(name: string): string {

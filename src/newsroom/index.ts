@@ -5,3 +5,4 @@ export { NewsroomLayout, CsrfField, Problems, Notice, registerSection, type News
 export { newsroomPage, staffOf, requirePermission, sendHtml, seeOther } from './page.ts';
 export { newsroomText, type NewsroomKey, type NewsroomText } from './messages.ts';
 export { toLocalInput, fromLocalInput } from './time.ts';
+export { chosenEdition, editionChoice, editionsFor, EditionPicker, type EditionChoice } from './editions.tsx';

@@ -8,7 +8,6 @@ import { AppError } from '../../core/http/errors.ts';
 import { slugify } from '../../core/text/slug.ts';
 import { InputError } from '../../core/validation.ts';
 import {
-  can,
   newsroomPage,
   newsroomText as t,
   registerSection,
@@ -17,6 +16,10 @@ import {
   sendHtml,
   type NewsroomKey,
   type Staff,
+  chosenEdition,
+  editionChoice,
+  editionsFor,
+  type EditionChoice,
 } from '../../newsroom/index.ts';
 import { categoryPath, tagPath } from '../sections.ts';
 import {
@@ -48,7 +51,7 @@ import {
   subtreeIds,
 } from './taxonomy-queries.ts';
 import { TagPage, TagsPage } from './taxonomy-tag-views.tsx';
-import { SectionEditPage, SectionsPage, type EditionChoice } from './taxonomy-views.tsx';
+import { SectionEditPage, SectionsPage } from './taxonomy-views.tsx';
 
 type Query = Record<string, string | undefined>;
 
@@ -78,26 +81,10 @@ export const taxonomyRoutes: DomainRoutes = async (app, { ctx }) => {
     requirePermission(request, 'taxonomy.manage');
   });
 
-  const editionsOf = (staff: Staff): EditionChoice[] =>
-    ctx.editions
-      .all()
-      .filter((e) => can(staff, 'taxonomy.manage', { edition: e.code }))
-      .map((e) => ({ code: e.code, name: e.name }));
-
-  /** The edition a list page shows: the one asked for (which the user must manage), or their first. */
-  const editionFor = (request: FastifyRequest, asked: string | undefined): EditionChoice => {
-    const staff = requirePermission(request, 'taxonomy.manage');
-    const code = asked || editionsOf(staff)[0]?.code;
-    const edition = code ? ctx.editions.get(code) : undefined;
-    if (!edition) throw new AppError('edition_not_found');
-    requirePermission(request, 'taxonomy.manage', { edition: edition.code });
-    return { code: edition.code, name: edition.name };
-  };
-
-  const editionOf = (code: string): EditionChoice => {
-    const edition = ctx.editions.get(code);
-    return { code, name: edition?.name ?? code };
-  };
+  const editionsOf = (staff: Staff): EditionChoice[] => editionsFor(ctx, staff, 'taxonomy.manage');
+  const editionFor = (request: FastifyRequest, asked: string | undefined): EditionChoice =>
+    chosenEdition(ctx, request, 'taxonomy.manage', asked);
+  const editionOf = (code: string): EditionChoice => editionChoice(ctx, code);
 
   const loadSection = async (request: FastifyRequest<{ Params: { id: string } }>) => {
     const id = idOf(request.params.id);

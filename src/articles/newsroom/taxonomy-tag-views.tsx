@@ -7,10 +7,12 @@ import {
   Problems,
   newsroomText as t,
   type NewsroomPage,
+  EditionPicker,
+  type EditionChoice,
 } from '../../newsroom/index.ts';
 import { countText } from './taxonomy-form.ts';
 import { TAG_USES_CAP, type ListedTag } from './taxonomy-queries.ts';
-import { EditionPicker, TaxonomyTabs, type EditionChoice } from './taxonomy-views.tsx';
+import { TaxonomyTabs } from './taxonomy-views.tsx';
 
 export interface TagsPageProps {
   readonly page: NewsroomPage;

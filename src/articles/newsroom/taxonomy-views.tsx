@@ -8,41 +8,11 @@ import {
   Problems,
   newsroomText as t,
   type NewsroomPage,
+  EditionPicker,
+  type EditionChoice,
 } from '../../newsroom/index.ts';
 import { POSITION_MAX, countText, type SectionValues } from './taxonomy-form.ts';
 import type { SectionNode } from './taxonomy-queries.ts';
-
-/** An edition the user may manage here. */
-export interface EditionChoice {
-  readonly code: string;
-  readonly name: string;
-}
-
-/** A GET form choosing the edition a page shows (only the user's editions). */
-export function EditionPicker(props: {
-  action: string;
-  editions: readonly EditionChoice[];
-  current: string;
-}): JSX.Element {
-  if (props.editions.length < 2) return <></>;
-  return (
-    <form method="get" action={props.action} class="nr-filters nr-edition-picker">
-      <div class="nr-field">
-        <label for="edition-picker">{t('manage.edition')}</label>
-        <select id="edition-picker" name="edition">
-          {props.editions.map((e) => (
-            <option value={e.code} selected={e.code === props.current} safe>
-              {e.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" class="nr-button">
-        {t('manage.show')}
-      </button>
-    </form>
-  );
-}
 
 /** Links between an edition's sections and its tags. */
 export function TaxonomyTabs(props: { edition: string; current: 'sections' | 'tags' }): JSX.Element {

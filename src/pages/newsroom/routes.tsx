@@ -8,7 +8,6 @@ import type { PageRow } from '../../core/db/schema.ts';
 import { AppError } from '../../core/http/errors.ts';
 import { InputError } from '../../core/validation.ts';
 import {
-  can,
   newsroomPage,
   newsroomText as t,
   registerSection,
@@ -17,12 +16,16 @@ import {
   sendHtml,
   type NewsroomKey,
   type Staff,
+  chosenEdition,
+  editionChoice,
+  editionsFor,
+  type EditionChoice,
 } from '../../newsroom/index.ts';
 import { createPage, deletePage, updatePage } from '../commands.ts';
 import { pagePath } from '../queries.ts';
 import { checkPage, field, idOf, pageValues, valuesOfPage, type PageValues } from './form.ts';
 import { findPage, listPageTree, pageSubtree } from './queries.ts';
-import { PageEditorPage, PagesPage, type EditionChoice } from './views.tsx';
+import { PageEditorPage, PagesPage } from './views.tsx';
 
 type Query = Record<string, string | undefined>;
 
@@ -59,23 +62,10 @@ export const pagesNewsroomRoutes: DomainRoutes = async (app, { ctx }) => {
     requirePermission(request, 'pages.manage');
   });
 
-  const editionsOf = (staff: Staff): EditionChoice[] =>
-    ctx.editions
-      .all()
-      .filter((e) => can(staff, 'pages.manage', { edition: e.code }))
-      .map((e) => ({ code: e.code, name: e.name }));
-
-  /** An edition asked for (or the user's first), which the user must manage pages in. */
-  const editionFor = (request: FastifyRequest, asked: string | undefined): EditionChoice => {
-    const staff = requirePermission(request, 'pages.manage');
-    const code = asked || editionsOf(staff)[0]?.code;
-    const edition = code ? ctx.editions.get(code) : undefined;
-    if (!edition) throw new AppError('edition_not_found');
-    requirePermission(request, 'pages.manage', { edition: edition.code });
-    return { code: edition.code, name: edition.name };
-  };
-
-  const editionOf = (code: string): EditionChoice => ({ code, name: ctx.editions.get(code)?.name ?? code });
+  const editionsOf = (staff: Staff): EditionChoice[] => editionsFor(ctx, staff, 'pages.manage');
+  const editionFor = (request: FastifyRequest, asked: string | undefined): EditionChoice =>
+    chosenEdition(ctx, request, 'pages.manage', asked);
+  const editionOf = (code: string): EditionChoice => editionChoice(ctx, code);
 
   const loadPage = async (request: FastifyRequest<{ Params: { id: string } }>) => {
     const id = idOf(request.params.id);

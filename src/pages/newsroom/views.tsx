@@ -7,36 +7,11 @@ import {
   Problems,
   newsroomText as t,
   type NewsroomPage,
+  EditionPicker,
+  type EditionChoice,
 } from '../../newsroom/index.ts';
 import { PAGE_STATUSES, POSITION_MAX, type PageValues } from './form.ts';
 import type { PageNode } from './queries.ts';
-
-/** An edition the user may manage pages in. */
-export interface EditionChoice {
-  readonly code: string;
-  readonly name: string;
-}
-
-function EditionPicker(props: { editions: readonly EditionChoice[]; current: string }): JSX.Element {
-  if (props.editions.length < 2) return <></>;
-  return (
-    <form method="get" action="/newsroom/pages" class="nr-filters nr-edition-picker">
-      <div class="nr-field">
-        <label for="edition-picker">{t('manage.edition')}</label>
-        <select id="edition-picker" name="edition">
-          {props.editions.map((e) => (
-            <option value={e.code} selected={e.code === props.current} safe>
-              {e.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" class="nr-button">
-        {t('manage.show')}
-      </button>
-    </form>
-  );
-}
 
 function statusText(status: string): string {
   return status === 'published' ? t('pages.statusPublished') : t('pages.statusDraft');
@@ -90,7 +65,7 @@ export function PagesPage(props: PagesPageProps): JSX.Element {
           {t('pages.new')}
         </a>
       </div>
-      <EditionPicker editions={props.editions} current={props.edition.code} />
+      <EditionPicker action="/newsroom/pages" editions={props.editions} current={props.edition.code} />
       <Notice text={props.notice} />
       <section class="nr-panel" aria-labelledby="tree-heading">
         <h2 id="tree-heading">{t('pages.treeHeading')}</h2>
