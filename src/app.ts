@@ -32,7 +32,8 @@ import { DOMAINS, registerConsumers } from './domains.ts';
 import { EditionRegistry } from './editions/index.ts';
 import { constrainEditionParam } from './editions/codes.ts';
 import { createErrorPageRenderer } from './editions/error-page.tsx';
-import { mediaDir } from './media/index.ts';
+import { loadSiteLogo, mediaDir } from './media/index.ts';
+import { SiteSettings } from './settings/index.ts';
 import { api } from './http/api.ts';
 import { newsroom } from './http/newsroom.ts';
 import { publicSite } from './http/public-site.ts';
@@ -85,7 +86,10 @@ export async function buildApp(
   // build is thrown where it is awaited below, not reported as unhandled meanwhile.
   const assets = options.assets ? Promise.resolve(options.assets) : buildAssets();
   assets.catch(() => undefined);
-  const editions = new EditionRegistry(db, config.timezone);
+  // Settings first: the editions' names and date formats follow them.
+  const settings = new SiteSettings(db, config, (id) => loadSiteLogo(db, id));
+  await settings.reload();
+  const editions = new EditionRegistry(db, settings);
   await editions.reload();
   const events = new EventBus(db, { log: app.log, now, listen: options.listen });
   const jobs = new JobRunner(db, { log: app.log, now });
@@ -108,6 +112,7 @@ export async function buildApp(
     engine: engineOf(db),
     assets: await assets,
     editions,
+    settings,
     events,
     writer: { db, events, now },
     jobs,
@@ -204,7 +209,7 @@ function routesOf(kind: 'publicRoutes' | 'newsroomRoutes' | 'apiRoutes' | 'fallb
 
 /** Files every site serves: fingerprinted assets, stored media, the icon, `/`. */
 async function siteFiles(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const { config, editions } = ctx;
+  const { config, editions, settings } = ctx;
   app.get<{ Params: { file: string } }>('/assets/:file', async (request, reply) => {
     const asset = ctx.assets.all.get(`/assets/${request.params.file}`);
     if (!asset) return reply.callNotFound();
@@ -228,7 +233,7 @@ async function siteFiles(app: FastifyInstance, ctx: AppContext): Promise<void> {
     reply.header('cache-control', 'public, max-age=86400').redirect('/favicon.svg', 301),
   );
   app.get('/', async (_request, reply) => {
-    const edition = editions.get(config.defaultEdition) ?? editions.all()[0];
+    const edition = editions.get(settings.defaultEdition) ?? editions.all()[0];
     if (!edition) return reply.callNotFound();
     return reply.header('cache-control', SHORT).redirect(`/${edition.code}`, 302);
   });

@@ -10,6 +10,7 @@ import type { PageCache } from './core/http/page-cache.ts';
 import type { JobRunner } from './core/jobs/runner.ts';
 import type { SlotRegistry } from './core/views/slots.ts';
 import type { EditionRegistry } from './editions/registry.ts';
+import type { SiteSettings } from './settings/index.ts';
 
 /** Shared dependencies of every domain, built once in buildApp(). */
 export interface AppContext {
@@ -18,6 +19,8 @@ export interface AppContext {
   readonly engine: Engine;
   readonly assets: Assets;
   readonly editions: EditionRegistry;
+  /** Site name, logo, time zone and default edition, as the newsroom's settings last saved them. */
+  readonly settings: SiteSettings;
   /** Domain events: record in commands, listen or consume in setup(). */
   readonly events: EventBus;
   /** What commands are given: db, events and the clock. */

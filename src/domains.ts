@@ -18,11 +18,13 @@ import { readsDomain } from './reads/domain.tsx';
 import { searchDomain } from './search/domain.ts';
 import { sectionsDomain } from './sections/domain.tsx';
 import { seoDomain } from './seo/domain.ts';
+import { settingsDomain } from './settings/domain.ts';
 import { usersDomain } from './users/domain.ts';
 
 /** The domains, each from its own folder. */
 export const DOMAINS: readonly Domain[] = [
   editionsDomain,
+  settingsDomain,
   usersDomain,
   accountsDomain,
   newsroomDomain,

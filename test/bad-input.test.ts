@@ -205,3 +205,25 @@ describe('error pages in the edition language', () => {
     }
   });
 });
+
+describe('notice names in newsroom addresses', () => {
+  it('treats ?done= names of Object.prototype as no notice, never a 500', async () => {
+    const { signedIn } = await import('./helpers/newsroom.ts');
+    const admin = await signedIn(t, 'admin');
+    const person = await signedIn(t, 'author');
+    const category = await t.db.selectFrom('categories').select('id').executeTakeFirstOrThrow();
+    for (const done of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      for (const url of [
+        `/newsroom/users/${person.user.id}?done=${done}`,
+        `/newsroom/pages?edition=en&done=${done}`,
+        `/newsroom/sections/${category.id}?done=${done}`,
+        `/newsroom/settings?done=${done}`,
+        `/newsroom/editions?done=${done}`,
+      ]) {
+        const res = await t.app.inject({ url, headers: admin.headers });
+        assert.equal(res.statusCode, 200, `${url}: ${res.body.slice(0, 200)}`);
+        assert.doesNotMatch(res.body, /class="nr-notice/, url);
+      }
+    }
+  });
+});

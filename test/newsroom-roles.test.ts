@@ -50,7 +50,10 @@ describe('pages each role may open', () => {
     ['/newsroom/banner', 'YYnnn'],
     ['/newsroom/users', 'Ynnnn'],
     ['/newsroom/users/new', 'Ynnnn'],
+    ['/newsroom/editions', 'Ynnnn'],
+    ['/newsroom/editions/id', 'Ynnnn'],
     ['/newsroom/audit', 'Ynnnn'],
+    ['/newsroom/settings', 'Ynnnn'],
     ['/newsroom/settings/security', 'Ynnnn'],
   ];
   for (const [url, pattern] of pages) {
@@ -163,6 +166,26 @@ describe('actions each role may take', () => {
         payload: body,
       });
       assert.equal(res.statusCode, expectPattern('YYnnn', role) ? 200 : 403, `${role}: ${res.body.slice(0, 200)}`);
+    }
+  });
+
+  test("change an edition's settings", async () => {
+    for (const role of ROLES) {
+      const res = await post(role, '/newsroom/editions/id', {
+        name: `Bahasa Indonesia (${role})`,
+        locale: 'id-ID',
+        direction: 'ltr',
+        position: '1',
+      });
+      assert.equal(allowed(res.statusCode), expectPattern('Ynnnn', role), `${role}: ${res.statusCode}`);
+    }
+  });
+
+  test('change the site settings', async () => {
+    for (const role of ROLES) {
+      // What a fresh site has: an allowed save changes nothing the other tests see.
+      const res = await post(role, '/newsroom/settings', { timezone: 'Asia/Jakarta', defaultEdition: 'en' });
+      assert.equal(allowed(res.statusCode), expectPattern('Ynnnn', role), `${role}: ${res.statusCode}`);
     }
   });
 

@@ -2,6 +2,8 @@
 import { enhanceArticleForm } from './article-form.ts';
 import { enhanceRichEditors } from './editor.ts';
 import './menu-order.ts';
+import './media-picker.ts';
+import './local-time.ts';
 
 function start(): void {
   enhanceRichEditors();

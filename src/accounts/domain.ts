@@ -9,7 +9,7 @@ import { sweepSessions } from './sessions.ts';
 import { registerSection } from '../newsroom/index.ts';
 import { watchTwoFactorRoles } from './two-factor-policy.ts';
 import { twoFactorAccountSection, twoFactorRoutes } from './two-factor-routes.tsx';
-import { SECURITY_SETTINGS_PATH, securitySettingsRoutes } from './two-factor-settings.tsx';
+import { securitySettingsRoutes } from './two-factor-settings.tsx';
 import { PEOPLE_PATH, peopleRoutes } from './people.tsx';
 
 /** Sign-in, sessions, the user's own account. */
@@ -17,7 +17,6 @@ export const accountsDomain: Domain = {
   name: 'accounts',
   setup(ctx) {
     watchTwoFactorRoles(ctx);
-    registerSection(SECURITY_SETTINGS_PATH);
     registerSection(PEOPLE_PATH);
     ctx.jobs.add({
       name: 'accounts.sweep',

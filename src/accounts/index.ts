@@ -3,4 +3,3 @@ export { installStaffGuard, sessionCookieName } from './guard.ts';
 export { changePassword } from './password-change.ts';
 export { signIn, hasStaffAccounts, writerAs } from './sign-in.ts';
 export { ACCOUNT_EVENTS } from './events.ts';
-export { getSetting, setSetting, SETTINGS_EVENTS } from './settings.ts';

@@ -166,6 +166,9 @@ describe('the people admin', () => {
     assert.equal(later.statusCode, 303);
     assert.match(later.headers.location as string, /^\/newsroom\/sign-in/);
     assert.equal(Number((await userRow(t, reporter.user.id)).is_active), 0);
+    // Sign-in ends; the author page their bylines link to stays.
+    const authorPage = await t.app.inject({ url: `/en/author/${(await userRow(t, reporter.user.id)).slug}` });
+    assert.equal(authorPage.statusCode, 200);
 
     const again = await post(t, admin, `/newsroom/users/${reporter.user.id}/reactivate`);
     assert.equal(again.statusCode, 303);

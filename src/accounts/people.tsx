@@ -6,6 +6,7 @@ import type { DomainRoutes } from '../context.ts';
 import { AppError } from '../core/http/errors.ts';
 import { InputError } from '../core/validation.ts';
 import {
+  doneKey,
   newsroomPage,
   newsroomText as t,
   requirePermission,
@@ -47,15 +48,11 @@ const DONE: Readonly<Record<string, NewsroomKey>> = {
 };
 
 export const peopleRoutes: DomainRoutes = async (app, { ctx }) => {
-  const format = new Intl.DateTimeFormat('en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: ctx.config.timezone,
-  });
   const people = (): PeopleContext => ({
     roles: ROLES,
     editions: ctx.editions.all().map((e) => ({ code: e.code, name: e.name, locale: e.locale, direction: e.direction })),
-    formatTime: (date) => format.format(date),
+    formatTime: (date) =>
+      date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: ctx.settings.timezone }),
   });
 
   // Every route of this plugin, GET and POST alike, is for administrators only.
@@ -130,7 +127,7 @@ export const peopleRoutes: DomainRoutes = async (app, { ctx }) => {
 
   app.get('/users/:id', async (request: PersonRequest, reply) => {
     const person = await personOf(request);
-    const done = DONE[request.query.done ?? ''];
+    const done = doneKey(DONE, request.query.done);
     return renderPerson(request, reply, person, { notice: done ? t(done, { name: person.name }) : undefined });
   });
 

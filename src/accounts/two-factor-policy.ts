@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../context.ts';
 import type { Database, Role } from '../core/db/schema.ts';
 import { AppError } from '../core/http/errors.ts';
-import { getSetting } from './settings.ts';
+import { getSetting } from '../settings/index.ts';
 
 /** The setting's key: a JSON array of roles. */
 export const TWO_FACTOR_ROLES_KEY = 'security.twoFactorRoles';

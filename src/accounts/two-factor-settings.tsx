@@ -2,7 +2,7 @@
 import type { DomainRoutes } from '../context.ts';
 import type { Role } from '../core/db/schema.ts';
 import { newsroomPage, newsroomText as t, requirePermission, seeOther, sendHtml } from '../newsroom/index.ts';
-import { setSetting } from './settings.ts';
+import { setSetting } from '../settings/index.ts';
 import { writerAs } from './sign-in.ts';
 import { forgetTwoFactorRoles, loadTwoFactorRoles, ROLES, TWO_FACTOR_ROLES_KEY } from './two-factor-policy.ts';
 import { SecuritySettingsPage } from './two-factor-views.tsx';

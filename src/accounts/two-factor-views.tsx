@@ -7,10 +7,12 @@ import {
   NewsroomLayout,
   Notice,
   Problems,
+  SettingsTabs,
   newsroomText as t,
   type NewsroomPage,
   type Staff,
 } from '../newsroom/index.ts';
+
 import { ENROLMENT_PATH, ROLES } from './two-factor-policy.ts';
 import { RECOVERY_CODE_COUNT } from './two-factor.ts';
 
@@ -249,8 +251,9 @@ export function SecuritySettingsPage(props: {
   const staff = props.page.staff!;
   return (
     <NewsroomLayout {...props.page} title={t('security.title')}>
-      <div class="nr-narrow">
-        <h1>{t('security.title')}</h1>
+      <h1>{t('settings.title')}</h1>
+      <SettingsTabs current="security" />
+      <div class="nr-panel nr-settings">
         <Notice text={props.notice} />
         <form method="post" action="/newsroom/settings/security" class="nr-form">
           <CsrfField token={staff.csrfToken} />

@@ -375,6 +375,51 @@ export async function updateArticle(
   });
 }
 
+/** What a refused save sent: the text fields the writer typed (the rest is the article as it stands). */
+export interface RefusedSave {
+  readonly title?: string;
+  readonly summary?: string;
+  readonly bodyHtml?: string;
+  readonly tags?: readonly string[];
+}
+
+/**
+ * Keeps the text of a save refused because someone else saved first (ArticleConflictError): a
+ * revision beside the current version, marked with the version it was based on, so nothing a
+ * writer typed is lost. The article itself does not change. Records 'article.save_refused'.
+ */
+export async function keepRefusedSave(
+  w: WriteContext,
+  articleId: number,
+  sent: RefusedSave,
+  basedOnVersion: number,
+): Promise<void> {
+  await runCommand(w, async (trx, emit) => {
+    const current = await trx.selectFrom('articles').selectAll().where('id', '=', articleId).executeTakeFirst();
+    if (!current) return;
+    const snapshot = {
+      ...snapshotOf(current, await tagNames(trx, articleId)),
+      ...(sent.title === undefined ? {} : { title: sent.title }),
+      ...(sent.summary === undefined ? {} : { summary: sent.summary }),
+      // Sanitised like any saved body: a revision can be shown and restored.
+      ...(sent.bodyHtml === undefined ? {} : { bodyHtml: sanitizeBody(sent.bodyHtml) }),
+      ...(sent.tags === undefined ? {} : { tags: sent.tags }),
+      conflictOf: basedOnVersion,
+    };
+    await trx
+      .insertInto('article_revisions')
+      .values({
+        article_id: articleId,
+        version: current.version,
+        actor_id: w.actorId ?? null,
+        created_at: toDbTime(w.now()),
+        snapshot: JSON.stringify(snapshot),
+      })
+      .execute();
+    await emit('article.save_refused', { articleId, edition: current.edition, basedOnVersion });
+  });
+}
+
 /**
  * Publishes (at `publishedAt`, else at its earlier time, else now; a future time schedules it)
  * or takes an article off the site (draft, review, archived).

@@ -29,6 +29,8 @@ declare module '../core/events/types.ts' {
     /** A published article went back to draft, review or the archive. */
     'article.unpublished': ArticleFact;
     'article.deleted': ArticleFact;
+    /** A save based on an older version was refused and its text kept as a revision (nothing changed). */
+    'article.save_refused': ArticleFact & { readonly basedOnVersion: number };
     'category.created': CategoryFact;
     'category.updated': CategoryFact;
     'category.deleted': CategoryFact;

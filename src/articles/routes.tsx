@@ -7,6 +7,7 @@ import { DerivedCache } from '../core/db/derived-cache.ts';
 import { cachePublic } from '../core/http/cache.ts';
 import { AppError } from '../core/http/errors.ts';
 import { requireEdition, siteFor } from '../editions/index.ts';
+import { findBodyImages } from '../media/index.ts';
 import { findAuthorBySlug, authorPath } from '../users/index.ts';
 import { ASIDE_SLOT, type PageKind } from '../core/views/slots.ts';
 import type { Site } from '../core/views/site.ts';
@@ -197,10 +198,12 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
       candidateLists,
     );
     const site = await siteFor(ctx, request, edition);
-    const [meta, footer, aside] = await Promise.all([
+    const [meta, footer, aside, bodyImages] = await Promise.all([
       ctx.slots.render(ARTICLE_META_SLOT, { site, article }),
       ctx.slots.render(ARTICLE_FOOTER_SLOT, { site, article }),
       renderAside(site, 'article'),
+      // No query unless the body has an inline image.
+      findBodyImages(db, article.bodyHtml),
     ]);
     const alternates = translations
       .filter((tr) => ctx.editions.get(tr.edition))
@@ -214,6 +217,7 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
         related={related}
         slots={{ safeMeta: meta, safeFooter: footer, safeAside: aside }}
         translations={alternates}
+        bodyImages={bodyImages}
       />
     );
   }

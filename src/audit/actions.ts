@@ -17,7 +17,7 @@ const STAFF_EVENTS: { readonly [K in StaffEvent]: true } = {
   'staff.recovery_codes_regenerated': true,
 };
 
-/** The other events the log records: people, publishing, deletions and settings. */
+/** The other events the log records: people, publishing, deletions, settings and editions. */
 const OTHER_EVENTS = [
   'author.created',
   'user.password_changed',
@@ -36,6 +36,7 @@ const OTHER_EVENTS = [
   'banner.raised',
   'banner.ended',
   'settings.changed',
+  'edition.changed',
 ] as const satisfies readonly EventName[];
 
 /** Every event type the audit log records, in the order the action filter lists them. */
@@ -75,6 +76,8 @@ export function subjectOf<K extends AuditedEvent>(type: K, payload: DomainEvents
   const fields = payload as unknown as Record<string, unknown>;
   const edition = typeof fields.edition === 'string' ? fields.edition : null;
   if (type === 'settings.changed') return { type: 'setting', id: null, edition };
+  // An edition is named by its code, kept as the entry's edition.
+  if (type === 'edition.changed') return { type: 'edition', id: null, edition: String(fields.code) };
   for (const [field, subjectType] of SUBJECT_FIELDS) {
     const id = fields[field];
     if (typeof id === 'number') return { type: subjectType, id, edition };

@@ -75,6 +75,10 @@ function subjectOf(entry: AuditEntry, lookups: Lookups): AuditRow['subject'] {
     const key = typeof entry.detail.key === 'string' ? entry.detail.key : '';
     return { label: t('audit.subject.setting', { key }) };
   }
+  if (type === 'edition' && entry.edition !== null) {
+    const code = entry.edition;
+    return { label: t('audit.subject.edition', { code }), href: `/newsroom/editions/${encodeURIComponent(code)}` };
+  }
   if (type === null || id === null) return null;
   if (type === 'article' && lookups.titles.has(id)) {
     return { label: lookups.titles.get(id)!, href: `/newsroom/articles/${id}`, edition };
@@ -92,7 +96,7 @@ export const auditRoutes: DomainRoutes = async (app, { ctx }) => {
 
   app.get<{ Querystring: Record<string, unknown> }>('/audit', async (request, reply) => {
     requirePermission(request, 'audit.view');
-    const timeZone = ctx.config.timezone;
+    const timeZone = ctx.settings.timezone;
     const params = readAuditParams(request.query, knownActions);
     const [{ entries, next }, people] = await Promise.all([
       listAuditEntries(ctx.db, toFilter(params, timeZone)),

@@ -35,8 +35,6 @@ function query(value: unknown): string {
 }
 
 export const bannerRoutes: DomainRoutes = async (app, { ctx }) => {
-  const timeZone = ctx.config.timezone;
-
   const render = async (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -45,6 +43,7 @@ export const bannerRoutes: DomainRoutes = async (app, { ctx }) => {
     status = 200,
   ) => {
     const now = ctx.now();
+    const timeZone = ctx.settings.timezone;
     const editions = ctx.editions.all().filter((e) => can(staff, 'banner.manage', { edition: e.code }));
     const codes = editions.map((e) => e.code);
     const [live, recent] = await Promise.all([
@@ -96,7 +95,7 @@ export const bannerRoutes: DomainRoutes = async (app, { ctx }) => {
     // Another edition's editor is refused outright; an unknown edition is a problem of the form.
     if (values.edition !== '') staff = requirePermission(request, 'banner.manage', { edition: values.edition });
     try {
-      await raiseBanner(writerAs(ctx, staff.id), values, { timezone: timeZone });
+      await raiseBanner(writerAs(ctx, staff.id), values, { timezone: ctx.settings.timezone });
     } catch (error) {
       if (error instanceof InputError) return render(request, reply, staff, { values, problems: error.problems }, 400);
       throw error;

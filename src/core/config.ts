@@ -152,7 +152,8 @@ function parseTrustProxy(value: string): boolean | string {
     .join(',');
 }
 
-function isTimeZone(tz: string): boolean {
+/** Whether Intl knows a time zone by this name (IANA names and their aliases, e.g. UTC). */
+export function isTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;

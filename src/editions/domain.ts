@@ -1,14 +1,18 @@
 // The editions domain as the app mounts it: the editions and main menus held in memory follow
-// their events in every process, and /api/v1/editions lists the editions.
+// their events in every process, /api/v1/editions lists the editions, and /newsroom/editions
+// manages them (administrators).
 import type { Domain } from '../context.ts';
 import '../menus/index.ts';
+import { registerSection } from '../newsroom/index.ts';
 import './events.ts';
 import { editionsApi } from './api.ts';
+import { editionNewsroomRoutes } from './newsroom/routes.tsx';
 
 /** Editions (languages of the site) and their menus. */
 export const editionsDomain: Domain = {
   name: 'editions',
   setup(ctx) {
+    registerSection('/newsroom/editions');
     ctx.events.on('edition.changed', async () => {
       await ctx.editions.reload();
       ctx.pageCache.purge('all');
@@ -19,4 +23,5 @@ export const editionsDomain: Domain = {
     });
   },
   apiRoutes: editionsApi,
+  newsroomRoutes: editionNewsroomRoutes,
 };

@@ -14,7 +14,7 @@ import { siteFor } from './site.ts';
 export function createErrorPageRenderer(ctx: AppContext) {
   return async (request: FastifyRequest, problem: Problem): Promise<string> => {
     const segment = requestPath(request.url).split('/')[1] ?? '';
-    const edition = ctx.editions.get(segment) ?? ctx.editions.get(ctx.config.defaultEdition) ?? ctx.editions.all()[0];
+    const edition = ctx.editions.get(segment) ?? ctx.editions.get(ctx.settings.defaultEdition) ?? ctx.editions.all()[0];
     if (!edition) throw new Error('no edition to render the error page in');
     const site = await siteFor(ctx, request, edition);
     const { t } = site;

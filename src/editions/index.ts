@@ -2,3 +2,4 @@
 export { EditionRegistry, type Edition } from './registry.ts';
 export { requireEdition, siteFor } from './site.ts';
 export { listActiveEditions } from './queries.ts';
+export { defaultEditionOf } from './default-edition.ts';

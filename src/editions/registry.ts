@@ -1,11 +1,13 @@
 // The active editions and their main menus, held in memory: every page needs them and they
 // change rarely. The editions domain reloads them on the edition.changed and menu.changed
-// events, which reach every app process.
+// events, which reach every app process, and the settings domain on settings.changed (an
+// edition's translator answers the site name saved for it; its formats use the site's zone).
 import type { Kysely } from 'kysely';
 import type { Database } from '../core/db/schema.ts';
 import type { EditionInfo, NavLink } from '../core/views/site.ts';
 import { listMenuLinks } from '../menus/index.ts';
 import { createTranslator, formatsFor, type Formats, type Translate } from '../i18n/index.ts';
+import type { SiteSettings } from '../settings/index.ts';
 import { editionCodeProblem } from './codes.ts';
 import { listActiveEditions } from './queries.ts';
 
@@ -13,6 +15,12 @@ import { listActiveEditions } from './queries.ts';
 export interface Edition extends EditionInfo {
   readonly t: Translate;
   readonly f: Formats;
+}
+
+/** A translator that answers the site's name from the settings, when one was saved for the edition. */
+function withSiteName(t: Translate, siteName: string | undefined): Translate {
+  if (siteName === undefined) return t;
+  return (key, vars) => (key === 'site.name' ? siteName : t(key, vars));
 }
 
 /** Looks editions up by code without touching the database. */
@@ -23,17 +31,18 @@ export class EditionRegistry {
 
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly timezone: string,
+    private readonly settings: Pick<SiteSettings, 'timezone' | 'siteName'>,
   ) {}
 
   /** Re-reads the editions table. */
   async reload(): Promise<void> {
     // A code the app uses for its own paths can never serve an edition (it would be unreachable).
     const rows = (await listActiveEditions(this.db)).filter((e) => editionCodeProblem(e.code) === undefined);
+    const timezone = this.settings.timezone;
     this.list = rows.map((e) => ({
       ...e,
-      t: createTranslator(e.code, e.locale),
-      f: formatsFor(e.locale, this.timezone),
+      t: withSiteName(createTranslator(e.code, e.locale), this.settings.siteName(e.code)),
+      f: formatsFor(e.locale, timezone),
     }));
     this.byCode = new Map(this.list.map((e) => [e.code, e]));
     await this.reloadMenus();

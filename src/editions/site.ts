@@ -21,11 +21,12 @@ export async function siteFor(ctx: AppContext, request: FastifyRequest, edition:
     editions: ctx.editions.all(),
     t: edition.t,
     f: edition.f,
-    timezone: ctx.config.timezone,
+    timezone: ctx.settings.timezone,
     baseUrl: ctx.config.baseUrl,
     menu,
     now: ctx.now(),
     assets: { css: ctx.assets.css.url, js: ctx.assets.js.url },
+    logo: ctx.settings.logo,
     path: requestPath(request.url),
   };
   // The layout's slot, rendered here because the layout itself is synchronous.

@@ -78,7 +78,13 @@ export async function feedRoutes(app: FastifyInstance, opts: { ctx: AppContext }
         json: abs(feedPath(pagePath, 'json')),
       },
       publisher: { name: edition.t('site.name'), url: abs(`/${edition.code}`) },
-      logo: { url: abs(PUBLISHER_LOGO.path), width: PUBLISHER_LOGO.width, height: PUBLISHER_LOGO.height },
+      logo: ctx.settings.logo
+        ? {
+            url: abs(ctx.settings.logo.raster.url),
+            width: ctx.settings.logo.raster.width,
+            height: ctx.settings.logo.raster.height,
+          }
+        : { url: abs(PUBLISHER_LOGO.path), width: PUBLISHER_LOGO.width, height: PUBLISHER_LOGO.height },
       copyright: edition.t('footer.rights', { year: String(ctx.now().getUTCFullYear()) }),
       ttlMinutes: 5,
     };

@@ -14,3 +14,5 @@ export { MEDIA_EVENTS } from './events.ts';
 export { localMediaStorage, type MediaStorage } from './storage.ts';
 export { toImage, imageUrl, largestWidth, hasFormat, type Image, type ImageFormat } from './image.ts';
 export { Picture } from './picture.tsx';
+export { loadSiteLogo } from './site-logo.ts';
+export { findBodyImages, safeBodyImages, BODY_IMAGE_SIZES, type BodyImages } from './body-images.ts';

@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../core/db/schema.ts';
 import type { EventName, EventOf } from '../core/events/index.ts';
+import { getSetting, SITE_SETTINGS_KEY } from '../settings/index.ts';
 
 type Db = Kysely<Database>;
 type ArticleEventName = Extract<EventName, `article.${string}`>;
@@ -19,6 +20,8 @@ const ARTICLE_EVENT_NAMES: { readonly [K in ArticleEventName]: true } = {
   'article.published': true,
   'article.unpublished': true,
   'article.deleted': true,
+  // Changes no body; reading it again finds the same images.
+  'article.save_refused': true,
 };
 const PAGE_EVENT_NAMES: { readonly [K in PageEventName]: true } = {
   'page.created': true,
@@ -119,14 +122,14 @@ async function imagesOf(db: Db, bodies: readonly { id: number; body_html: string
 }
 
 /** How an image is used by one article, page or person. */
-export type UsageWay = 'featured' | 'inline' | 'photo';
+export type UsageWay = 'featured' | 'inline' | 'photo' | 'logo';
 
 /** One article, page or person that shows the image. */
 export interface MediaUsage {
-  readonly kind: 'article' | 'page' | 'person';
+  readonly kind: 'article' | 'page' | 'person' | 'site';
   readonly id: number;
   readonly title: string;
-  /** The article's or page's edition (null for a person). */
+  /** The article's or page's edition (null for a person or the site). */
   readonly edition: string | null;
   readonly status: string | null;
   readonly ways: readonly UsageWay[];
@@ -185,6 +188,7 @@ export async function findUsages(
     .orderBy('id')
     .limit(limit + 1)
     .execute();
+  const isLogo = await isSiteLogo(db, media.id);
   const pending = await pendingBodies(db);
   const hasMore = [featured, inlineArticles, inlinePages, people].some((list) => list.length > limit);
 
@@ -233,8 +237,17 @@ export async function findUsages(
       status: null,
       ways: ['photo'],
     })),
+    ...(isLogo
+      ? [{ kind: 'site', id: 0, title: '', edition: null, status: null, ways: ['logo'] } satisfies MediaUsage]
+      : []),
   ];
   return { items, hasMore, isComplete: pending.isComplete };
+}
+
+/** Whether the site settings show this image as the site's logo. */
+async function isSiteLogo(db: Db, mediaId: number): Promise<boolean> {
+  const site = await getSetting(db, SITE_SETTINGS_KEY);
+  return !!site && typeof site === 'object' && (site as { logoMediaId?: unknown }).logoMediaId === mediaId;
 }
 
 /** The articles and pages named by events the consumer has not handled yet, as they stand now. */

@@ -192,12 +192,31 @@ function Queue(props: { id: string; title: string; items: readonly QueueItem[]; 
               <a href={`/newsroom/articles/${item.id}`} safe>
                 {item.title}
               </a>{' '}
-              <span class="nr-meta" safe>
-                {`${item.edition.toUpperCase()}${item.at ? ` · ${format.format(item.at)}` : ''}`}
+              <span class="nr-meta">
+                <span safe>{item.edition.toUpperCase()}</span>
+                {item.at !== null && (
+                  <>
+                    {' · '}
+                    {/* Titled with the reader's own zone by the newsroom's script (local-time.ts). */}
+                    <time
+                      datetime={item.at.toISOString()}
+                      data-site-zone={props.timeZone}
+                      data-local-title={t('localTime.title')}
+                      safe
+                    >
+                      {format.format(item.at)}
+                    </time>
+                  </>
+                )}
               </span>
             </li>
           ))}
         </ul>
+      )}
+      {props.items.length > 0 && (
+        <p class="nr-meta" safe>
+          {t('localTime.siteZone', { zone: props.timeZone })}
+        </p>
       )}
     </section>
   );
@@ -207,7 +226,7 @@ export const dashboardRoutes: DomainRoutes = async (app, { ctx }) => {
   app.get('/', async (request, reply) => {
     const staff = requirePermission(request, 'dashboard.view');
     const now = ctx.now();
-    const tz = ctx.config.timezone;
+    const tz = ctx.settings.timezone;
     const [today, week, review, scheduled, days, top, rated] = await Promise.all([
       readsSince(ctx.db, dayIn(tz, now)),
       readsSince(ctx.db, dayIn(tz, now, 6)),

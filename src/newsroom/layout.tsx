@@ -30,8 +30,9 @@ const SECTIONS: readonly Section[] = [
   { href: '/newsroom/menus', label: 'nav.menus', action: 'menus.manage' },
   { href: '/newsroom/banner', label: 'nav.banner', action: 'banner.manage' },
   { href: '/newsroom/users', label: 'nav.users', action: 'users.manage' },
+  { href: '/newsroom/editions', label: 'nav.editions', action: 'editions.manage' },
   { href: '/newsroom/audit', label: 'nav.audit', action: 'audit.view' },
-  { href: '/newsroom/settings/security', label: 'nav.settings', action: 'settings.manage' },
+  { href: '/newsroom/settings', label: 'nav.settings', action: 'settings.manage' },
 ];
 
 /** The sections a user sees in the bar (routes not yet built are left out by `available`). */

@@ -23,8 +23,9 @@ declare module 'fastify' {
 
 /** The layout's props for a request. */
 export async function newsroomPage(ctx: AppContext, request: FastifyRequest): Promise<NewsroomPage> {
-  const edition = ctx.editions.get(ctx.config.defaultEdition) ?? ctx.editions.all()[0];
-  const siteName = createTranslator(edition?.code ?? 'en', edition?.locale ?? 'en')('site.name');
+  const edition = ctx.editions.get(ctx.settings.defaultEdition) ?? ctx.editions.all()[0];
+  // The edition's translator answers the name saved in the settings, when there is one.
+  const siteName = (edition?.t ?? createTranslator('en', 'en'))('site.name');
   return {
     siteName,
     assets: await ctx.assets.newsroom(),
@@ -54,4 +55,12 @@ export function sendHtml(reply: FastifyReply, html: string | Promise<string>, st
 /** A redirect after a successful form post (303: the browser follows with a GET). */
 export function seeOther(reply: FastifyReply, location: string): FastifyReply {
   return reply.redirect(location, 303);
+}
+
+/**
+ * The entry of `table` a `?done=` value names, or undefined: only the table's own keys count
+ * (`?done=constructor` must not reach Object.prototype).
+ */
+export function doneKey<V>(table: Readonly<Record<string, V>>, done: unknown): V | undefined {
+  return typeof done === 'string' && Object.hasOwn(table, done) ? table[done] : undefined;
 }

@@ -3,6 +3,7 @@ import { safeEmbedCards } from '../core/text/embeds.ts';
 import { Layout } from '../core/views/layout.tsx';
 import { Breadcrumbs } from '../core/views/components.tsx';
 import type { Alternate, Site } from '../core/views/site.ts';
+import { safeBodyImages, type BodyImages } from '../media/index.ts';
 import { staticPageHeadTags } from '../seo/index.ts';
 import { pagePath, type Page, type PageLink } from './queries.ts';
 
@@ -15,6 +16,8 @@ export interface PageViewProps {
   sectionPages: readonly PageLink[];
   sectionRoot: PageLink;
   alternates: readonly Alternate[];
+  /** The body's inline images, drawn as <picture> (findBodyImages); an image not in it stays as stored. */
+  bodyImages: BodyImages;
 }
 
 /** Renders a static page. */
@@ -22,8 +25,9 @@ export function PageView(props: PageViewProps): JSX.Element {
   const { site, page } = props;
   const code = site.edition.code;
   const nav = [props.sectionRoot, ...props.sectionPages];
-  // Page bodies are sanitised when saved (src/core/text/sanitize.ts); embeds get their cards here.
-  const safeBodyHtml = safeEmbedCards(page.bodyHtml, site.t);
+  // Page bodies are sanitised when saved (src/core/text/sanitize.ts); images get their sizes and
+  // embeds their cards here.
+  const safeBodyHtml = safeEmbedCards(safeBodyImages(page.bodyHtml, props.bodyImages), site.t);
   const trail = [
     { label: site.t('nav.home'), href: `/${code}` },
     ...props.ancestors.map((p) => ({ label: p.title, href: pagePath(code, p.path) })),

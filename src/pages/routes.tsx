@@ -5,6 +5,7 @@ import type { AppContext } from '../context.ts';
 import { cachePublic } from '../core/http/cache.ts';
 import { AppError } from '../core/http/errors.ts';
 import { requireEdition, siteFor } from '../editions/index.ts';
+import { findBodyImages } from '../media/index.ts';
 import { findPublishedPage, listPageTranslations, listPublishedPages, pagePath } from './queries.ts';
 import { PageView } from './page-view.tsx';
 
@@ -17,9 +18,10 @@ export async function pageRoutes(app: FastifyInstance, opts: { ctx: AppContext }
     if (path.length === 0 || path.length > 500) throw new AppError('page_not_found');
     const page = await findPublishedPage(ctx.db, edition.code, path);
     if (!page) throw new AppError('page_not_found');
-    const [all, translations] = await Promise.all([
+    const [all, translations, bodyImages] = await Promise.all([
       listPublishedPages(ctx.db, edition.code),
       listPageTranslations(ctx.db, page),
+      findBodyImages(ctx.db, page.bodyHtml),
     ]);
     const byId = new Map(all.map((p) => [p.id, p]));
     const ancestors: typeof all = [];
@@ -43,6 +45,7 @@ export async function pageRoutes(app: FastifyInstance, opts: { ctx: AppContext }
         alternates={translations
           .filter((tr) => ctx.editions.get(tr.edition))
           .map((tr) => ({ lang: tr.edition, path: pagePath(tr.edition, tr.path) }))}
+        bodyImages={bodyImages}
       />
     );
   });

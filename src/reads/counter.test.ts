@@ -16,7 +16,7 @@ const quiet = { error: () => undefined };
 function counterWith(write: WriteReads, overrides: { flushSize?: number; now?: () => Date } = {}) {
   return new ReadCounter({
     write,
-    timezone: 'Asia/Jakarta',
+    timezone: () => 'Asia/Jakarta',
     now: overrides.now ?? (() => new Date('2024-06-16T05:00:00Z')),
     flushIntervalMs: 60_000,
     flushSize: overrides.flushSize ?? 1000,

@@ -14,8 +14,8 @@ export interface CounterLog {
 /** Settings of a read counter. */
 export interface ReadCounterOptions {
   write: WriteReads;
-  /** IANA time zone whose calendar days bucket the daily totals. */
-  timezone: string;
+  /** The IANA time zone whose calendar days bucket the daily totals (the site's, which can change). */
+  timezone: () => string;
   /** The clock; reads are bucketed on the day they were counted. */
   now: () => Date;
   /** Flush at least this often while running. */
@@ -40,22 +40,14 @@ export class ReadCounter {
   // tick does, so a database outage is not hammered once per read.
   private isSizeFlushPaused = false;
   private timer: NodeJS.Timeout | undefined;
-  private readonly dayFormat: Intl.DateTimeFormat;
+  private dayFormat: { zone: string; format: Intl.DateTimeFormat } | undefined;
   // The day of the current minute: formatting a date in a time zone costs more than the rest of
   // record(), and days start on a whole minute in every zone (offsets are whole minutes).
-  private dayOfMinute = { minute: Number.NaN, day: '' };
+  private dayOfMinute = { minute: Number.NaN, zone: '', day: '' };
   private readonly writtenListeners: ((batch: ReadBatch) => void)[] = [];
   private flushedAt = new Date();
 
-  constructor(private readonly options: ReadCounterOptions) {
-    // en-CA formats a date as YYYY-MM-DD.
-    this.dayFormat = new Intl.DateTimeFormat('en-CA', {
-      timeZone: options.timezone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-  }
+  constructor(private readonly options: ReadCounterOptions) {}
 
   /** Counts one read of an article; may start a flush when the batch is full. */
   record(articleId: number): void {
@@ -169,7 +161,20 @@ export class ReadCounter {
   /** The calendar day (YYYY-MM-DD) of a time in the counter's time zone. */
   private dayOf(date: Date): string {
     const minute = Math.floor(date.getTime() / 60_000);
-    if (minute !== this.dayOfMinute.minute) this.dayOfMinute = { minute, day: this.dayFormat.format(date) };
+    const zone = this.options.timezone();
+    if (minute !== this.dayOfMinute.minute || zone !== this.dayOfMinute.zone) {
+      if (this.dayFormat?.zone !== zone) {
+        // en-CA formats a date as YYYY-MM-DD.
+        const format = new Intl.DateTimeFormat('en-CA', {
+          timeZone: zone,
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+        });
+        this.dayFormat = { zone, format };
+      }
+      this.dayOfMinute = { minute, zone, day: this.dayFormat.format.format(date) };
+    }
     return this.dayOfMinute.day;
   }
 

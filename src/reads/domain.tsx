@@ -65,7 +65,7 @@ function createCounter(ctx: AppContext, app: FastifyInstance): ReadCounter {
       mostReadCacheOf(ctx).invalidate();
       return written;
     },
-    timezone: ctx.config.timezone,
+    timezone: () => ctx.settings.timezone,
     now: () => ctx.now(),
     flushIntervalMs: ctx.config.readsFlushIntervalMs,
     flushSize: ctx.config.readsFlushSize,

@@ -39,7 +39,7 @@ export class MostReadCache {
   /** A list of an edition, from memory when it is fresh. */
   list(edition: string, list: MostReadList): Promise<ArticleSummary[]> {
     return this.lists.get(edition, `${list.period}:${list.limit}:${list.isStrict}`, () =>
-      listMostRead(this.ctx.db, edition, this.ctx.now(), { timezone: this.ctx.config.timezone, ...list }),
+      listMostRead(this.ctx.db, edition, this.ctx.now(), { timezone: this.ctx.settings.timezone, ...list }),
     );
   }
 

@@ -43,8 +43,8 @@ export async function searchRoutes(app: FastifyInstance, opts: { ctx: AppContext
           now: site.now,
           query: params.query,
           ...(category ? { categoryIds: withDescendants(categories, category.id) } : {}),
-          ...(params.from ? { from: startOfDay(params.from, ctx.config.timezone) } : {}),
-          ...(params.to ? { before: startOfNextDay(params.to, ctx.config.timezone) } : {}),
+          ...(params.from ? { from: startOfDay(params.from, ctx.settings.timezone) } : {}),
+          ...(params.to ? { before: startOfNextDay(params.to, ctx.settings.timezone) } : {}),
         };
         const page = request.query.page ?? 1;
         const found = await searchArticles(ctx.db, filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });

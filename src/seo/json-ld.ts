@@ -64,11 +64,16 @@ export function publisherJsonLd(site: Site): object {
     '@id': ids(site).organization,
     name: site.t('site.name'),
     url: absoluteUrl(site, `/${site.edition.code}`),
-    logo: imageObject({
-      url: absoluteUrl(site, PUBLISHER_LOGO.path),
-      width: PUBLISHER_LOGO.width,
-      height: PUBLISHER_LOGO.height,
-    }),
+    // The logo chosen in the settings, else the station mark drawn as a PNG.
+    logo: imageObject(
+      site.logo
+        ? {
+            url: absoluteUrl(site, site.logo.raster.url),
+            width: site.logo.raster.width,
+            height: site.logo.raster.height,
+          }
+        : { url: absoluteUrl(site, PUBLISHER_LOGO.path), width: PUBLISHER_LOGO.width, height: PUBLISHER_LOGO.height },
+    ),
   };
 }
 

@@ -6,13 +6,16 @@ import type { Database, Role, UserRow } from '../core/db/schema.ts';
 
 type Db = Kysely<Database>;
 
-/** An active user with a public author page, by slug. */
+/**
+ * A person's public author page, by slug. Whether they can still sign in does not matter: a
+ * reporter who left keeps the page their bylines link to (deactivating ends sign-in only).
+ */
 export async function findAuthorBySlug(db: Db, slug: string): Promise<UserRow | undefined> {
-  return activeUserBySlug.executeTakeFirst(db, { slug });
+  return userBySlug.executeTakeFirst(db, { slug });
 }
 
-const activeUserBySlug = reusable((db: Db, a: { slug: string }) =>
-  db.selectFrom('users').selectAll().where('slug', '=', a.slug).where('is_active', '=', 1),
+const userBySlug = reusable((db: Db, a: { slug: string }) =>
+  db.selectFrom('users').selectAll().where('slug', '=', a.slug),
 );
 
 /** A user by e-mail (stored lower-case). */

@@ -97,6 +97,7 @@ const NEWSROOM_PAGES: readonly {
   { name: 'newsroom: your own person page', path: (p) => `/newsroom/users/${p.admin.user.id}` },
   { name: 'newsroom: your account, two-step sign-in off', path: () => '/newsroom/account', phone: true },
   { name: 'newsroom: turning on two-step sign-in', path: () => '/newsroom/account/two-factor', phone: true },
+  { name: 'newsroom: site settings', path: () => '/newsroom/settings' },
   { name: 'newsroom: security settings', path: () => '/newsroom/settings/security' },
   { name: 'newsroom: breaking-news banners', path: () => '/newsroom/banner', phone: true },
   { name: 'newsroom: sections', path: () => '/newsroom/sections?edition=en', phone: true },
@@ -107,6 +108,8 @@ const NEWSROOM_PAGES: readonly {
   { name: 'newsroom: main menu, Arabic edition', path: () => '/newsroom/menus/ar/main', phone: true },
   { name: 'newsroom: media library', path: () => '/newsroom/media', phone: true },
   { name: 'newsroom: an image in the media library', path: (p) => `/newsroom/media/${p.imageId}`, phone: true },
+  { name: 'newsroom: editions', path: () => '/newsroom/editions', phone: true },
+  { name: 'newsroom: an edition, Arabic', path: () => '/newsroom/editions/ar', phone: true },
 ];
 let people: NewsroomPeople;
 let peopleMade: Promise<void> | undefined;
@@ -192,6 +195,23 @@ describe(
       it(`newsroom: first start, setup form, ${viewport.width}px`, { timeout: 60_000 }, async () =>
         axeCheck('/newsroom/setup', viewport, 200, undefined, (await startEmptySite()).baseUrl),
       );
+    // The article form's photo picker, open with its images (client/newsroom/media-picker.ts).
+    for (const viewport of [DESKTOP, PHONE])
+      it(`newsroom: an article, photo picker open, ${viewport.width}px`, { timeout: 60_000 }, async () => {
+        const mobile = viewport.width < 600 ? { isMobile: true, hasTouch: true } : {};
+        const page = await openPage(browser, { viewport, bypassCSP: true, ...mobile });
+        try {
+          await browseAs(page.context(), people.admin);
+          await page.goto(`${server.baseUrl}/newsroom/articles/${people.articleId}`);
+          await page.getByRole('button', { name: 'Choose from library' }).click();
+          const dialog = page.getByRole('dialog', { name: 'Choose a photo from the media library' });
+          await dialog.getByRole('status').filter({ hasText: 'image(s) shown.' }).waitFor();
+          const violations = await runAxe(page);
+          assert.equal(violations.length, 0, formatViolations(violations, `the photo picker at ${viewport.width}px`));
+        } finally {
+          await page.context().close();
+        }
+      });
   },
 );
 

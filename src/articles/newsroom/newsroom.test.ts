@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { makeCategory } from '../../../test/helpers/factories.ts';
+import { makeCategory, makeImage } from '../../../test/helpers/factories.ts';
 import { form, signedIn, type SignedIn } from '../../../test/helpers/newsroom.ts';
 import type { CategoryRow } from '../../core/db/schema.ts';
 import { toLocalInput } from '../../newsroom/index.ts';
@@ -166,6 +166,51 @@ describe('writing and the status flow', () => {
   });
 });
 
+describe('the photo', () => {
+  test('contributors and authors use their own uploads; editors any image of the library', async () => {
+    const editor = await signedIn(t, 'editor', ['en']);
+    const author = await signedIn(t, 'author', ['en']);
+    const editorsImage = await makeImage(t.db, t.config.dataDir, 640, 360);
+    await t.db.updateTable('media').set({ uploaded_by: editor.user.id }).where('id', '=', editorsImage.id).execute();
+    const ownImage = await makeImage(t.db, t.config.dataDir, 640, 360);
+    await t.db.updateTable('media').set({ uploaded_by: author.user.id }).where('id', '=', ownImage.id).execute();
+
+    const refused = await post(author, '/newsroom/articles?edition=en', {
+      ...story('Not my picture'),
+      featuredMediaId: String(editorsImage.id),
+      step: 'save',
+    });
+    assert.equal(refused.statusCode, 400);
+    assert.match(refused.body, /you can use the images you uploaded/);
+    assert.equal(
+      (await t.db.selectFrom('articles').select('id').where('title', '=', 'Not my picture').execute()).length,
+      0,
+    );
+
+    const id = await create(author, { ...story('My own picture'), featuredMediaId: String(ownImage.id) });
+    // An editor gives the story another photo; the author may keep it when saving again.
+    let { version } = await formOf(editor, id);
+    const byEditor = await post(editor, `/newsroom/articles/${id}`, {
+      ...story('My own picture'),
+      featuredMediaId: String(editorsImage.id),
+      version,
+      step: 'save',
+    });
+    assert.equal(byEditor.statusCode, 303, byEditor.body.slice(0, 300));
+    ({ version } = await formOf(author, id));
+    const kept = await post(author, `/newsroom/articles/${id}`, {
+      ...story('My own picture, edited'),
+      featuredMediaId: String(editorsImage.id),
+      version,
+      step: 'save',
+    });
+    assert.equal(kept.statusCode, 303, kept.body.slice(0, 300));
+    const row = await t.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    assert.equal(row.featured_media_id, editorsImage.id);
+    assert.equal(row.title, 'My own picture, edited');
+  });
+});
+
 describe('conflicts and revisions', () => {
   test('the second of two saves from the same version is refused, and its text is kept', async () => {
     const editor = await signedIn(t, 'editor', ['en']);
@@ -265,6 +310,21 @@ describe('the list', () => {
     const more = [...second.body.matchAll(/Paging story number (\d+)/g)].map((m) => Number(m[1]));
     assert.equal(more.length, 3);
     assert.equal(new Set([...titles, ...more]).size, 33);
+  });
+
+  test('finds a draft by part of its slug, and says when a search is too short to cover every article', async () => {
+    const editor = await signedIn(t, 'editor', ['en']);
+    await create(editor, story('Ferry timetable changes', { slug: 'ferry-timetable-xyzzy' }));
+    const bySlug = await t.app.inject({ url: '/newsroom/articles?q=E-XYZ', headers: editor.headers });
+    assert.equal(bySlug.statusCode, 200);
+    assert.match(bySlug.body, /Ferry timetable changes/);
+    assert.doesNotMatch(bySlug.body, /id="q-hint"/);
+    const short = await t.app.inject({ url: '/newsroom/articles?q=yz', headers: editor.headers });
+    assert.match(short.body, /aria-describedby="q-hint"/);
+    assert.match(
+      short.body,
+      /<p class="nr-hint" id="q-hint">One or two characters are looked for among the newest [\d,]+ articles/,
+    );
   });
 });
 

@@ -8,6 +8,7 @@ import type { AppContext, DomainRoutes } from '../../context.ts';
 import { AppError } from '../../core/http/errors.ts';
 import { ensureCookieSecret } from '../../core/secret.ts';
 import { siteFor } from '../../editions/index.ts';
+import { findBodyImages } from '../../media/index.ts';
 import { requirePermission } from '../../newsroom/index.ts';
 import { articlePath } from '../model.ts';
 import { findArticlePage } from '../queries.ts';
@@ -45,7 +46,10 @@ async function renderPreview(ctx: AppContext, request: FastifyRequest, reply: Fa
   const found = await findArticlePage(ctx.db, articleId, ctx.now(), { preview: true });
   const edition = found && ctx.editions.get(found.article.edition);
   if (!found || !edition) throw new AppError('article_not_found');
-  const site = await siteFor(ctx, request, edition);
+  const [site, bodyImages] = await Promise.all([
+    siteFor(ctx, request, edition),
+    findBodyImages(ctx.db, found.article.bodyHtml),
+  ]);
   const alternates = found.translations
     .filter((tr) => ctx.editions.get(tr.edition))
     .map((tr) => ({ lang: tr.edition, path: articlePath(tr), name: ctx.editions.get(tr.edition)!.name }));
@@ -59,6 +63,7 @@ async function renderPreview(ctx: AppContext, request: FastifyRequest, reply: Fa
       // No rating form and no read beacon: a preview is nobody's read or vote.
       slots={{ safeMeta: '', safeFooter: '', safeAside: '' }}
       translations={alternates}
+      bodyImages={bodyImages}
     />
   );
 }

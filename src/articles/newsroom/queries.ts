@@ -1,9 +1,17 @@
-// What the newsroom's article pages read: the list (filters, newest change first, keyset pages
-// on (updated_at, id) so page 500 costs what page 1 does), one article with its tags, the
-// choices of its form, its revisions and status history, and its translations.
-import type { Kysely } from 'kysely';
+// What the newsroom's article pages read: the list (filters, a search of titles and slugs, newest
+// change first, keyset pages on (updated_at, id) so page 500 costs what page 1 does), one article
+// with its tags, the choices of its form, its revisions and status history, and its translations.
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import { toDate, toDbTime } from '../../core/db/dialect.ts';
 import type { ArticleRow, ArticleStatus, Database } from '../../core/db/schema.ts';
+import {
+  LOOKAHEAD,
+  prepareTitleSearch,
+  readsById,
+  SHORT_QUERY_WINDOW,
+  titleContains,
+  type TitleSearch,
+} from './title-search.ts';
 
 type Db = Kysely<Database>;
 
@@ -14,7 +22,7 @@ export interface ListFilters {
   readonly status?: ArticleStatus | 'scheduled';
   readonly categoryId?: number;
   readonly ownerId?: number;
-  /** Words of the title (a contains match). */
+  /** Text the title or slug contains, any case (see title-search.ts). */
   readonly q?: string;
   /** The last row of the previous page. */
   readonly after?: { readonly updatedAt: string; readonly id: number };
@@ -43,8 +51,11 @@ export async function listArticles(
   now: Date,
 ): Promise<{ rows: ListedArticle[]; more: boolean }> {
   if (f.editions.length === 0) return { rows: [], more: false };
+  // Once for all editions: SQLite's first read of the matches is the same for each.
+  const search = f.q ? await prepareTitleSearch(db, f.q) : undefined;
+  if (search?.by === 'ids' && search.ids.length === 0) return { rows: [], more: false };
   const perEdition = await Promise.all(
-    f.editions.map((edition) => listInEdition(db, { ...f, editions: [edition] }, now)),
+    f.editions.map((edition) => listInEdition(db, { ...f, editions: [edition] }, search, now)),
   );
   const merged = perEdition
     .flat()
@@ -54,11 +65,59 @@ export async function listArticles(
 }
 
 /** Up to a page and one more of one edition's list (f.editions holds that one edition). */
-async function listInEdition(db: Db, f: ListFilters, now: Date): Promise<ListedArticle[]> {
-  let query = db
-    .selectFrom('articles as a')
+async function listInEdition(
+  db: Db,
+  f: ListFilters,
+  search: TitleSearch | undefined,
+  now: Date,
+): Promise<ListedArticle[]> {
+  let query = filtered(db, f, now, readsById(search))
     .innerJoin('categories as c', 'c.id', 'a.category_id')
     .leftJoin('users as u', 'u.id', 'a.created_by')
+    .select(LISTED_COLUMNS);
+  if (f.after) query = query.where(olderThan(f.after));
+  if (search) query = query.where(titleContains(db, search));
+  const page = async (q: typeof query) =>
+    (
+      await q
+        .orderBy('a.updated_at', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(PAGE_SIZE + 1)
+        .execute()
+    ).map(toListed);
+  if (search?.by !== 'pattern') return page(query);
+  if (search.window) {
+    // Counted from the top of the list, so that every page looks through the same articles.
+    const last = await nthArticle(db, { ...f, after: undefined }, now, SHORT_QUERY_WINDOW);
+    return page(last ? query.where(notOlderThan(last)) : query);
+  }
+  // PostgreSQL (see title-search.ts): the next LOOKAHEAD articles one by one; when they hold less
+  // than a page, every match through the index.
+  const last = await nthArticle(db, f, now, LOOKAHEAD);
+  if (!last) return page(query);
+  const recent = await page(query.where(notOlderThan(last)));
+  return recent.length > PAGE_SIZE ? recent : pageOfIndexMatches(db, f, search, now);
+}
+
+const LISTED_COLUMNS = [
+  'a.id',
+  'a.edition',
+  'a.title',
+  'a.status',
+  'a.published_at',
+  'a.updated_at',
+  'u.display_name as owner_name',
+  'c.name as category_name',
+] as const;
+
+/**
+ * Up to a page and one more of one edition's list from every match of PostgreSQL's index, read
+ * first with what the page shows (a materialized CTE, sorted by its own columns): however many
+ * matches the planner expects, it can neither walk the list instead, through an edition that
+ * has none, nor join the matches back to the whole table.
+ */
+async function pageOfIndexMatches(db: Db, f: ListFilters, search: TitleSearch, now: Date): Promise<ListedArticle[]> {
+  let matches = filtered(db, f, now, false)
     .select([
       'a.id',
       'a.edition',
@@ -66,41 +125,106 @@ async function listInEdition(db: Db, f: ListFilters, now: Date): Promise<ListedA
       'a.status',
       'a.published_at',
       'a.updated_at',
+      'a.category_id',
+      'a.created_by',
+    ])
+    .where(titleContains(db, search));
+  if (f.after) matches = matches.where(olderThan(f.after));
+  const rows = await db
+    .with(
+      (cte) => cte('m').materialized(),
+      () => matches,
+    )
+    .selectFrom('m')
+    .innerJoin('categories as c', 'c.id', 'm.category_id')
+    .leftJoin('users as u', 'u.id', 'm.created_by')
+    .select([
+      'm.id',
+      'm.edition',
+      'm.title',
+      'm.status',
+      'm.published_at',
+      'm.updated_at',
       'u.display_name as owner_name',
       'c.name as category_name',
     ])
-    .where('a.edition', '=', f.editions[0]!);
-  if (f.status === 'scheduled')
-    query = query.where('a.status', '=', 'published').where('a.published_at', '>', toDbTime(now));
-  else if (f.status) query = query.where('a.status', '=', f.status);
-  if (f.categoryId !== undefined) query = query.where('a.category_id', '=', f.categoryId);
-  if (f.ownerId !== undefined) query = query.where('a.created_by', '=', f.ownerId);
-  if (f.q) {
-    const pattern = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) => eb('a.title', 'like', pattern));
-  }
-  if (f.after) {
-    const { updatedAt, id } = f.after;
-    query = query.where((eb) =>
-      eb.or([eb('a.updated_at', '<', updatedAt), eb.and([eb('a.updated_at', '=', updatedAt), eb('a.id', '<', id)])]),
-    );
-  }
-  const rows = await query
-    .orderBy('a.updated_at', 'desc')
-    .orderBy('a.id', 'desc')
+    .orderBy('m.updated_at', 'desc')
+    .orderBy('m.id', 'desc')
     .limit(PAGE_SIZE + 1)
     .execute();
-  return rows.map((r) => ({
+  return rows.map(toListed);
+}
+
+function toListed(r: {
+  id: number;
+  edition: string;
+  title: string;
+  status: ArticleStatus;
+  published_at: Date | string | null;
+  updated_at: Date | string;
+  owner_name: string | null;
+  category_name: string;
+}): ListedArticle {
+  return {
     id: r.id,
     edition: r.edition,
     title: r.title,
     status: r.status,
     publishedAt: r.published_at === null ? null : toDate(r.published_at),
     updatedAt: toDate(r.updated_at),
-    updatedAtText: r.updated_at instanceof Date ? toDbTime(r.updated_at) : r.updated_at,
+    updatedAtText: timeText(r.updated_at),
     ownerName: r.owner_name,
     categoryName: r.category_name,
-  }));
+  };
+}
+
+/** One edition's articles that pass the list's filters (f.editions holds that one edition). */
+function filtered(db: Db, f: ListFilters, now: Date, byId: boolean) {
+  // When the search's matches are read by id, `+` keeps the filters off the indexes: SQLite keeps
+  // no statistics, takes `edition = ?` for a handful of rows, and would walk the whole edition
+  // checking each row's id against the matches.
+  const column = <T>(name: string) => (byId ? sql<T>`+${sql.ref(name)}` : sql<T>`${sql.ref(name)}`);
+  let query = db.selectFrom('articles as a').where(column<string>('a.edition'), '=', f.editions[0]!);
+  if (f.status === 'scheduled')
+    query = query.where(column<string>('a.status'), '=', 'published').where('a.published_at', '>', toDbTime(now));
+  else if (f.status) query = query.where(column<string>('a.status'), '=', f.status);
+  if (f.categoryId !== undefined) query = query.where(column<number>('a.category_id'), '=', f.categoryId);
+  if (f.ownerId !== undefined) query = query.where(column<number>('a.created_by'), '=', f.ownerId);
+  return query;
+}
+
+type Key = { readonly updatedAt: string; readonly id: number };
+type ListExpressions = ExpressionBuilder<Database & { a: Database['articles'] }, 'a'>;
+
+// Row values, so that PostgreSQL bounds its walk of the list's index by them too, not only
+// filters the rows it walks (SQLite does either way).
+/** Articles after `key` in the list's order. */
+const olderThan = (key: Key) => (eb: ListExpressions) =>
+  eb(eb.refTuple('a.updated_at', 'a.id'), '<', eb.tuple(key.updatedAt, key.id));
+
+/** Articles up to `key` in the list's order, itself included. */
+const notOlderThan = (key: Key) => (eb: ListExpressions) =>
+  eb(eb.refTuple('a.updated_at', 'a.id'), '>=', eb.tuple(key.updatedAt, key.id));
+
+/**
+ * The n-th article of one edition's list (after f.after, when given), where a look through a
+ * bounded number of articles stops; none when fewer remain. Read from the list's index alone.
+ */
+async function nthArticle(db: Db, f: ListFilters, now: Date, n: number): Promise<Key | undefined> {
+  let query = filtered(db, f, now, false).select(['a.updated_at', 'a.id']);
+  if (f.after) query = query.where(olderThan(f.after));
+  const row = await query
+    .orderBy('a.updated_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(1)
+    .offset(n - 1)
+    .executeTakeFirst();
+  return row && { updatedAt: timeText(row.updated_at), id: row.id };
+}
+
+/** A time column as the text the list's keys compare with (ISO 8601, UTC). */
+function timeText(value: Date | string): string {
+  return value instanceof Date ? toDbTime(value) : value;
 }
 
 export async function findArticle(db: Db, id: number): Promise<(ArticleRow & { tags: string[] }) | undefined> {

@@ -3,8 +3,7 @@
 // on the server; the form only hides what the server would refuse anyway.
 import type { FastifyRequest } from 'fastify';
 import type { AppContext, DomainRoutes } from '../../context.ts';
-import { toDate, toDbTime } from '../../core/db/dialect.ts';
-import type { ArticleStatus } from '../../core/db/schema.ts';
+import { toDate } from '../../core/db/dialect.ts';
 import { AppError } from '../../core/http/errors.ts';
 import { InputError } from '../../core/validation.ts';
 import {
@@ -19,7 +18,7 @@ import {
   type Action,
   type Staff,
 } from '../../newsroom/index.ts';
-import { ArticleConflictError, createArticle, snapshotOf, updateArticle } from '../commands.ts';
+import { ArticleConflictError, createArticle, keepRefusedSave, updateArticle, type RefusedSave } from '../commands.ts';
 import { articlePath } from '../model.ts';
 import { formValues, stepOf, toInput, type FormValues, type Step } from './form.ts';
 import {
@@ -62,7 +61,6 @@ export const articleNewsroomRoutes: DomainRoutes = async (app, { ctx }) => {
   await app.register(previewRoutes, { ctx });
   await app.register(uploadRoutes, { ctx });
   await app.register(draftingRoutes, { ctx });
-  const tz = ctx.config.timezone;
 
   const loadForEdit = async (request: FastifyRequest, id: number) => {
     const article = await findArticle(ctx.db, id);
@@ -144,7 +142,7 @@ export const articleNewsroomRoutes: DomainRoutes = async (app, { ctx }) => {
           shareUrl={a ? new URL(previewLink(ctx, a.id, now), ctx.config.baseUrl).href : undefined}
           others={others}
           autosave={extra.autosave}
-          timeZone={tz}
+          timeZone={ctx.settings.timezone}
           now={now}
         />
       ),
@@ -200,7 +198,7 @@ export const articleNewsroomRoutes: DomainRoutes = async (app, { ctx }) => {
         categories={categories}
         rows={rows}
         nextUrl={nextUrl}
-        timeZone={tz}
+        timeZone={ctx.settings.timezone}
         now={now}
       />,
     );
@@ -223,7 +221,8 @@ export const articleNewsroomRoutes: DomainRoutes = async (app, { ctx }) => {
     if (step !== 'save' && !can(staff, STEP_ACTION[step], { edition, ownerId: staff.id, status: 'draft' })) {
       throw new AppError('forbidden', 'Your role does not allow this.');
     }
-    const { input, problems } = toInput(values, step, undefined, tz, ctx.now());
+    const { input, problems } = toInput(values, step, undefined, ctx.settings.timezone, ctx.now());
+    problems.push(...(await imageProblems(ctx, staff, edition, input.featuredMediaId, null)));
     if (problems.length) {
       const { html, status } = await renderEditor(request, staff, edition, values, { problems }, 400);
       return sendHtml(reply, html, status);
@@ -252,8 +251,8 @@ export const articleNewsroomRoutes: DomainRoutes = async (app, { ctx }) => {
       const restored = !!pending && request.query.restore === 'autosave';
       // Restored fields keep the version they were typed on: a save in between is still a conflict.
       const values = restored
-        ? { ...valuesOf(article, tz), ...pending.fields, version: String(pending.basedOnVersion) }
-        : valuesOf(article, tz);
+        ? { ...valuesOf(article, ctx.settings.timezone), ...pending.fields, version: String(pending.basedOnVersion) }
+        : valuesOf(article, ctx.settings.timezone);
       const { html } = await renderEditor(request, staff, article.edition, values, {
         article,
         notice,
@@ -274,11 +273,20 @@ export const articleNewsroomRoutes: DomainRoutes = async (app, { ctx }) => {
       throw new AppError('forbidden', 'Only an editor can change a published story.');
     }
     const publishedAt = article.published_at ? toDate(article.published_at) : null;
-    const { input, problems } = toInput(values, step, { status: article.status, publishedAt }, tz, ctx.now());
+    const { input, problems } = toInput(
+      values,
+      step,
+      { status: article.status, publishedAt },
+      ctx.settings.timezone,
+      ctx.now(),
+    );
     const render = async (extra: Parameters<typeof renderEditor>[4], status: number) => {
       const page = await renderEditor(request, staff, article.edition, values, { article, ...extra }, status);
       return sendHtml(reply, page.html, page.status);
     };
+    problems.push(
+      ...(await imageProblems(ctx, staff, article.edition, input.featuredMediaId, article.featured_media_id)),
+    );
     if (problems.length) return render({ problems }, 400);
     // A translation saved with its source beside it is up to date with that source.
     if (article.translated_from) {
@@ -301,7 +309,7 @@ export const articleNewsroomRoutes: DomainRoutes = async (app, { ctx }) => {
       if (error instanceof InputError) return render({ problems: error.problems }, 400);
       if (error instanceof ArticleConflictError) {
         // Nothing a person wrote is lost: the refused version is kept as a revision.
-        await keepRefusedVersion(ctx, staff, article.id, error.current.version, values, expectedVersion);
+        await keepRefusedSave(writer(ctx, staff), article.id, refusedSaveOf(values), expectedVersion);
         const by = error.current.id
           ? await ctx.db
               .selectFrom('article_revisions as r')
@@ -383,7 +391,7 @@ export const articleNewsroomRoutes: DomainRoutes = async (app, { ctx }) => {
           selected={revisions[index]}
           previous={revisions[index + 1]}
           mayRestore={article.status !== 'published' || can(staff, 'article.publish', { edition: article.edition })}
-          timeZone={tz}
+          timeZone={ctx.settings.timezone}
         />,
       );
     },
@@ -453,37 +461,37 @@ async function sectionForTranslation(ctx: AppContext, sourceCategoryId: number, 
   return first.id;
 }
 
-/** Keeps a save refused by a conflict as a revision of its own (marked), so no text is lost. */
-async function keepRefusedVersion(
+/** The text fields of a refused save, as the writer typed them. */
+function refusedSaveOf(values: FormValues): RefusedSave {
+  return {
+    title: values.title,
+    summary: values.summary,
+    bodyHtml: values.bodyHtml,
+    tags:
+      values.tags === undefined
+        ? undefined
+        : values.tags
+            .split(',')
+            .map((tag) => tag.trim())
+            .filter(Boolean),
+  };
+}
+
+/**
+ * Whether `staff` may make image `mediaId` an article's photo: editors use any image of the
+ * library; contributors and authors the images they uploaded (as their library lists them), and
+ * the one the article has already.
+ */
+async function imageProblems(
   ctx: AppContext,
   staff: Staff,
-  articleId: number,
-  currentVersion: number,
-  values: FormValues,
-  basedOn: number,
-): Promise<void> {
-  const current = await findArticle(ctx.db, articleId);
-  if (!current) return;
-  const snapshot = {
-    ...snapshotOf(current, current.tags),
-    title: values.title ?? current.title,
-    summary: values.summary ?? current.summary,
-    bodyHtml: values.bodyHtml ?? current.body_html,
-    tags: (values.tags ?? '')
-      .split(',')
-      .map((t) => t.trim())
-      .filter(Boolean),
-    conflictOf: basedOn,
-    status: current.status as ArticleStatus,
-  };
-  await ctx.db
-    .insertInto('article_revisions')
-    .values({
-      article_id: articleId,
-      version: currentVersion,
-      actor_id: staff.id,
-      created_at: toDbTime(ctx.now()),
-      snapshot: JSON.stringify(snapshot),
-    })
-    .execute();
+  edition: string,
+  mediaId: number | null | undefined,
+  currentId: number | null,
+): Promise<string[]> {
+  if (mediaId == null || mediaId === currentId || can(staff, 'media.manage', { edition })) return [];
+  const image = await ctx.db.selectFrom('media').select('uploaded_by').where('id', '=', mediaId).executeTakeFirst();
+  // A number that is no image is the command's problem to report.
+  if (!image || image.uploaded_by === staff.id) return [];
+  return [t('articles.imageNotYours')];
 }

@@ -8,6 +8,7 @@ import { AppError } from '../../core/http/errors.ts';
 import { slugify } from '../../core/text/slug.ts';
 import { InputError } from '../../core/validation.ts';
 import {
+  doneKey,
   newsroomPage,
   newsroomText as t,
   registerSection,
@@ -68,7 +69,7 @@ function writer(ctx: AppContext, staff: Staff) {
 }
 
 function noticeOf(query: Query): string | undefined {
-  const key = DONE[query.done ?? ''];
+  const key = doneKey(DONE, query.done);
   return key ? t(key) : undefined;
 }
 

@@ -14,6 +14,7 @@ import {
 } from '../../newsroom/index.ts';
 import type { FormValues } from './form.ts';
 import type { FormChoices, ListedArticle, ListFilters, Revision, StatusStep, TranslationEntry } from './queries.ts';
+import { isShortQuery, SHORT_QUERY_WINDOW } from './title-search.ts';
 
 const STATUSES = ['draft', 'review', 'scheduled', 'published', 'archived'] as const;
 
@@ -30,6 +31,20 @@ function dateTime(date: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
 }
 
+/** A listed time in the site's zone; the newsroom's script titles it with the reader's own. */
+function LocalTime(props: { date: Date; timeZone: string }): JSX.Element {
+  return (
+    <time
+      datetime={props.date.toISOString()}
+      data-site-zone={props.timeZone}
+      data-local-title={t('localTime.title')}
+      safe
+    >
+      {dateTime(props.date, props.timeZone)}
+    </time>
+  );
+}
+
 export function ArticleListPage(props: {
   page: NewsroomPage;
   staff: Staff;
@@ -41,6 +56,7 @@ export function ArticleListPage(props: {
   now: Date;
 }): JSX.Element {
   const { filters, staff } = props;
+  const shortQuery = filters.q !== undefined && isShortQuery(filters.q);
   return (
     <NewsroomLayout {...props.page} title={t('articles.title')}>
       <div class="nr-heading-row">
@@ -60,7 +76,14 @@ export function ArticleListPage(props: {
       <form method="get" action="/newsroom/articles" class="nr-filters" role="search" aria-label={t('articles.filter')}>
         <div class="nr-field">
           <label for="q">{t('articles.titleContains')}</label>
-          <input id="q" name="q" type="search" value={filters.q ?? ''} maxlength="200" />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            value={filters.q ?? ''}
+            maxlength="200"
+            aria-describedby={shortQuery ? 'q-hint' : undefined}
+          />
         </div>
         <div class="nr-field">
           <label for="status">{t('articles.status')}</label>
@@ -103,6 +126,13 @@ export function ArticleListPage(props: {
           {t('articles.filterButton')}
         </button>
       </form>
+      {shortQuery ? (
+        <p class="nr-hint" id="q-hint" safe>
+          {t('articles.shortSearch', { count: SHORT_QUERY_WINDOW.toLocaleString('en') })}
+        </p>
+      ) : (
+        ''
+      )}
       {props.rows.length === 0 ? (
         <p>{t('articles.none')}</p>
       ) : (
@@ -129,8 +159,14 @@ export function ArticleListPage(props: {
                   </span>
                 </td>
                 {/* data-label: the column's name, shown before the value where a row is a card (phone). */}
-                <td data-label={t('articles.status')} safe>
-                  {statusLabel(row.status, row.publishedAt, props.now)}
+                <td data-label={t('articles.status')}>
+                  <span safe>{statusLabel(row.status, row.publishedAt, props.now)}</span>
+                  {row.status === 'published' && row.publishedAt !== null && row.publishedAt > props.now && (
+                    <>
+                      {' '}
+                      <LocalTime date={row.publishedAt} timeZone={props.timeZone} />
+                    </>
+                  )}
                 </td>
                 <td data-label={t('articles.section')} safe>
                   {row.categoryName}
@@ -139,14 +175,17 @@ export function ArticleListPage(props: {
                   {row.ownerName ?? '—'}
                 </td>
                 <td data-label={t('articles.colChanged')}>
-                  <time datetime={row.updatedAt.toISOString()} safe>
-                    {dateTime(row.updatedAt, props.timeZone)}
-                  </time>
+                  <LocalTime date={row.updatedAt} timeZone={props.timeZone} />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {props.rows.length > 0 && (
+        <p class="nr-meta" safe>
+          {t('localTime.siteZone', { zone: props.timeZone })}
+        </p>
       )}
       {!!props.nextUrl && (
         <p>
@@ -465,17 +504,82 @@ export function ArticleEditorPage(props: EditorProps): JSX.Element {
             maxlength={200}
             hint={t('articles.bylineHint')}
           />
-          <fieldset class="nr-fieldset">
+          {/* The photo: its number (works without script), its preview, and the library picker
+              (client/newsroom/media-picker.ts moves the dialog out of the form and shows the buttons). */}
+          <fieldset class="nr-fieldset nr-photo" data-media-picker>
             <legend>{t('articles.photo')}</legend>
+            {/^[1-9]\d{0,9}$/.test(values.featuredMediaId ?? '') ? (
+              <figure class="nr-photo-preview" data-photo-preview>
+                {/* alt="": the caption says which image it is, with its description. */}
+                <img src={`/newsroom/media/${values.featuredMediaId}/thumbnail`} alt="" class="nr-photo-thumb" />
+                <figcaption class="nr-photo-text" dir="auto" data-photo-text safe>
+                  {values.imageAlt?.trim()
+                    ? t('picker.preview', { id: values.featuredMediaId ?? '', alt: values.imageAlt.trim() })
+                    : t('media.noAlt', { id: values.featuredMediaId ?? '' })}
+                </figcaption>
+              </figure>
+            ) : (
+              <figure class="nr-photo-preview" data-photo-preview hidden>
+                <figcaption class="nr-photo-text" dir="auto" data-photo-text></figcaption>
+              </figure>
+            )}
             <Field
               name="featuredMediaId"
               label={t('articles.imageNumber')}
               values={values}
               hint={t('articles.imageNumberHint')}
             />
+            <div class="nr-photo-actions" data-photo-actions hidden>
+              <button
+                type="button"
+                class="nr-button"
+                data-picker-open
+                aria-haspopup="dialog"
+                aria-controls="media-picker"
+              >
+                {t('picker.choose')}
+              </button>
+              <button type="button" class="nr-button nr-button-danger" data-photo-remove>
+                {t('picker.remove')}
+              </button>
+            </div>
+            <p class="nr-hint nr-photo-status" role="status" data-photo-status></p>
             <Field name="imageAlt" label={t('articles.alt')} values={values} maxlength={500} />
             <Field name="imageCaption" label={t('articles.caption.field')} values={values} maxlength={1000} />
             <Field name="imageCredit" label={t('articles.credit')} values={values} maxlength={300} />
+            <dialog
+              id="media-picker"
+              class="nr-picker"
+              aria-labelledby="media-picker-title"
+              aria-describedby="media-picker-intro"
+              data-picker-url={`/newsroom/media/picker?edition=${props.edition}`}
+              data-label-loading={t('picker.loading')}
+              data-label-shown={t('picker.shown')}
+              data-label-added={t('picker.added')}
+              data-label-failed={t('picker.failed')}
+              data-label-offline={t('picker.offline')}
+              data-label-preview={t('picker.preview')}
+              data-label-no-alt={t('media.noAlt')}
+              data-label-chosen={t('picker.chosen')}
+              data-label-chosen-kept={t('picker.chosenKept')}
+              data-label-removed={t('picker.removed')}
+            >
+              <div class="nr-picker-head">
+                <h2 id="media-picker-title">{t('picker.title')}</h2>
+                <button type="button" class="nr-button" data-picker-close>
+                  {t('picker.close')}
+                </button>
+              </div>
+              <p class="nr-hint" id="media-picker-intro">
+                {can(staff, 'media.manage') ? t('picker.introAll') : t('picker.introOwn')}
+              </p>
+              <div class="nr-field nr-picker-search" role="search">
+                <label for="media-picker-q">{t('media.searchText')}</label>
+                <input id="media-picker-q" type="search" maxlength="200" autocomplete="off" data-picker-search />
+              </div>
+              <p class="nr-hint" role="status" data-picker-status></p>
+              <div class="nr-picker-results" data-picker-results></div>
+            </dialog>
           </fieldset>
           <div class="nr-field nr-field-check">
             <input id="isFeatured" name="isFeatured" type="checkbox" checked={values.isFeatured === 'on'} />
@@ -489,6 +593,8 @@ export function ArticleEditorPage(props: EditorProps): JSX.Element {
               type="datetime-local"
               value={values.publishAt ?? ''}
               aria-describedby="publish-hint"
+              data-site-zone={props.timeZone}
+              data-local-label={t('localTime.line')}
             />
             <p class="nr-hint" id="publish-hint" safe>
               {t('articles.publishHint', { zone: props.timeZone })}
@@ -502,6 +608,8 @@ export function ArticleEditorPage(props: EditorProps): JSX.Element {
               type="datetime-local"
               value={values.unpublishAt ?? ''}
               aria-describedby="unpublish-hint"
+              data-site-zone={props.timeZone}
+              data-local-label={t('localTime.line')}
             />
             <p class="nr-hint" id="unpublish-hint" safe>
               {t('articles.unpublishHint', { zone: props.timeZone })}

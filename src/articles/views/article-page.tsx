@@ -5,7 +5,7 @@ import { safeEmbedCards } from '../../core/text/embeds.ts';
 import { Layout } from '../../core/views/layout.tsx';
 import { Breadcrumbs } from '../../core/views/components.tsx';
 import type { Alternate, Site } from '../../core/views/site.ts';
-import { Picture } from '../../media/index.ts';
+import { Picture, safeBodyImages, type BodyImages } from '../../media/index.ts';
 import { authorPath } from '../../users/index.ts';
 import { articlePath, type Article, type ArticleSummary } from '../model.ts';
 import { categoryPath, tagPath } from '../sections.ts';
@@ -20,6 +20,8 @@ export interface ArticlePageProps {
   /** Rendered slots (HTML the slot parts escaped; `safe…` tells the xss check so). */
   slots: { readonly safeMeta: JSX.Element; readonly safeFooter: JSX.Element; readonly safeAside: JSX.Element };
   translations: readonly (Alternate & { name: string })[];
+  /** The body's inline images, drawn as <picture> (findBodyImages); an image not in it stays as stored. */
+  bodyImages: BodyImages;
 }
 
 /** The full article page. */
@@ -98,7 +100,9 @@ export function ArticlePage(props: ArticlePageProps): JSX.Element {
                 )}
               </figure>
             )}
-            <div class="story__body">{safeEmbedCards(safeBodyWithDatelineAndSource(article), t)}</div>
+            <div class="story__body">
+              {safeEmbedCards(safeBodyImages(safeBodyWithDatelineAndSource(article), props.bodyImages), t)}
+            </div>
             {!!article.correctionNote && (
               <aside class="story__correction" aria-labelledby="correction-title">
                 <h2 id="correction-title" safe>

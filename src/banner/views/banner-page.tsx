@@ -113,7 +113,12 @@ function LiveBanners(props: BannerPageProps): JSX.Element {
                   )}
                 </p>
                 <p class="nr-meta">
-                  <time datetime={e.live.expiresAt.toISOString()} safe>
+                  <time
+                    datetime={e.live.expiresAt.toISOString()}
+                    data-site-zone={props.timeZone}
+                    data-local-title={t('localTime.title')}
+                    safe
+                  >
                     {t('banner.liveUntil', { time: dateTime(e.live.expiresAt, props.timeZone) })}
                   </time>
                 </p>
@@ -203,6 +208,8 @@ function RaiseForm(props: BannerPageProps): JSX.Element {
             max={props.untilRange.max}
             value={v.until ?? ''}
             aria-describedby="banner-until-hint"
+            data-site-zone={props.timeZone}
+            data-local-label={t('localTime.line')}
           />
           <p class="nr-hint" id="banner-until-hint" safe>
             {t('banner.untilHint', { zone: props.zone })}
@@ -238,16 +245,27 @@ function RecentBanners(props: BannerPageProps): JSX.Element {
                 {b.text}
               </strong>
               <br />
-              <span class="nr-meta" safe>
-                {[
-                  names.get(b.edition) ?? b.edition,
-                  t('banner.raisedBy', {
-                    time: dateTime(b.createdAt, props.timeZone),
-                    name: b.createdByName ?? '—',
-                  }),
-                  t('banner.liveUntil', { time: dateTime(b.expiresAt, props.timeZone) }),
-                  statusOf(b, props.now, props.timeZone),
-                ].join(' · ')}
+              <span class="nr-meta">
+                <span safe>
+                  {[
+                    names.get(b.edition) ?? b.edition,
+                    t('banner.raisedBy', {
+                      time: dateTime(b.createdAt, props.timeZone),
+                      name: b.createdByName ?? '—',
+                    }),
+                  ].join(' · ')}
+                </span>
+                {' · '}
+                <time
+                  datetime={b.expiresAt.toISOString()}
+                  data-site-zone={props.timeZone}
+                  data-local-title={t('localTime.title')}
+                  safe
+                >
+                  {t('banner.liveUntil', { time: dateTime(b.expiresAt, props.timeZone) })}
+                </time>
+                {' · '}
+                <span safe>{statusOf(b, props.now, props.timeZone)}</span>
               </span>
             </li>
           ))}

@@ -38,9 +38,18 @@ export function isImmutable(cacheControl: string): boolean {
   return /\bimmutable\b/i.test(cacheControl);
 }
 
-/** Caps `max-age` and `s-maxage` at `seconds` (the next scheduled story's minute). */
+/**
+ * Caps `max-age` and `s-maxage` at `seconds` (the next scheduled change's minute: a story, an
+ * expiring banner). When a cap applies, `stale-while-revalidate` goes too: a CDN would otherwise
+ * go on serving the page it holds for that long after the change. `stale-if-error` stays (an
+ * outage is worse than an old page).
+ */
 export function limitFreshness(cacheControl: string, seconds: number): string {
-  return cacheControl.replace(/\b(max-age|s-maxage)=(\d+)/g, (whole, name: string, value: string) =>
-    Number(value) > seconds ? `${name}=${seconds}` : whole,
-  );
+  let isCapped = false;
+  const capped = cacheControl.replace(/\b(max-age|s-maxage)=(\d+)/g, (whole, name: string, value: string) => {
+    if (Number(value) <= seconds) return whole;
+    isCapped = true;
+    return `${name}=${seconds}`;
+  });
+  return isCapped ? capped.replace(/,\s*stale-while-revalidate=\d+/g, '') : capped;
 }

@@ -20,6 +20,7 @@ interface RenderedShell {
   readonly editions: Site['editions'];
   readonly menu: Site['menu'];
   readonly timezone: string;
+  readonly logo: Site['logo'];
   /** The top bar's date, as its datetime and as its text. */
   readonly day: string;
   readonly today: string;
@@ -66,6 +67,7 @@ function currentShell(site: Site): RenderedShell {
     shell.t === site.t &&
     shell.f === site.f &&
     shell.timezone === site.timezone &&
+    shell.logo === site.logo &&
     shell.day === day &&
     shell.today === today &&
     shell.year === year &&
@@ -80,6 +82,7 @@ function currentShell(site: Site): RenderedShell {
     editions: site.editions,
     menu: site.menu,
     timezone: site.timezone,
+    logo: site.logo,
     day,
     today,
     year,
@@ -144,7 +147,20 @@ function Header({ site }: { site: Site }): JSX.Element {
       </div>
       <div class="wrap masthead">
         <a class="logo" href={`/${edition.code}`}>
-          <Logo />
+          {site.logo ? (
+            // Beside the site's name, which says what it shows: no alternative text of its own.
+            <img
+              class="logo__image"
+              src={site.logo.src}
+              srcset={site.logo.srcset}
+              sizes="200px"
+              width={String(site.logo.width)}
+              height={String(site.logo.height)}
+              alt=""
+            />
+          ) : (
+            <Logo />
+          )}
           <span class="logo__text">
             <span class="logo__name" safe>
               {t('site.name')}
@@ -229,7 +245,7 @@ function Footer({ site }: { site: Site }): JSX.Element {
     <footer class="site-footer">
       <div class="wrap site-footer__inner">
         <p class="site-footer__about" safe>
-          {t('footer.about')}
+          {t('footer.about', { site: t('site.name') })}
         </p>
         <p class="site-footer__rights" safe>
           {t('footer.rights', { year: String(site.now.getUTCFullYear()) })}

@@ -15,6 +15,17 @@ export interface NavLink {
   readonly href: string;
 }
 
+/** The site's own logo (an uploaded image), as the masthead and structured data show it. */
+export interface SiteLogo {
+  /** A WebP size for the masthead (WebP keeps a logo's transparency), with its other sizes. */
+  readonly src: string;
+  readonly srcset: string;
+  readonly width: number;
+  readonly height: number;
+  /** The largest JPEG size, for publishers' logos in structured data and feeds. */
+  readonly raster: { readonly url: string; readonly width: number; readonly height: number };
+}
+
 /** The per-request context a reader page is rendered with. */
 export interface Site {
   readonly edition: EditionInfo;
@@ -28,6 +39,8 @@ export interface Site {
   readonly assets: { readonly css: string; readonly js: string };
   /** The request's path, to mark the current section in the navigation. */
   readonly path: string;
+  /** The logo chosen in the newsroom's settings; absent: the built-in station mark. */
+  readonly logo?: SiteLogo;
   /** The banner slot's HTML for this request (core/views/slots.ts), placed by the layout. */
   readonly safeBanner?: string;
 }

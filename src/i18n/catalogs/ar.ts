@@ -166,7 +166,7 @@ export const ar: Catalog = {
   'error.tooLarge': 'ما أرسلته أكبر من أن يُقبل هنا.',
   'error.unsupported': 'ما أرسلته بتنسيق لا يقبله هذا العنوان.',
   'error.status': 'خطأ {status}',
-  'footer.about': 'صوت وارتا هي الخدمة الدولية لإذاعة وارتا نوسانتارا، وهي هيئة بث عامة.',
+  'footer.about': '{site} هي الخدمة الدولية لإذاعة وارتا نوسانتارا، وهي هيئة بث عامة.',
   'footer.rights': '© {year} إذاعة وارتا نوسانتارا',
   'footer.editions': 'نسخ أخرى',
 };

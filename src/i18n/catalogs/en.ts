@@ -129,7 +129,7 @@ export const en = {
   'error.tooLarge': 'What you sent is too large to be accepted here.',
   'error.unsupported': 'What you sent is in a format that this address does not accept.',
   'error.status': 'Error {status}',
-  'footer.about': 'Voice of Warta is the international service of Radio Warta Nusantara, a public broadcaster.',
+  'footer.about': '{site} is the international service of Radio Warta Nusantara, a public broadcaster.',
   'footer.rights': '© {year} Radio Warta Nusantara',
   'footer.editions': 'Other editions',
 } as const;

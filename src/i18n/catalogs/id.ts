@@ -126,7 +126,7 @@ export const id: Catalog = {
   'error.tooLarge': 'Data yang Anda kirim terlalu besar untuk diterima di sini.',
   'error.unsupported': 'Data yang Anda kirim memakai format yang tidak diterima oleh alamat ini.',
   'error.status': 'Kesalahan {status}',
-  'footer.about': 'Suara Warta adalah siaran internasional Radio Warta Nusantara, lembaga penyiaran publik.',
+  'footer.about': '{site} adalah siaran internasional Radio Warta Nusantara, lembaga penyiaran publik.',
   'footer.rights': '© {year} Radio Warta Nusantara',
   'footer.editions': 'Edisi lain',
 };

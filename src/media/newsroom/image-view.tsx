@@ -58,11 +58,23 @@ function usageHref(usage: MediaUsage): string {
       return `/newsroom/pages/${usage.id}`;
     case 'person':
       return `/newsroom/users/${usage.id}`;
+    case 'site':
+      return '/newsroom/settings';
   }
 }
 
-const WAY_KEYS = { featured: 'media.usedFeatured', inline: 'media.usedInline', photo: 'media.usedPhoto' } as const;
-const KIND_KEYS = { article: 'media.kindArticle', page: 'media.kindPage', person: 'media.kindPerson' } as const;
+const WAY_KEYS = {
+  featured: 'media.usedFeatured',
+  inline: 'media.usedInline',
+  photo: 'media.usedPhoto',
+  logo: 'media.usedLogo',
+} as const;
+const KIND_KEYS = {
+  article: 'media.kindArticle',
+  page: 'media.kindPage',
+  person: 'media.kindPerson',
+  site: 'media.kindSite',
+} as const;
 const STATUS_KEYS: Readonly<Record<string, Parameters<typeof t>[0]>> = {
   draft: 'articles.status.draft',
   review: 'articles.status.review',
@@ -93,7 +105,7 @@ function UsageList(props: { usages: MediaUsages }): JSX.Element {
         {items.map((usage) => (
           <li>
             <a href={usageHref(usage)} lang={usage.edition ?? undefined} dir="auto" safe>
-              {usage.title || t('articles.untitled')}
+              {usage.kind === 'site' ? t('media.siteSettings') : usage.title || t('articles.untitled')}
             </a>{' '}
             <span class="nr-meta" safe>
               {usageMeta(usage)}

@@ -117,7 +117,7 @@ describe('uploading through the library form', () => {
     assert.match(page.body, new RegExp(`<dt>Uploaded by</dt><dd>${editor.user.display_name}</dd>`));
     assert.match(page.body, /image\/png/);
     assert.match(page.body, /AVIF: pending/);
-    assert.match(page.body, /No article, page or person uses this image\./);
+    assert.match(page.body, /No article, page or person uses this image, and it is not the site’s logo\./);
   });
 
   test('refuses a text file named .jpg with 415 on the page, keeping what was typed and storing nothing', async () => {

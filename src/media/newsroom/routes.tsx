@@ -21,6 +21,7 @@ import { findUsages, type MediaUsages } from '../usages.ts';
 import { findImage, listLibrary, type LibraryImage } from './queries.ts';
 import { readUploadForm, registerUploadParsing, uploadedFile } from './upload-form.ts';
 import { MediaImagePage } from './image-view.tsx';
+import { pickerRoutes } from './picker.tsx';
 import { MediaLibraryPage, type TextValues } from './views.tsx';
 
 type Query = Record<string, string | undefined>;
@@ -64,7 +65,8 @@ function afterParam(value: string | undefined) {
 
 export const mediaNewsroomRoutes: DomainRoutes = async (app, { ctx }) => {
   registerSection('/newsroom/media');
-  const tz = ctx.config.timezone;
+  // The article form's photo picker and its preview's thumbnail (picker.tsx).
+  await app.register(pickerRoutes, { ctx });
   const writer = (staff: Staff) => ({ ...ctx.writer, actorId: staff.id });
 
   const renderLibrary = async (
@@ -103,7 +105,7 @@ export const mediaNewsroomRoutes: DomainRoutes = async (app, { ctx }) => {
         problems={extra.problems}
         values={extra.values ?? EMPTY}
         limits={MEDIA_TEXT_LIMITS}
-        timeZone={tz}
+        timeZone={ctx.settings.timezone}
       />,
       status,
     );
@@ -139,7 +141,7 @@ export const mediaNewsroomRoutes: DomainRoutes = async (app, { ctx }) => {
         problems={extra.problems}
         notice={extra.notice}
         refused={extra.refused}
-        timeZone={tz}
+        timeZone={ctx.settings.timezone}
       />,
       status,
     );

@@ -8,6 +8,7 @@ import type { PageRow } from '../../core/db/schema.ts';
 import { AppError } from '../../core/http/errors.ts';
 import { InputError } from '../../core/validation.ts';
 import {
+  doneKey,
   newsroomPage,
   newsroomText as t,
   registerSection,
@@ -109,7 +110,7 @@ export const pagesNewsroomRoutes: DomainRoutes = async (app, { ctx }) => {
   app.get<{ Querystring: Query }>('/pages', async (request, reply) => {
     const staff = requirePermission(request, 'pages.manage');
     const edition = editionFor(request, request.query.edition);
-    const key = DONE[request.query.done ?? ''];
+    const key = doneKey(DONE, request.query.done);
     return sendHtml(
       reply,
       <PagesPage
@@ -148,7 +149,7 @@ export const pagesNewsroomRoutes: DomainRoutes = async (app, { ctx }) => {
 
   app.get<{ Params: { id: string }; Querystring: Query }>('/pages/:id', async (request, reply) => {
     const { page } = await loadPage(request);
-    const key = DONE[request.query.done ?? ''];
+    const key = doneKey(DONE, request.query.done);
     return renderEditor(request, reply, editionOf(page.edition), page, { notice: key ? t(key) : undefined });
   });
 

@@ -31,14 +31,19 @@ export async function getSetting(db: Db, key: string): Promise<unknown> {
 
 /** Stores a setting's value (as JSON) and records 'settings.changed'. */
 export async function setSetting(w: WriteContext, key: string, value: unknown): Promise<void> {
-  const json = JSON.stringify(value);
   await runCommand(w, async (trx, emit) => {
-    const at = toDbTime(w.now());
-    await trx
-      .insertInto('settings')
-      .values({ key, value: json, updated_at: at })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: at }))
-      .execute();
+    await writeSetting(trx, key, value, w.now());
     await emit('settings.changed', { key });
   });
+}
+
+/** Writes one setting inside a command's transaction (the command records the event). */
+export async function writeSetting(trx: Db, key: string, value: unknown, now: Date): Promise<void> {
+  const json = JSON.stringify(value);
+  const at = toDbTime(now);
+  await trx
+    .insertInto('settings')
+    .values({ key, value: json, updated_at: at })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: at }))
+    .execute();
 }
