@@ -24,7 +24,16 @@ import { ARTICLE_FOOTER_SLOT, ARTICLE_META_SLOT } from './slots.ts';
 import { ARTICLE_EVENTS, TAXONOMY_EVENTS } from './events.ts';
 import { articlePath } from './model.ts';
 import { candidateListsOf, listRelatedArticles, type CandidateLists } from './related.ts';
-import { ancestry, categoryPath, findTagBySlug, listCategories, tagPath, withDescendants } from './sections.ts';
+import {
+  ancestry,
+  categoryPath,
+  findTagById,
+  findTagBySlug,
+  listCategories,
+  tagPath,
+  withDescendants,
+} from './sections.ts';
+import { findOldSlug } from './slug-redirects.ts';
 import { ArticlePage } from './views/article-page.tsx';
 import { HomePage } from './views/home-page.tsx';
 import { ListPage } from './views/list-page.tsx';
@@ -229,7 +238,13 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
       const edition = requireEdition(ctx, request.params.edition);
       const categories = await categoriesOf(edition.code);
       const category = categories.find((c) => c.slug === request.params.slug);
-      if (!category) throw new AppError('category_not_found');
+      if (!category) {
+        // A slug the section had before: readers and search engines follow it to the new one.
+        const movedTo = await findOldSlug(db, 'category', edition.code, request.params.slug);
+        const moved = categories.find((c) => c.id === movedTo);
+        if (!moved) throw new AppError('category_not_found');
+        return cachePublic(reply).redirect(withPage(categoryPath(edition.code, moved.slug), request.query.page), 301);
+      }
       const chain = ancestry(categories, category);
       const site = await siteFor(ctx, request, edition);
       const list = await paginate(
@@ -268,7 +283,13 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
     async (request, reply) => {
       const edition = requireEdition(ctx, request.params.edition);
       const tag = await findTagBySlug(db, edition.code, request.params.slug);
-      if (!tag) throw new AppError('tag_not_found');
+      if (!tag) {
+        // A renamed or merged tag's old slug leads to the tag it became.
+        const movedTo = await findOldSlug(db, 'tag', edition.code, request.params.slug);
+        const moved = movedTo === undefined ? undefined : await findTagById(db, movedTo);
+        if (!moved || moved.edition !== edition.code) throw new AppError('tag_not_found');
+        return cachePublic(reply).redirect(withPage(tagPath(edition.code, moved.slug), request.query.page), 301);
+      }
       const site = await siteFor(ctx, request, edition);
       const list = await paginate(site, request.query.page, { edition: edition.code, now: site.now, tagId: tag.id });
       const title = site.t('tag.title', { name: tag.name });
@@ -376,4 +397,9 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
       })
       .filter((s) => s.articles.length > 0);
   }
+}
+
+/** A list page's path with the page number asked for (the first page has none). */
+function withPage(path: string, page: number | undefined): string {
+  return page !== undefined && page > 1 ? `${path}?page=${page}` : path;
 }

@@ -47,6 +47,13 @@ const tagBySlug = reusable((db: Db, a: { edition: string; slug: string }) =>
   db.selectFrom('tags').selectAll().where('edition', '=', a.edition).where('slug', '=', a.slug),
 );
 
+/** A tag by id. */
+export async function findTagById(db: Db, id: number): Promise<TagRow | undefined> {
+  return tagById.executeTakeFirst(db, { id });
+}
+
+const tagById = reusable((db: Db, a: { id: number }) => db.selectFrom('tags').selectAll().where('id', '=', a.id));
+
 /** The path of a category page. */
 export function categoryPath(edition: string, slug: string): string {
   return `/${edition}/category/${encodeURIComponent(slug)}`;

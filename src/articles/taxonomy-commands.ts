@@ -7,6 +7,7 @@ import type { CategoryRow, Database, TagRow } from '../core/db/schema.ts';
 import { runCommand, type WriteContext } from '../core/events/index.ts';
 import { AppError } from '../core/http/errors.ts';
 import { slugify } from '../core/text/slug.ts';
+import { dropOldSlugs, keepOldSlug, moveOldSlugs } from './slug-redirects.ts';
 import { parseInput } from '../core/validation.ts';
 import { ArticleInputError } from './commands.ts';
 import './events.ts';
@@ -109,6 +110,11 @@ export async function updateCategory(
       .where('id', '=', categoryId)
       .returningAll()
       .executeTakeFirstOrThrow();
+    await keepOldSlug(
+      trx,
+      { kind: 'category', edition: row.edition, oldSlug: current.slug, newSlug: row.slug, targetId: row.id },
+      w.now(),
+    );
     await emit('category.updated', { categoryId: row.id, edition: row.edition });
     return row;
   });
@@ -150,6 +156,7 @@ export async function deleteCategory(w: WriteContext, categoryId: number): Promi
     const sections = Number(children.n);
     if (articles > 0 || sections > 0) throw new CategoryInUseError(current.name, articles, sections);
     await trx.deleteFrom('categories').where('id', '=', categoryId).execute();
+    await dropOldSlugs(trx, 'category', categoryId);
     await emit('category.deleted', { categoryId, edition: current.edition });
   });
 }
@@ -175,6 +182,11 @@ export async function renameTag(w: WriteContext, tagId: number, rawName: string)
       .where('id', '=', tagId)
       .returningAll()
       .executeTakeFirstOrThrow();
+    await keepOldSlug(
+      trx,
+      { kind: 'tag', edition: row.edition, oldSlug: current.slug, newSlug: row.slug, targetId: row.id },
+      w.now(),
+    );
     await emit('tag.renamed', { tagId, edition: row.edition });
     return row;
   });
@@ -211,6 +223,13 @@ export async function mergeTags(w: WriteContext, fromId: number, intoId: number)
       .executeTakeFirst();
     const dropped = await trx.deleteFrom('article_tags').where('tag_id', '=', from.id).executeTakeFirst();
     await trx.deleteFrom('tags').where('id', '=', from.id).execute();
+    // The merged tag's address, and any it had before, lead to the kept tag.
+    await moveOldSlugs(trx, 'tag', from.id, into.id);
+    await keepOldSlug(
+      trx,
+      { kind: 'tag', edition: into.edition, oldSlug: from.slug, newSlug: into.slug, targetId: into.id },
+      w.now(),
+    );
     await emit('tag.merged', { tagId: into.id, mergedTagId: from.id, edition: into.edition });
     return { moved: Number(moved.numUpdatedRows), duplicates: Number(dropped.numDeletedRows) };
   });

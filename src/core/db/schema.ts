@@ -359,6 +359,15 @@ export interface BreakingBannersTable {
   ended_at: Timestamp | null;
 }
 
+/** An old slug of a section or tag and what it leads to now (0019). */
+export interface SlugRedirectsTable {
+  kind: 'category' | 'tag';
+  edition: string;
+  old_slug: string;
+  target_id: number;
+  created_at: Timestamp;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   editions: EditionsTable;
@@ -390,6 +399,7 @@ export interface Database {
   article_autosaves: ArticleAutosavesTable;
   article_presence: ArticlePresenceTable;
   breaking_banners: BreakingBannersTable;
+  slug_redirects: SlugRedirectsTable;
   media_usages: MediaUsagesTable;
 }
 
