@@ -1,6 +1,6 @@
 // The audit page's URL parameters, read leniently: a value that makes no sense is dropped (its
 // filter shows as unset) rather than answered with an error.
-import { isoInZone } from '../i18n/index.ts';
+import { instantOfWall } from '../i18n/index.ts';
 import type { AuditCursor, AuditFilter } from './queries.ts';
 
 /** The filter form's state as the page echoes it back. */
@@ -81,16 +81,5 @@ export function auditPath(params: Partial<AuditParams>, before?: AuditCursor): s
 /** The instant a YYYY-MM-DD day (plus `addDays`) begins in a time zone. */
 export function startOfDay(dayText: string, timeZone: string, addDays = 0): Date {
   const [y, m, d] = dayText.split('-').map(Number) as [number, number, number];
-  const wall = Date.UTC(y, m - 1, d + addDays);
-  // Midnight as if the zone were UTC, less the zone's offset; twice for a day that starts on a
-  // daylight-saving change.
-  let guess = wall - offsetMs(new Date(wall), timeZone);
-  guess = wall - offsetMs(new Date(guess), timeZone);
-  return new Date(guess);
-}
-
-function offsetMs(at: Date, timeZone: string): number {
-  const m = /([+-])(\d{2}):(\d{2})$/.exec(isoInZone(at, timeZone));
-  if (!m) return 0;
-  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60_000;
+  return instantOfWall(Date.UTC(y, m - 1, d + addDays), timeZone);
 }

@@ -1,6 +1,6 @@
 // The search page's URL parameters, read leniently: whatever a reader or a bot puts in the
 // address, the page answers (an unusable filter is dropped and its form field left empty).
-import { isoInZone } from '../i18n/index.ts';
+import { instantOfWall } from '../i18n/index.ts';
 import { parseQuery, type SearchQuery } from './text.ts';
 
 /** The search form's state, cleaned. */
@@ -43,27 +43,13 @@ export function readSearchParams(raw: Record<string, unknown>): SearchParams {
 /** The instant a YYYY-MM-DD day begins in a time zone. */
 export function startOfDay(day: string, timeZone: string): Date {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return startOfWallDay(Date.UTC(y, m - 1, d), timeZone);
+  return instantOfWall(Date.UTC(y, m - 1, d), timeZone);
 }
 
 /** The instant the day after a YYYY-MM-DD day begins (the exclusive end of a "to" filter). */
 export function startOfNextDay(day: string, timeZone: string): Date {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return startOfWallDay(Date.UTC(y, m - 1, d + 1), timeZone);
-}
-
-/** `wall` is midnight of the day as if the zone were UTC; subtract the zone's offset then. */
-function startOfWallDay(wall: number, timeZone: string): Date {
-  // A second pass settles a day that starts on a daylight-saving change.
-  let guess = wall - offsetMs(new Date(wall), timeZone);
-  guess = wall - offsetMs(new Date(guess), timeZone);
-  return new Date(guess);
-}
-
-function offsetMs(at: Date, timeZone: string): number {
-  const m = /([+-])(\d{2}):(\d{2})$/.exec(isoInZone(at, timeZone));
-  if (!m) return 0;
-  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60_000;
+  return instantOfWall(Date.UTC(y, m - 1, d + 1), timeZone);
 }
 
 /** The search page's address for these parameters (without the page number). */
