@@ -1,0 +1,13 @@
+// Broadcast: channels, programs and their schedule, episodes and podcasts (issue 9, being built).
+export {
+  airingsBetween,
+  dayIn,
+  isValidSlot,
+  nextAirings,
+  onAirAt,
+  type Airing,
+  type Schedule,
+  type ScheduleChange,
+  type WeeklySlot,
+  type Weekday,
+} from './schedule.ts';
