@@ -11,3 +11,4 @@ export {
   type WeeklySlot,
   type Weekday,
 } from './schedule.ts';
+export { azuracastStatus, icecastStatus, StreamStatusCache, type StreamStatus } from './stream-status.ts';

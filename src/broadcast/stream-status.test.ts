@@ -14,7 +14,7 @@ import {
   type ToneSource,
 } from '../../test/helpers/icecast.ts';
 import { freePort } from '../../test/helpers/serve-process.ts';
-import { icecastStatus, StreamStatusCache } from './stream-status.ts';
+import { azuracastStatus, icecastStatus, StreamStatusCache } from './stream-status.ts';
 
 const MISSING = missingStreamTools();
 const IS_CI = process.env.CI === 'true' || process.env.CI === '1';
@@ -42,7 +42,7 @@ describe('the status of an Icecast stream', { skip: MISSING ?? false }, () => {
     await icecast.setTitle('/live.mp3', 'Morning Journal with Sari');
     // Icecast applies a new title a moment later.
     let status = await icecastStatus(`${icecast.baseUrl}/live.mp3`, options);
-    for (const end = Date.now() + 10_000; status.title === undefined && Date.now() < end; ) {
+    for (const end = Date.now() + 10_000; status.title === undefined && Date.now() < end;) {
       await new Promise((resolve) => setTimeout(resolve, 200));
       status = await icecastStatus(`${icecast.baseUrl}/live.mp3`, options);
     }
@@ -117,6 +117,66 @@ describe('a stream server that does not answer properly', () => {
       server.close();
     }
     assert.equal((await icecastStatus('not a url', options)).state, 'unreachable');
+  });
+});
+
+describe('the status of an AzuraCast station', () => {
+  /** Serves one now-playing answer (AzuraCast's shape, trimmed to what is read). */
+  async function station(body: unknown, status = 200) {
+    const server = http.createServer((req, res) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as net.AddressInfo;
+    return { url: `http://127.0.0.1:${port}/api/nowplaying/warta_en`, close: () => server.close() };
+  }
+  const online = {
+    station: { shortcode: 'warta_en', listen_url: 'https://radio.example/listen/warta_en/radio.mp3' },
+    listeners: { total: 12, unique: 9, current: 12 },
+    live: { is_live: false, streamer_name: '', broadcast_start: null },
+    now_playing: {
+      song: { text: 'Gamelan Ensemble - Morning Raga', artist: 'Gamelan Ensemble', title: 'Morning Raga' },
+    },
+    is_online: true,
+  };
+
+  it('is on air with the song playing and the listeners', async () => {
+    const s = await station(online);
+    try {
+      const status = await azuracastStatus(s.url, options);
+      assert.deepEqual(
+        [status.state, status.title, status.listeners],
+        ['on_air', 'Gamelan Ensemble - Morning Raga', 12],
+      );
+    } finally {
+      s.close();
+    }
+  });
+
+  it('names the live presenter when a streamer is on', async () => {
+    const s = await station({ ...online, live: { is_live: true, streamer_name: 'Sari at the Jakarta desk' } });
+    try {
+      assert.equal((await azuracastStatus(s.url, options)).title, 'Sari at the Jakarta desk');
+    } finally {
+      s.close();
+    }
+  });
+
+  it('is off air when the station is offline, unreachable when the answer is not AzuraCast’s', async () => {
+    for (const [body, code, expected] of [
+      [{ ...online, is_online: false }, 200, 'off_air'],
+      [{ message: 'Station not found' }, 404, 'unreachable'],
+      [{ hello: 'world' }, 200, 'unreachable'],
+      [null, 200, 'unreachable'],
+    ] as const) {
+      const s = await station(body, code);
+      try {
+        assert.equal((await azuracastStatus(s.url, options)).state, expected, JSON.stringify(body));
+      } finally {
+        s.close();
+      }
+    }
   });
 });
 

@@ -2,7 +2,8 @@
 // server polls (readers' browsers never reach a stream server's status page): one request per
 // stream server at a time, with a timeout, a size limit and a short cache, so a page view costs
 // no request and a dead server costs one timeout per period, not one per reader.
-// Icecast's `/status-json.xsl` lists its mounts (`icestats.source`: one object, or an array).
+// Icecast's `/status-json.xsl` lists its mounts (`icestats.source`: one object, or an array);
+// AzuraCast, which many stations run as their audio backend, answers `/api/nowplaying/{station}`.
 
 /** A stream as its server last reported it. */
 export interface StreamStatus {
@@ -61,6 +62,46 @@ export async function icecastStatus(streamUrl: string, options: StatusOptions): 
   }
 }
 
+/**
+ * A station's status from AzuraCast's now-playing API (`https://host/api/nowplaying/{station}`):
+ * `is_online`, the live streamer's name or the song playing, the current listeners. Never throws.
+ */
+export async function azuracastStatus(apiUrl: string, options: StatusOptions): Promise<StreamStatus> {
+  const checkedAt = options.now();
+  try {
+    const res = await (options.fetch ?? fetch)(new URL(apiUrl), {
+      signal: AbortSignal.timeout(options.timeoutMs),
+      redirect: 'error',
+      headers: { accept: 'application/json' },
+    });
+    if (!res.ok) return { state: 'unreachable', checkedAt };
+    const text = await readLimited(res, MAX_STATUS_BYTES);
+    if (text === undefined) return { state: 'unreachable', checkedAt };
+    const body = JSON.parse(text) as Record<string, unknown> | null;
+    if (!body || typeof body !== 'object' || typeof body.is_online !== 'boolean')
+      return { state: 'unreachable', checkedAt };
+    if (!body.is_online) return { state: 'off_air', checkedAt };
+    const live = (body.live ?? {}) as Record<string, unknown>;
+    const song = (((body.now_playing ?? {}) as Record<string, unknown>).song ?? {}) as Record<string, unknown>;
+    const listeners = ((body.listeners ?? {}) as Record<string, unknown>).current;
+    const title = cleanTitle(
+      live.is_live === true && typeof live.streamer_name === 'string' && live.streamer_name
+        ? live.streamer_name
+        : typeof song.text === 'string'
+          ? song.text
+          : '',
+    );
+    return {
+      state: 'on_air',
+      checkedAt,
+      ...(title ? { title } : {}),
+      ...(typeof listeners === 'number' ? { listeners } : {}),
+    };
+  } catch {
+    return { state: 'unreachable', checkedAt };
+  }
+}
+
 type IcecastSource = Record<string, unknown>;
 
 /** The status entry of the mount at `pathname`, if the server lists it. */
@@ -85,8 +126,12 @@ function titleOf(source: IcecastSource): string | undefined {
   const text = (name: string) => (typeof source[name] === 'string' ? (source[name] as string) : '');
   const title = text('title') || text('yp_currently_playing');
   const artist = text('artist');
-  const full = artist && title && !title.startsWith(artist) ? `${artist} - ${title}` : title;
-  const clean = full.replace(/\p{Cc}/gu, ' ').trim();
+  return cleanTitle(artist && title && !title.startsWith(artist) ? `${artist} - ${title}` : title);
+}
+
+/** A title as shown: control characters out, spaces trimmed, length capped; undefined when empty. */
+function cleanTitle(text: string): string | undefined {
+  const clean = text.replace(/\p{Cc}/gu, ' ').trim();
   return clean ? clean.slice(0, MAX_TITLE) : undefined;
 }
 
