@@ -11,7 +11,7 @@ import { build, stop } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { sanitizeBody } from '../../src/core/text/sanitize.ts';
-import { PHONE, formatViolations, launchBrowser, openPage, runAxe } from '../helpers/browser.ts';
+import { closeBrowser, PHONE, formatViolations, launchBrowser, openPage, runAxe } from '../helpers/browser.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'";
@@ -164,12 +164,7 @@ before(
 );
 
 after(async () => {
-  for (const page of pages)
-    await page
-      .context()
-      .close()
-      .catch(() => undefined);
-  await browser?.close();
+  await closeBrowser(browser, pages);
   await new Promise((resolve) => server?.close(resolve));
 });
 

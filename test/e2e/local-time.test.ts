@@ -10,7 +10,7 @@ import { instantOfWallTime, shortTime } from '../../client/newsroom/local-time.t
 import { raiseBanner } from '../../src/banner/index.ts';
 import { fromLocalInput, toLocalInput } from '../../src/newsroom/index.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { launchBrowser, openPage, runAxe, formatViolations } from '../helpers/browser.ts';
+import { closeBrowser, launchBrowser, openPage, runAxe, formatViolations } from '../helpers/browser.ts';
 import { makeArticle } from '../helpers/factories.ts';
 import { browseAs, serveOnLoopback, signedIn, watchProblems, type SignedIn } from '../helpers/newsroom.ts';
 
@@ -49,12 +49,7 @@ before(
 );
 
 after(async () => {
-  for (const page of pages)
-    await page
-      .context()
-      .close()
-      .catch(() => undefined);
-  await browser?.close();
+  await closeBrowser(browser, pages);
   await t?.close();
 });
 

@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { ingestImage } from '../../src/media/index.ts';
 import { LIBRARY_PAGE_SIZE } from '../../src/media/newsroom/queries.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { closeBrowser, launchBrowser, openPage } from '../helpers/browser.ts';
 import { makeCategory } from '../helpers/factories.ts';
 import { serveOnLoopback, signInWithForm, staffWithPassword, watchProblems } from '../helpers/newsroom.ts';
 
@@ -51,12 +51,7 @@ before(
 );
 
 after(async () => {
-  for (const page of pages)
-    await page
-      .context()
-      .close()
-      .catch(() => undefined);
-  await browser?.close();
+  await closeBrowser(browser, pages);
   await t?.close();
 });
 

@@ -7,7 +7,7 @@ import type { Browser, Page, Response } from 'playwright-core';
 import sharp from 'sharp';
 import { toLocalInput } from '../../src/newsroom/index.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { closeBrowser, launchBrowser, openPage } from '../helpers/browser.ts';
 import { makeArticle, makeCategory } from '../helpers/factories.ts';
 import { serveOnLoopback, signInWithForm, staffWithPassword, watchProblems } from '../helpers/newsroom.ts';
 
@@ -51,12 +51,7 @@ before(
 );
 
 after(async () => {
-  for (const page of pages)
-    await page
-      .context()
-      .close()
-      .catch(() => undefined);
-  await browser?.close();
+  await closeBrowser(browser, pages);
   await t?.close();
 });
 

@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { updateArticle } from '../../src/articles/index.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { DESKTOP, PHONE, launchBrowser, openPage } from '../helpers/browser.ts';
+import { closeBrowser, DESKTOP, PHONE, launchBrowser, openPage } from '../helpers/browser.ts';
 import { makeArticle, makeCategory } from '../helpers/factories.ts';
 import { serveOnLoopback, signInWithForm, staffWithPassword, watchProblems } from '../helpers/newsroom.ts';
 
@@ -45,12 +45,7 @@ before(
 );
 
 after(async () => {
-  for (const page of pages)
-    await page
-      .context()
-      .close()
-      .catch(() => undefined);
-  await browser?.close();
+  await closeBrowser(browser, pages);
   await t?.close();
 });
 

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { closeBrowser, launchBrowser, openPage } from '../helpers/browser.ts';
 import { makeArticle } from '../helpers/factories.ts';
 
 // Headless Chromium says "HeadlessChrome", which isbot rightly takes for a robot: readers here
@@ -28,12 +28,7 @@ before(
 );
 after(
   async () => {
-    for (const page of pages)
-      await page
-        .context()
-        .close()
-        .catch(() => undefined);
-    await browser?.close();
+    await closeBrowser(browser, pages);
     await t?.close();
   },
   { timeout: 60_000 },

@@ -34,6 +34,16 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** Viewports the suites use: a phone and a laptop. */
+/** Closes the pages' contexts (one that already went is fine), then the browser. */
+export async function closeBrowser(browser: Browser | undefined, pages: readonly Page[] = []): Promise<void> {
+  for (const page of pages)
+    await page
+      .context()
+      .close()
+      .catch(() => undefined);
+  await browser?.close();
+}
+
 export const PHONE = { width: 390, height: 844 } as const;
 export const DESKTOP = { width: 1280, height: 900 } as const;
 
@@ -248,12 +258,7 @@ export function useDemoSite(onReady: (server: DemoServer, browser: Browser) => v
   );
   after(
     async () => {
-      for (const page of pages)
-        await page
-          .context()
-          .close()
-          .catch(() => undefined);
-      await browser?.close();
+      await closeBrowser(browser, pages);
       await server?.close();
     },
     { timeout: 60_000 },
