@@ -13,6 +13,7 @@ import { StoryAudio, StoryEmbed, StoryImage, insertFigure } from './story-nodes.
 import { createToolbar } from './toolbar.ts';
 import { toolbarItems } from './toolbar-items.ts';
 import { IMAGE_TYPES, UploadMarkers, imageUploads, type UploadTarget } from './upload.ts';
+import { focusedChain, focusText } from './focus.ts';
 
 /** Turns every `textarea[data-rich-editor]` under `root` into a rich-text editor (once each). */
 export function enhanceRichEditors(root: ParentNode = document): void {
@@ -56,7 +57,7 @@ function createRichEditor(textarea: HTMLTextAreaElement): void {
     const href = String(editor.getAttributes('link').href ?? '');
     const isEmpty = editor.state.selection.empty;
     const answer = await askLink(labels, href);
-    const chain = editor.chain().focus();
+    const chain = focusedChain(editor);
     if (answer === 'remove') chain.extendMarkRange('link').unsetLink().run();
     else if (answer && isEmpty && !href) {
       chain.insertContent({ type: 'text', text: answer.href, marks: [{ type: 'link', attrs: answer }] }).run();
@@ -66,12 +67,12 @@ function createRichEditor(textarea: HTMLTextAreaElement): void {
   const addAudio = async () => {
     const audio = await askAudio(labels);
     if (audio) insertFigure(editor, 'storyAudio', { ...audio });
-    else editor.commands.focus();
+    else focusText(editor);
   };
   const addEmbed = async () => {
     const embed = await askEmbed(labels);
     if (embed) insertFigure(editor, 'storyEmbed', { ...embed });
-    else editor.commands.focus();
+    else focusText(editor);
   };
   const pickImages = () => picker.click();
 
@@ -81,7 +82,7 @@ function createRichEditor(textarea: HTMLTextAreaElement): void {
     audio: () => void addAudio(),
     embed: () => void addEmbed(),
   });
-  const toolbar = createToolbar(labels.toolbar, items, () => editor.commands.focus());
+  const toolbar = createToolbar(labels.toolbar, items, () => focusText(editor));
   toolbar.element.setAttribute('aria-controls', `${id}-content`);
 
   const shortcuts: Record<string, () => boolean> = { 'Alt-F10': () => (toolbar.focus(), true) };
@@ -152,7 +153,7 @@ function createRichEditor(textarea: HTMLTextAreaElement): void {
   for (const label of textarea.labels ?? []) {
     label.addEventListener('click', (event) => {
       event.preventDefault();
-      editor.commands.focus();
+      focusText(editor);
     });
   }
   // A hidden field cannot be focused to show the browser's "required" message: the editor says it.

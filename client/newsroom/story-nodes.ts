@@ -9,6 +9,7 @@ import { button, element } from './dialogs.ts';
 import { detectEmbed, isStoredEmbed } from './embed-provider.ts';
 import type { Labels } from './labels.ts';
 import { askAudio, askEmbed, askImageDetails, isAudioSource, isMediaPath } from './story-dialogs.ts';
+import { focusedChain, focusText } from './focus.ts';
 
 /** What the figure nodes are given. */
 export interface StoryNodeOptions {
@@ -229,9 +230,7 @@ function figureView(
     remove.addEventListener('click', () => {
       const pos = getPos();
       if (typeof pos === 'number')
-        editor
-          .chain()
-          .focus()
+        focusedChain(editor)
           .deleteRange({ from: pos, to: pos + node.nodeSize })
           .run();
     });
@@ -279,7 +278,7 @@ async function editFigure(editor: Editor, pos: number, labels: Labels): Promise<
     const tr = editor.state.tr.setNodeMarkup(pos, undefined, { ...current.attrs, ...changes });
     editor.view.dispatch(tr.setSelection(NodeSelection.create(tr.doc, pos)));
   }
-  editor.commands.focus();
+  focusText(editor);
 }
 
 /**

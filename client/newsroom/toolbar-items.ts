@@ -3,6 +3,7 @@
 import type { Editor } from '@tiptap/core';
 import type { Labels } from './labels.ts';
 import type { ToolbarItem } from './toolbar.ts';
+import { focusedChain } from './focus.ts';
 
 /** The actions the toolbar offers beyond Tiptap's own commands; null leaves a button out. */
 export interface CustomActions {
@@ -17,7 +18,7 @@ export type Item = ToolbarItem & { custom?: boolean };
 
 /** The toolbar's buttons, in order, for the editor `get` returns. */
 export function toolbarItems(get: () => Editor, labels: Labels, actions: CustomActions): Item[] {
-  const chain = () => get().chain().focus();
+  const chain = () => focusedChain(get());
   const isActive = (name: string, attrs?: Record<string, unknown>) => () => get().isActive(name, attrs);
   const heading = (level: 2 | 3 | 4, label: string): Item => ({
     label,

@@ -8,6 +8,7 @@ import { fillLabel, type Labels } from './labels.ts';
 import type { Status } from './status.ts';
 import { askImageDetails, isMediaPath } from './story-dialogs.ts';
 import { insertFigure } from './story-nodes.ts';
+import { focusText } from './focus.ts';
 
 /** The image types the media endpoint takes. */
 export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif'] as const;
@@ -59,7 +60,7 @@ export function imageUploads(
       if (details) {
         const attrs = { src: image.src, width: image.width, height: image.height, mediaId: image.id, ...details };
         insertFigure(editor, 'storyImage', attrs, pos ?? undefined);
-      } else editor.commands.focus();
+      } else focusText(editor);
     } catch (error) {
       status.hideProgress();
       removeUploadMarker(editor.view, marker);
