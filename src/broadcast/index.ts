@@ -12,3 +12,6 @@ export {
   type Weekday,
 } from './schedule.ts';
 export { azuracastStatus, icecastStatus, StreamStatusCache, type StreamStatus } from './stream-status.ts';
+export { BROADCAST_EVENTS } from './events.ts';
+export { addScheduleChange, removeScheduleChange, saveChannel, saveProgram, streamFormat } from './commands.ts';
+export { scheduleOfChannel } from './queries.ts';

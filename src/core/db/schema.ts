@@ -368,6 +368,75 @@ export interface SlugRedirectsTable {
   created_at: Timestamp;
 }
 
+/** A radio channel of an edition (0020). */
+export interface ChannelsTable {
+  id: Generated<number>;
+  edition: string;
+  slug: string;
+  name: string;
+  description: Generated<string>;
+  time_zone: string;
+  artwork_media_id: number | null;
+  status_source: Generated<'none' | 'icecast' | 'azuracast'>;
+  status_url: string | null;
+  position: Generated<number>;
+  is_active: Flag;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One of a channel's streams, in order of preference (0020). */
+export interface ChannelStreamsTable {
+  id: Generated<number>;
+  channel_id: number;
+  url: string;
+  format: 'mp3' | 'aac' | 'hls';
+  position: number;
+}
+
+/** A program on a channel (0020). */
+export interface ProgramsTable {
+  id: Generated<number>;
+  edition: string;
+  channel_id: number;
+  slug: string;
+  title: string;
+  description: Generated<string>;
+  artwork_media_id: number | null;
+  is_active: Flag;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A program's host, in order (0020). */
+export interface ProgramHostsTable {
+  program_id: number;
+  user_id: number;
+  position: number;
+}
+
+/** A program's weekly slot in its channel's zone (0020). */
+export interface ProgramSlotsTable {
+  id: Generated<number>;
+  program_id: number;
+  /** ISO weekdays, "1,2,3,4,5". */
+  days: string;
+  /** "HH:MM". */
+  start_time: string;
+  minutes: number;
+}
+
+/** A one-off change to a channel's schedule (0020). */
+export interface ScheduleChangesTable {
+  id: Generated<number>;
+  channel_id: number;
+  kind: 'special' | 'cancelled';
+  program_id: number | null;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  note: Generated<string>;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   editions: EditionsTable;
@@ -400,6 +469,12 @@ export interface Database {
   article_presence: ArticlePresenceTable;
   breaking_banners: BreakingBannersTable;
   slug_redirects: SlugRedirectsTable;
+  channels: ChannelsTable;
+  channel_streams: ChannelStreamsTable;
+  programs: ProgramsTable;
+  program_hosts: ProgramHostsTable;
+  program_slots: ProgramSlotsTable;
+  schedule_changes: ScheduleChangesTable;
   media_usages: MediaUsagesTable;
 }
 
