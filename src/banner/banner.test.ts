@@ -9,22 +9,14 @@ import type { ArticleRow, CategoryRow } from '../core/db/schema.ts';
 import { toLocalInput } from '../newsroom/index.ts';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { makeArticle, makeCategory } from '../../test/helpers/factories.ts';
-import { form, signedIn, type SignedIn } from '../../test/helpers/newsroom.ts';
+import { signedIn, type SignedIn, postForm } from '../../test/helpers/newsroom.ts';
 import { LiveBanners } from './live.ts';
 import { safeLink } from './commands.ts';
 import type { Banner } from './model.ts';
 
 const REGION = '<div class="breaking" role="region" aria-label="Breaking news">';
 
-/** Posts a newsroom form as `who`. */
-function post(t: TestApp, who: SignedIn, url: string, fields: Record<string, string> = {}) {
-  return t.app.inject({
-    method: 'POST',
-    url,
-    headers: { ...who.headers, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: form(who, fields),
-  });
-}
+const post = postForm;
 
 function raise(t: TestApp, who: SignedIn, fields: Record<string, string>) {
   return post(t, who, '/newsroom/banner', { edition: 'en', link: '', expires: '1h', until: '', ...fields });

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
-import { form, signedIn, type SignedIn } from '../../test/helpers/newsroom.ts';
+import { signedIn, type SignedIn, postForm } from '../../test/helpers/newsroom.ts';
 import { replaceMenu } from './commands.ts';
 import { listMenuLinks } from './queries.ts';
 
@@ -27,14 +27,7 @@ after(() => t.close());
 
 const get = (who: SignedIn, url: string) => t.app.inject({ url, headers: who.headers });
 
-function post(who: SignedIn, url: string, fields: Record<string, string> = {}) {
-  return t.app.inject({
-    method: 'POST',
-    url,
-    headers: { ...who.headers, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: form(who, fields),
-  });
-}
+const post = (who: SignedIn, url: string, fields: Record<string, string> = {}) => postForm(t, who, url, fields);
 
 /** The form as the editor shows it for the stored menu, with `changes` and the button pressed. */
 async function menuForm(changes: Record<string, string>, action = 'save'): Promise<Record<string, string>> {

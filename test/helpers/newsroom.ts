@@ -58,6 +58,16 @@ export function form(who: SignedIn | { csrfToken: string }, fields: Record<strin
   return new URLSearchParams({ _csrf: who.csrfToken, ...fields }).toString();
 }
 
+/** Posts a newsroom form as `who`, with their form token. */
+export function postForm(t: TestApp, who: SignedIn, url: string, fields: Record<string, string> = {}) {
+  return t.app.inject({
+    method: 'POST',
+    url,
+    headers: { ...who.headers, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: form(who, fields),
+  });
+}
+
 /**
  * Makes every request of a browser context carry `who`'s session. A header, not a stored cookie:
  * the browser refuses the site's Secure `__Host-` cookie for the tests' plain-http server.

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { makeCategory, makeImage } from '../../../test/helpers/factories.ts';
-import { form, signedIn, type SignedIn } from '../../../test/helpers/newsroom.ts';
+import { signedIn, type SignedIn, postForm } from '../../../test/helpers/newsroom.ts';
 import type { CategoryRow } from '../../core/db/schema.ts';
 import { toLocalInput } from '../../newsroom/index.ts';
 
@@ -17,14 +17,7 @@ before(async () => {
 });
 after(() => t.close());
 
-function post(who: SignedIn, url: string, fields: Record<string, string>) {
-  return t.app.inject({
-    method: 'POST',
-    url,
-    headers: { ...who.headers, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: form(who, fields),
-  });
-}
+const post = (who: SignedIn, url: string, fields: Record<string, string> = {}) => postForm(t, who, url, fields);
 
 const story = (title: string, extra: Record<string, string> = {}) => ({
   title,

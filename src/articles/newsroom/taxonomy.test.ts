@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { makeArticle, makeCategory } from '../../../test/helpers/factories.ts';
-import { form, signedIn, type SignedIn } from '../../../test/helpers/newsroom.ts';
+import { signedIn, type SignedIn, postForm } from '../../../test/helpers/newsroom.ts';
 
 let t: TestApp;
 let editor: SignedIn;
@@ -18,14 +18,7 @@ after(() => t.close());
 
 const get = (who: SignedIn, url: string) => t.app.inject({ url, headers: who.headers });
 
-function post(who: SignedIn, url: string, fields: Record<string, string> = {}) {
-  return t.app.inject({
-    method: 'POST',
-    url,
-    headers: { ...who.headers, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: form(who, fields),
-  });
-}
+const post = (who: SignedIn, url: string, fields: Record<string, string> = {}) => postForm(t, who, url, fields);
 
 const section = (fields: Record<string, string> = {}) => ({
   edition: 'en',

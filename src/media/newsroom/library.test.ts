@@ -9,7 +9,7 @@ import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { makeArticle, makePage } from '../../../test/helpers/factories.ts';
-import { signedIn, form, type SignedIn } from '../../../test/helpers/newsroom.ts';
+import { signedIn, type SignedIn, postForm } from '../../../test/helpers/newsroom.ts';
 import { updateArticle } from '../../articles/index.ts';
 import { toDbTime } from '../../core/db/dialect.ts';
 import type { MediaRow } from '../../core/db/schema.ts';
@@ -32,14 +32,7 @@ after(() => t.close());
 
 const get = (who: SignedIn, url: string) => t.app.inject({ url, headers: who.headers });
 
-function post(who: SignedIn, url: string, fields: Record<string, string> = {}) {
-  return t.app.inject({
-    method: 'POST',
-    url,
-    headers: { ...who.headers, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: form(who, fields),
-  });
-}
+const post = (who: SignedIn, url: string, fields: Record<string, string> = {}) => postForm(t, who, url, fields);
 
 /** The library's upload form as a browser sends it: the token and text fields, then the file. */
 function upload(
