@@ -7,6 +7,7 @@ import { accountsDomain } from './accounts/domain.ts';
 import { articlesDomain } from './articles/domain.ts';
 import { auditDomain } from './audit/domain.ts';
 import { bannerDomain } from './banner/domain.ts';
+import { broadcastDomain } from './broadcast/domain.ts';
 import { editionsDomain } from './editions/domain.ts';
 import { feedsDomain } from './feeds/domain.ts';
 import { mediaDomain } from './media/domain.ts';
@@ -31,6 +32,7 @@ export const DOMAINS: readonly Domain[] = [
   mediaDomain,
   articlesDomain,
   bannerDomain,
+  broadcastDomain,
   ratingsDomain,
   readsDomain,
   searchDomain,

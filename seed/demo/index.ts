@@ -13,8 +13,10 @@ import { EDITIONS, sectionLinks } from '../editions.ts';
 import { articles } from './articles.ts';
 import { authors } from './authors.ts';
 import { categories } from './categories.ts';
+import { seedEpisodes } from './episodes.ts';
 import { pages } from './pages.ts';
 import { storeDemoPhoto } from './photos.ts';
+import { seedRadio } from './radio.ts';
 import type { DemoCategory, EditionCode } from './types.ts';
 import { zonedTime } from './zoned-time.ts';
 
@@ -143,6 +145,10 @@ export async function seedDemo(w: WriteContext, options: DemoSeedOptions): Promi
       }
       for (const [key, id] of firstOfGroup) if (!pageGroups.has(key)) pageGroups.set(key, id);
     }
+
+    // The radio: channels, programs and their schedule, then their episodes.
+    await seedRadio(tw, options);
+    await seedEpisodes(tw, options);
 
     for (const e of EDITIONS) {
       const news = categories

@@ -7,8 +7,18 @@ declare module '../core/events/types.ts' {
     'program.changed': { readonly programId: number; readonly channelId: number; readonly edition: string };
     /** A one-off change was added to or taken from a channel's schedule. */
     'schedule.changed': { readonly channelId: number; readonly edition: string };
+    /** An episode was added, changed, published, unpublished or deleted. */
+    'episode.changed': { readonly episodeId: number; readonly programId: number; readonly edition: string };
+    /** An edition's picks of highlighted programs and episodes changed. */
+    'pick.changed': { readonly edition: string };
   }
 }
 
 /** Every broadcast event: each changes what the live, programs and schedule pages show. */
-export const BROADCAST_EVENTS = ['channel.changed', 'program.changed', 'schedule.changed'] as const;
+export const BROADCAST_EVENTS = [
+  'channel.changed',
+  'program.changed',
+  'schedule.changed',
+  'episode.changed',
+  'pick.changed',
+] as const;

@@ -29,6 +29,8 @@ const SECTIONS: readonly Section[] = [
   { href: '/newsroom/pages', label: 'nav.pages', action: 'pages.manage' },
   { href: '/newsroom/menus', label: 'nav.menus', action: 'menus.manage' },
   { href: '/newsroom/banner', label: 'nav.banner', action: 'banner.manage' },
+  { href: '/newsroom/radio', label: 'nav.radio', action: 'broadcast.manage' },
+  { href: '/newsroom/episodes', label: 'nav.episodes', action: 'episode.manage' },
   { href: '/newsroom/users', label: 'nav.users', action: 'users.manage' },
   { href: '/newsroom/editions', label: 'nav.editions', action: 'editions.manage' },
   { href: '/newsroom/audit', label: 'nav.audit', action: 'audit.view' },

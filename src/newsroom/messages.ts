@@ -20,6 +20,8 @@ export const newsroomEn = {
   'nav.pages': 'Pages',
   'nav.menus': 'Menus',
   'nav.banner': 'Breaking news',
+  'nav.radio': 'Radio',
+  'nav.episodes': 'Episodes',
   'nav.users': 'People',
   'nav.settings': 'Settings',
   'nav.audit': 'Audit log',
@@ -730,6 +732,9 @@ export const newsroomEn = {
     'The site’s default edition cannot be deactivated: the address / leads to it. Make another edition the default first.',
   'error.forbidden': 'Your role does not allow this.',
   'error.csrf': 'This form has expired or did not come from the newsroom. Reload the page and try again.',
+  // radio: channels, programs, schedule
+  // radio: episodes
+  // radio: picks
 } as const;
 
 export type NewsroomKey = keyof typeof newsroomEn;

@@ -28,6 +28,8 @@ const OWN_DRAFT: Readonly<Record<Action, string>> = {
   'pages.manage': 'YYnnn',
   'menus.manage': 'YYnnn',
   'banner.manage': 'YYnnn',
+  'broadcast.manage': 'YYnnn',
+  'episode.manage': 'YYYnn',
   'users.manage': 'Ynnnn',
   'editions.manage': 'Ynnnn',
   'settings.manage': 'Ynnnn',

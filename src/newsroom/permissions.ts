@@ -31,6 +31,8 @@ export const ACTIONS = [
   'pages.manage',
   'menus.manage',
   'banner.manage',
+  'broadcast.manage',
+  'episode.manage',
   'users.manage',
   'editions.manage',
   'settings.manage',
@@ -86,7 +88,12 @@ export function can(staff: Staff, action: Action, resource: Resource = {}): bool
     case 'pages.manage':
     case 'menus.manage':
     case 'banner.manage':
+    // Channels, programs, the schedule and picks: an edition's editors, like its sections.
+    case 'broadcast.manage':
       return role === 'editor';
+    // Episodes: editors, and authors (a program's producer uploads its shows).
+    case 'episode.manage':
+      return role === 'editor' || role === 'author';
     case 'users.manage':
     case 'editions.manage':
     case 'settings.manage':

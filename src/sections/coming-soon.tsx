@@ -1,4 +1,4 @@
-// The sections whose own issues have not landed yet (live radio, programs, integrity zone)
+// The sections whose own issues have not landed yet (the integrity zone)
 // answer with an honest page in the edition's language instead of a dead link.
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
@@ -10,8 +10,6 @@ import type { MessageKey } from '../i18n/index.ts';
 
 /** Path segment of each upcoming section, and its name in the catalogs. */
 export const UPCOMING_SECTIONS: Readonly<Record<string, MessageKey>> = {
-  live: 'section.live',
-  programs: 'section.programs',
   integrity: 'section.integrity',
 };
 

@@ -404,6 +404,10 @@ export interface ProgramsTable {
   description: Generated<string>;
   artwork_media_id: number | null;
   is_active: Flag;
+  /** Podcast fields (0021): Apple's category name ('' for none), the feed's author, explicit. */
+  podcast_category: Generated<string>;
+  podcast_author: Generated<string>;
+  is_explicit: ColumnType<number | boolean, number | undefined, number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -435,6 +439,52 @@ export interface ScheduleChangesTable {
   starts_at: Timestamp;
   ends_at: Timestamp;
   note: Generated<string>;
+}
+
+/** A program's episode: uploaded audio or an external address, with its transcript (0021). */
+export interface EpisodesTable {
+  id: Generated<number>;
+  program_id: number;
+  edition: string;
+  slug: string;
+  title: string;
+  description: Generated<string>;
+  transcript: Generated<string>;
+  status: 'draft' | 'published';
+  published_at: Timestamp | null;
+  /** A file in the media store, or null when the audio is at `audio_url`. */
+  audio_file: string | null;
+  audio_url: string | null;
+  audio_type: 'audio/mpeg' | 'audio/mp4';
+  audio_bytes: number | null;
+  duration_seconds: number | null;
+  artwork_media_id: number | null;
+  episode_number: number | null;
+  is_explicit: ColumnType<number | boolean, number | undefined, number>;
+  /** The podcast guid, set once. */
+  guid: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** An article an episode is linked to, in order (0021). */
+export interface EpisodeArticlesTable {
+  episode_id: number;
+  article_id: number;
+  position: number;
+}
+
+/** An editor's pick: a program (or one of its episodes) highlighted for a period (0021). */
+export interface BroadcastPicksTable {
+  id: Generated<number>;
+  edition: string;
+  program_id: number;
+  episode_id: number | null;
+  note: Generated<string>;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  position: Generated<number>;
+  created_at: Timestamp;
 }
 
 /** The whole database, as Kysely sees it. */
@@ -475,6 +525,9 @@ export interface Database {
   program_hosts: ProgramHostsTable;
   program_slots: ProgramSlotsTable;
   schedule_changes: ScheduleChangesTable;
+  episodes: EpisodesTable;
+  episode_articles: EpisodeArticlesTable;
+  broadcast_picks: BroadcastPicksTable;
   media_usages: MediaUsagesTable;
 }
 

@@ -169,4 +169,7 @@ export const ar: Catalog = {
   'footer.about': '{site} هي الخدمة الدولية لإذاعة وارتا نوسانتارا، وهي هيئة بث عامة.',
   'footer.rights': '© {year} إذاعة وارتا نوسانتارا',
   'footer.editions': 'نسخ أخرى',
+  // broadcast: live (live page, on-air box, player)
+  // broadcast: programs (programs, schedule, program pages, picks)
+  // broadcast: episodes (episode pages, podcast)
 };

@@ -132,6 +132,9 @@ export const en = {
   'footer.about': '{site} is the international service of Radio Warta Nusantara, a public broadcaster.',
   'footer.rights': '© {year} Radio Warta Nusantara',
   'footer.editions': 'Other editions',
+  // broadcast: live (live page, on-air box, player)
+  // broadcast: programs (programs, schedule, program pages, picks)
+  // broadcast: episodes (episode pages, podcast)
 } as const;
 
 /** A message is plain text or a set of plural forms (Intl.PluralRules categories). */

@@ -129,4 +129,7 @@ export const id: Catalog = {
   'footer.about': '{site} adalah siaran internasional Radio Warta Nusantara, lembaga penyiaran publik.',
   'footer.rights': '© {year} Radio Warta Nusantara',
   'footer.editions': 'Edisi lain',
+  // broadcast: live (live page, on-air box, player)
+  // broadcast: programs (programs, schedule, program pages, picks)
+  // broadcast: episodes (episode pages, podcast)
 };
