@@ -5,10 +5,13 @@ import type { Domain, DomainRoutes } from '../context.ts';
 import { registerSection } from '../newsroom/index.ts';
 import { episodeNewsroomRoutes } from './episodes/newsroom-routes.tsx';
 import { episodeRoutes } from './episodes/routes.tsx';
+import { setupEpisodes } from './episodes/setup.tsx';
 import { BROADCAST_EVENTS } from './events.ts';
+import { setupPlayer } from './live/player.tsx';
 import { liveRoutes } from './live/routes.tsx';
 import { setupLive } from './live/setup.tsx';
 import { radioNewsroomRoutes } from './newsroom/routes.tsx';
+import { picksNewsroomRoutes } from './programs/newsroom-routes.tsx';
 import { programRoutes } from './programs/routes.tsx';
 import { setupPrograms } from './programs/setup.tsx';
 
@@ -21,6 +24,7 @@ const publicRoutes: DomainRoutes = async (app, opts) => {
 const newsroomRoutes: DomainRoutes = async (app, opts) => {
   await app.register(radioNewsroomRoutes, opts);
   await app.register(episodeNewsroomRoutes, opts);
+  await app.register(picksNewsroomRoutes, opts);
 };
 
 /** The radio. */
@@ -35,7 +39,9 @@ export const broadcastDomain: Domain = {
       ctx.pageCache.purge({ editions: [event.payload.edition] });
     });
     await setupLive(ctx, app);
+    await setupPlayer(ctx, app);
     await setupPrograms(ctx, app);
+    await setupEpisodes(ctx, app);
   },
   publicRoutes,
   newsroomRoutes,
