@@ -182,7 +182,7 @@ async function findDemoPaths(test: TestApp): Promise<DemoPaths> {
     author: authorPath('en', en.author_slug),
     profile: pagePath('en', profile.path),
     profilePage: pagePath('en', child.path),
-    comingSoon: '/en/live',
+    comingSoon: '/en/integrity',
     notFound: '/en/no-such-page-anywhere',
   };
 }

@@ -33,6 +33,16 @@ export function isShared(cacheControl: string): boolean {
   return value.startsWith('public') && !/\b(private|no-store)\b/.test(value);
 }
 
+/**
+ * How long a shared cache may keep an answer by its own word: `s-maxage`, else `max-age`, in
+ * seconds; undefined when it names neither. The page cache keeps nothing longer than this (a
+ * status answer of 10 s stays 10 s, whatever the cache's own TTL).
+ */
+export function sharedMaxAge(cacheControl: string): number | undefined {
+  const shared = /\bs-maxage=(\d+)/i.exec(cacheControl) ?? /\bmax-age=(\d+)/i.exec(cacheControl);
+  return shared ? Number(shared[1]) : undefined;
+}
+
 /** Whether an answer never changes under its URL (fingerprinted files): no freshness cap applies. */
 export function isImmutable(cacheControl: string): boolean {
   return /\bimmutable\b/i.test(cacheControl);

@@ -42,6 +42,7 @@ export async function appWithCache(ttlSeconds: number, options: Partial<PageCach
     async (_req: unknown, reply: FastifyReply) =>
       reply.header('cache-control', cacheControl).type('text/html').send(`${name} ${++counts.renders}`);
   app.get('/public', page('page'));
+  app.get('/short', page('short', 'public, max-age=30, s-maxage=2'));
   app.get('/robots.txt', page('robots'));
   app.get('/listing', { config: { cacheQuery: ['page'] } }, page('listing'));
   app.get('/private', page('private', 'no-store'));

@@ -27,6 +27,15 @@ describe('page cache', () => {
     assert.equal((await get('/public')).body, 'page 2');
   });
 
+  it('keeps an answer no longer than its own shared max-age, fresh or stale', async () => {
+    const { get, advance } = await appWithCache(15);
+    assert.equal((await get('/short')).body, 'short 1');
+    advance(1000);
+    assert.equal((await get('/short')).headers['x-cache'], 'hit');
+    advance(1000);
+    assert.equal((await get('/short')).body, 'short 2', 's-maxage=2 ends it, though the TTL is 15 s');
+  });
+
   it('answers HEAD from the entry a GET stored', async () => {
     const { app, get } = await appWithCache(5);
     await get('/public');

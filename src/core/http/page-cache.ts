@@ -5,7 +5,7 @@
 // replaces it (stale-refresh.ts); concurrent misses wait for one render; purges also reach a CDN.
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isImmutable, isShared, limitFreshness } from './cache.ts';
+import { isImmutable, isShared, limitFreshness, sharedMaxAge } from './cache.ts';
 import { matchesEtag, preparePage, sendPage, variantFor, type CachedPage } from './cached-page.ts';
 import { CdnPurger, surrogateKeysOf } from './cdn-purge.ts';
 import { STAFF_COOKIE_NAMES } from './cookies.ts';
@@ -218,8 +218,10 @@ export function installPageCache(app: FastifyInstance, options: PageCacheOptions
         if (purger) reply.header('surrogate-key', surrogateKeysOf(segment, isEdition));
       }
       if (!miss || request.method !== 'GET' || miss.purges !== purges || !isStorable(reply, payload)) return payload;
-      // Neither fresh nor served stale past the next scheduled story's minute.
-      const untilChange = seconds === undefined ? Infinity : seconds * 1000;
+      // Neither fresh nor served stale past the next scheduled story's minute, nor past the
+      // answer's own shared max-age (a short-lived answer such as the radio's status).
+      const ownAge = sharedMaxAge(cacheControl);
+      const untilChange = Math.min(seconds === undefined ? Infinity : seconds * 1000, (ownAge ?? Infinity) * 1000);
       const expires = at + Math.min(ttlMs, untilChange);
       if (expires <= at) return payload;
       const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload ?? '');
