@@ -1,13 +1,22 @@
 // Rating widget: sends the chosen stars with fetch, updates the average and count in place and
 // announces the result in the widget's status region. Without JavaScript the form posts as is.
+// Bound on every page view, the ones the radio player swaps in too (see client/site.ts).
 
 interface VoteAnswer {
   text?: { stars: string; label: string; votes: string; message: string };
   error?: { code: string; message: string };
 }
 
-const ratingForm = document.querySelector<HTMLFormElement>('form.rating[data-rating-session]');
-if (ratingForm) enhanceRating(ratingForm);
+/** Forms already given their handler (a page brought back by the back button has new ones). */
+const bound = new WeakSet<HTMLFormElement>();
+
+/** Brings the rating widget on this page, if it has one, to life. */
+export function bindRating(root: ParentNode): void {
+  const form = root.querySelector<HTMLFormElement>('form.rating[data-rating-session]');
+  if (!form || bound.has(form)) return;
+  bound.add(form);
+  enhanceRating(form);
+}
 
 function enhanceRating(form: HTMLFormElement): void {
   const stars = form.querySelector<HTMLElement>('.stars');

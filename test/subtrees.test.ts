@@ -303,6 +303,13 @@ describe('page slots', () => {
   });
 
   it('fills the aside with most read then the live card on an article, the live card first on home', async () => {
+    // The on-air box shows only in an edition that has a channel.
+    const { saveChannel } = await import('../src/broadcast/index.ts');
+    await saveChannel(t.app.ctx.writer, {
+      edition: 'en',
+      name: 'Aside Radio',
+      streams: [{ url: 'https://radio.example/a.mp3' }],
+    });
     const boxes = async (url: string) =>
       [...dom((await get(url)).body).querySelectorAll('aside.aside > section.box')].map((s) =>
         s.classList.contains('most-read') ? 'most-read' : s.classList.contains('live-card') ? 'live-card' : s.className,

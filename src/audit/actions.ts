@@ -37,6 +37,10 @@ const OTHER_EVENTS = [
   'banner.ended',
   'settings.changed',
   'edition.changed',
+  // The radio (issue 9): channels, programs, one-off schedule changes.
+  'channel.changed',
+  'program.changed',
+  'schedule.changed',
 ] as const satisfies readonly EventName[];
 
 /** Every event type the audit log records, in the order the action filter lists them. */
@@ -69,6 +73,8 @@ const SUBJECT_FIELDS: readonly (readonly [string, string])[] = [
   ['tagId', 'tag'],
   ['mediaId', 'media'],
   ['userId', 'user'],
+  ['programId', 'program'],
+  ['channelId', 'channel'],
 ];
 
 /** The subject of an event, from its payload's ids (a setting is named by its key, in the detail). */

@@ -4,10 +4,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
-import { makeAuthor } from '../../test/helpers/factories.ts';
+import { makeAuthor, makeImage } from '../../test/helpers/factories.ts';
 import type { WriteContext } from '../core/events/index.ts';
 import { InputError } from '../core/validation.ts';
-import { addScheduleChange, removeScheduleChange, saveChannel, saveProgram, streamFormat } from './commands.ts';
+import {
+  addScheduleChange,
+  ChannelInUseError,
+  deleteChannel,
+  removeScheduleChange,
+  saveChannel,
+  saveProgram,
+  streamFormat,
+} from './commands.ts';
 import { scheduleOfChannel } from './queries.ts';
 import { airingsBetween, onAirAt } from './schedule.ts';
 
@@ -228,5 +236,73 @@ describe('programs and the schedule', () => {
       ),
       [`programId: program ${morning} is not on this channel`],
     );
+  });
+});
+
+describe('artwork, order, podcast fields and deleting (the newsroom’s additions)', () => {
+  it('stores a channel’s artwork and position, and keeps them when a save does not name them', async () => {
+    const image = await makeImage(t.db, t.config.dataDir, 64, 64);
+    const id = await saveChannel(w, {
+      edition: 'en',
+      name: 'With art',
+      streams: [{ url: STREAM }],
+      artworkMediaId: image.id,
+      position: 3,
+    });
+    await saveChannel(w, { edition: 'en', name: 'With art', streams: [{ url: STREAM }] }, id);
+    const row = await t.db.selectFrom('channels').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    assert.deepEqual([row.artwork_media_id, row.position], [image.id, 3]);
+    assert.deepEqual(
+      await problemsOf(() =>
+        saveChannel(w, { edition: 'en', name: 'Art?', streams: [{ url: STREAM }], artworkMediaId: 999999 }),
+      ),
+      ['artworkMediaId: there is no image number 999999'],
+    );
+  });
+
+  it('stores a program’s podcast fields, keeps them when not named, and refuses a category Apple lacks', async () => {
+    const channelId = await saveChannel(w, { edition: 'en', name: 'Podcast channel', streams: [{ url: STREAM }] });
+    const id = await saveProgram(w, {
+      channelId,
+      title: 'The Week in Review',
+      podcastCategory: 'News Commentary',
+      podcastAuthor: 'Warta Radio',
+      isExplicit: true,
+    });
+    await saveProgram(w, { channelId, title: 'The Week in Review' }, id);
+    const row = await t.db.selectFrom('programs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    assert.deepEqual(
+      [row.podcast_category, row.podcast_author, Boolean(row.is_explicit)],
+      ['News Commentary', 'Warta Radio', true],
+    );
+    assert.deepEqual(await problemsOf(() => saveProgram(w, { channelId, title: 'Cats', podcastCategory: 'Cats' })), [
+      'podcastCategory: is not one of Apple Podcasts’ categories',
+    ]);
+  });
+
+  it('deletes a channel without programs, and refuses one with programs', async () => {
+    const empty = await saveChannel(w, { edition: 'en', name: 'Empty channel', streams: [{ url: STREAM }] });
+    const before = await eventCount('channel.changed');
+    await deleteChannel(w, empty);
+    assert.equal(await t.db.selectFrom('channels').select('id').where('id', '=', empty).executeTakeFirst(), undefined);
+    assert.equal(await eventCount('channel.changed'), before + 1);
+    const busy = await saveChannel(w, { edition: 'en', name: 'Busy channel', streams: [{ url: STREAM }] });
+    await saveProgram(w, { channelId: busy, title: 'Busy show' });
+    await assert.rejects(deleteChannel(w, busy), ChannelInUseError);
+    assert.ok(await t.db.selectFrom('channels').select('id').where('id', '=', busy).executeTakeFirst());
+  });
+
+  it('takes a special without a program when its note gives the title', async () => {
+    const channelId = await saveChannel(w, { edition: 'en', name: 'Specials', streams: [{ url: STREAM }] });
+    const at = new Date('2026-12-05T10:00:00Z');
+    const id = await addScheduleChange(w, {
+      channelId,
+      kind: 'special',
+      startsAt: at,
+      endsAt: new Date(at.getTime() + 3600_000),
+      note: 'Election night',
+    });
+    const row = await t.db.selectFrom('schedule_changes').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    assert.deepEqual([row.program_id, row.note], [null, 'Election night']);
   });
 });

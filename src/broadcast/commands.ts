@@ -10,6 +10,7 @@ import { runCommand, type WriteContext } from '../core/events/index.ts';
 import { AppError } from '../core/http/errors.ts';
 import { slugify } from '../core/text/slug.ts';
 import { InputError, parseInput } from '../core/validation.ts';
+import { isPodcastCategory } from './newsroom/podcast-categories.ts';
 import { isValidSlot } from './schedule.ts';
 import './events.ts';
 
@@ -53,6 +54,10 @@ const channelInput = z.strictObject({
     .max(5, 'holds at most 5 streams'),
   statusSource: z.enum(['none', 'icecast', 'azuracast']).default('none'),
   statusUrl: httpUrl.nullable().default(null),
+  /** The library image shown for the channel; left as it is when not given. */
+  artworkMediaId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
+  /** Where the channel is listed among its edition's (lowest first); left as it is when not given. */
+  position: z.number().int().min(0, 'is below 0').max(100_000, 'is above 100,000').optional(),
   isActive: z.boolean().default(true),
 });
 
@@ -83,6 +88,7 @@ export async function saveChannel(
       .where('slug', '=', slug)
       .executeTakeFirst();
     if (clash && clash.id !== channelId) throw new InputError([`slug: "${slug}" is taken by another channel`]);
+    if (input.artworkMediaId) await checkArtwork(trx, input.artworkMediaId);
     const now = toDbTime(w.now());
     const values = {
       name: input.name,
@@ -93,6 +99,8 @@ export async function saveChannel(
       status_url: input.statusUrl,
       is_active: input.isActive ? 1 : 0,
       updated_at: now,
+      ...(input.artworkMediaId === undefined ? {} : { artwork_media_id: input.artworkMediaId }),
+      ...(input.position === undefined ? {} : { position: input.position }),
     };
     let id = channelId;
     if (id === undefined) {
@@ -143,6 +151,17 @@ const programInput = z.strictObject({
   description: text(5000).default(''),
   hostIds: z.array(z.number().int().positive()).max(10, 'holds at most 10 hosts').default([]),
   slots: z.array(slotInput).max(50, 'holds at most 50 slots').default([]),
+  /** The library image shown for the program; left as it is when not given. */
+  artworkMediaId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
+  /** Podcast fields, each left as it is when not given: Apple's category name ('' for none), … */
+  podcastCategory: z
+    .string()
+    .refine((name) => name === '' || isPodcastCategory(name), 'is not one of Apple Podcasts’ categories')
+    .optional(),
+  /** … the feed's author (the station's name when empty), … */
+  podcastAuthor: text(200).optional(),
+  /** … and whether the show is explicit. */
+  isExplicit: z.boolean().optional(),
   isActive: z.boolean().default(true),
 });
 
@@ -170,6 +189,7 @@ export async function saveProgram(
       .where('slug', '=', slug)
       .executeTakeFirst();
     if (clash && clash.id !== programId) throw new InputError([`slug: "${slug}" is taken by another program`]);
+    if (input.artworkMediaId) await checkArtwork(trx, input.artworkMediaId);
     const now = toDbTime(w.now());
     const values = {
       channel_id: channel.id,
@@ -179,6 +199,10 @@ export async function saveProgram(
       description: input.description,
       is_active: input.isActive ? 1 : 0,
       updated_at: now,
+      ...(input.artworkMediaId === undefined ? {} : { artwork_media_id: input.artworkMediaId }),
+      ...(input.podcastCategory === undefined ? {} : { podcast_category: input.podcastCategory }),
+      ...(input.podcastAuthor === undefined ? {} : { podcast_author: input.podcastAuthor }),
+      ...(input.isExplicit === undefined ? {} : { is_explicit: input.isExplicit ? 1 : 0 }),
     };
     let id = programId;
     if (id === undefined) {
@@ -215,6 +239,11 @@ export async function saveProgram(
   });
 }
 
+async function checkArtwork(trx: Db, mediaId: number): Promise<void> {
+  const image = await trx.selectFrom('media').select('id').where('id', '=', mediaId).executeTakeFirst();
+  if (!image) throw new InputError([`artworkMediaId: there is no image number ${mediaId}`]);
+}
+
 async function checkHosts(trx: Db, hostIds: readonly number[]): Promise<void> {
   if (hostIds.length === 0) return;
   const found = await trx.selectFrom('users').select('id').where('id', 'in', hostIds).execute();
@@ -235,7 +264,10 @@ const changeInput = z
   .refine((c) => c.endsAt.getTime() - c.startsAt.getTime() <= 7 * 86_400_000, {
     message: 'endsAt: a one-off change lasts at most a week',
   })
-  .refine((c) => c.kind !== 'special' || c.programId !== null, { message: 'programId: a special names its program' });
+  // A special without a program is a one-off broadcast of its own: its note is its title.
+  .refine((c) => c.kind !== 'special' || c.programId !== null || c.note !== '', {
+    message: 'programId: a special names its program',
+  });
 
 /** Adds a one-off change to a channel's schedule; returns its id. */
 export async function addScheduleChange(w: WriteContext, raw: z.input<typeof changeInput>): Promise<number> {
@@ -285,5 +317,29 @@ export async function removeScheduleChange(w: WriteContext, changeId: number): P
     if (!change) return;
     await trx.deleteFrom('schedule_changes').where('id', '=', changeId).execute();
     await emit('schedule.changed', { channelId: change.channel_id, edition: change.edition });
+  });
+}
+
+/** A channel that still has programs: deactivate it instead (programs name their channel). */
+export class ChannelInUseError extends AppError {
+  constructor(readonly programs: number) {
+    super('conflict', `The channel has ${programs} program(s): deactivate it instead.`);
+    this.name = 'ChannelInUseError';
+  }
+}
+
+/** Deletes a channel that has no programs (its streams and one-off changes go with it). */
+export async function deleteChannel(w: WriteContext, channelId: number): Promise<void> {
+  await runCommand(w, async (trx, emit) => {
+    const channel = await trx.selectFrom('channels').select('edition').where('id', '=', channelId).executeTakeFirst();
+    if (!channel) throw new AppError('not_found', 'This channel has been deleted.');
+    const programs = await trx
+      .selectFrom('programs')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('channel_id', '=', channelId)
+      .executeTakeFirstOrThrow();
+    if (Number(programs.count) > 0) throw new ChannelInUseError(Number(programs.count));
+    await trx.deleteFrom('channels').where('id', '=', channelId).execute();
+    await emit('channel.changed', { channelId, edition: channel.edition });
   });
 }

@@ -1,8 +1,12 @@
 // The reading pages' one CSS file and one small script, built once at start with esbuild
-// and served under fingerprinted URLs so browsers and CDNs may cache them forever.
+// and served under fingerprinted URLs so browsers and CDNs may cache them forever. The script is
+// an ES module split by esbuild: the radio player (with Hotwire Turbo) and hls.js are files of
+// their own that the small script imports only when a reader presses play, by the fingerprinted
+// URLs esbuild writes into it, so no page needs an inline script or an attribute to find them.
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { build, stop } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { build, stop, type Plugin } from 'esbuild';
 
 /** A built asset, held in memory. */
 export interface Asset {
@@ -33,11 +37,12 @@ let building = 0;
 export async function buildAssets(): Promise<Assets> {
   building++;
   try {
-    const [css, js] = await Promise.all([
+    const [css, scripts] = await Promise.all([
       bundle('styles/site.css', 'site', 'css', 'text/css; charset=utf-8'),
-      bundle('client/site.ts', 'site', 'js', 'text/javascript; charset=utf-8'),
+      bundleReaderScripts(),
     ]);
-    const all = new Map([css, js].map((a) => [a.url, a]));
+    const js = scripts.site;
+    const all = new Map([css, ...scripts.files].map((a) => [a.url, a]));
     let newsroom: Promise<{ css: Asset; js: Asset }> | undefined;
     return {
       css,
@@ -71,6 +76,79 @@ async function buildNewsroomAssets(): Promise<{ css: Asset; js: Asset }> {
     if (--building === 0) await stop();
   }
 }
+
+const JS_TYPE = 'text/javascript; charset=utf-8';
+
+/**
+ * The reading pages' script and the files it loads on demand: `site` runs on every page; `player`
+ * (the mini player and Turbo) and `hls` (hls.js, for HLS streams where the browser has no HLS of
+ * its own) are imported by it only when a reader first presses play. Module scripts, so the
+ * dynamic imports need no loader of our own.
+ */
+async function bundleReaderScripts(): Promise<{ site: Asset; files: Asset[] }> {
+  const result = await build({
+    entryPoints: {
+      site: ROOT + 'client/site.ts',
+      player: ROOT + 'client/player/index.ts',
+      hls: ROOT + 'client/player/hls-library.ts',
+    },
+    bundle: true,
+    minify: true,
+    write: false,
+    format: 'esm',
+    splitting: true,
+    // esbuild's content hashes: a file's hash covers the hashes of the files it imports.
+    entryNames: '[name].[hash]',
+    chunkNames: 'shared.[hash]',
+    outdir: ROOT + 'assets-built',
+    // ES2022 as the language level: the browsers below have class fields, which Turbo uses; lowered,
+    // they would need helpers in a file shared with the site script, one more request on each page.
+    target: ['es2022', 'chrome100', 'firefox100', 'safari15'],
+    plugins: [turboWithoutInlineStyle],
+    logLevel: 'silent',
+  });
+  // esbuild's hashes (base32) become hex ones like the stylesheet's, in the names and wherever a
+  // file names another: one form of fingerprint for every asset.
+  const built = result.outputFiles.map((output) => ({
+    name: output.path.slice(output.path.lastIndexOf('/') + 1),
+    text: output.text,
+  }));
+  const renamed = new Map(built.map(({ name }) => [name, hexName(name)]));
+  const files = built.map(({ name, text }) => {
+    let body = text;
+    for (const [from, to] of renamed) body = body.replaceAll(`./${from}`, `./${to}`);
+    return { url: `/assets/${renamed.get(name)}`, body: Buffer.from(body), type: JS_TYPE };
+  });
+  const site = files.find((file) => /^\/assets\/site\.[0-9a-f]+\.js$/.test(file.url));
+  if (!site) throw new Error('esbuild produced no site script');
+  return { site, files };
+}
+
+/** `player.KJCKMUEI.js` as `player.<10 hex digits>.js`, the digits made from esbuild's hash. */
+function hexName(name: string): string {
+  const [base, hash, ext] = name.split('.');
+  return `${base}.${createHash('sha256')
+    .update(hash ?? name)
+    .digest('hex')
+    .slice(0, 10)}.${ext}`;
+}
+
+/**
+ * Turbo puts a <style> element for its progress bar into the head as it loads: the CSP (no inline
+ * styles) refuses it, with an error in the console. Built without it; the bar is styled by our
+ * stylesheet (styles/broadcast-live.css). Fails the build if Turbo's code no longer matches.
+ */
+const turboWithoutInlineStyle: Plugin = {
+  name: 'turbo-without-inline-style',
+  setup(build) {
+    build.onLoad({ filter: /@hotwired[\\/]turbo[\\/]dist[\\/].*\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const install = 'installStylesheetElement() {';
+      if (!source.includes(install)) throw new Error(`${args.path} has no ${install} any more: check the CSP`);
+      return { contents: source.replace(install, `${install} return;`), loader: 'js' };
+    });
+  },
+};
 
 async function bundle(entry: string, name: string, ext: string, type: string): Promise<Asset> {
   const result = await build({

@@ -88,8 +88,7 @@ export function can(staff: Staff, action: Action, resource: Resource = {}): bool
     case 'pages.manage':
     case 'menus.manage':
     case 'banner.manage':
-    // Channels, programs, the schedule and picks: an edition's editors, like its sections.
-    case 'broadcast.manage':
+    case 'broadcast.manage': // channels, programs, the schedule and picks, like sections
       return role === 'editor';
     // Episodes: editors, and authors (a program's producer uploads its shows).
     case 'episode.manage':

@@ -59,9 +59,28 @@ const PAGES: readonly { name: string; path: PagePath; status?: number }[] = [
   { name: 'Arabic search', path: '/ar/search?q=%D8%AC%D8%A7%D9%83%D8%B1%D8%AA%D8%A7' },
   { name: 'most-read page', path: '/en/most-read' },
   { name: 'most-read page, 30 days, Arabic', path: '/ar/most-read?period=30d' },
+  { name: 'live radio', path: '/en/live' },
+  { name: 'live radio, Arabic', path: '/ar/live' },
+  { name: 'Program Highlight', path: '/en/programs' },
+  { name: 'Program Highlight, Indonesian', path: '/id/programs' },
+  { name: 'schedule', path: '/en/programs/schedule' },
+  { name: 'schedule, Arabic', path: '/ar/programs/schedule' },
+  { name: 'a program', path: '/en/programs/morning-show' },
+  { name: 'a program, Arabic', path: '/ar/programs/news-bulletin' },
+  { name: 'an episode', path: '/en/programs/morning-show/episodes/ferries-rain-and-the-first-mangoes' },
+  { name: 'an episode, Indonesian', path: '/id/programs/morning-show/episodes/feri-hujan-dan-mangga-pertama' },
 ];
 
-const PHONE_PAGES: readonly PagePath[] = ['home', 'article', 'arabicArticle', '/en/search?q=jakarta', '/en/most-read'];
+const PHONE_PAGES: readonly PagePath[] = [
+  'home',
+  'article',
+  'arabicArticle',
+  '/en/search?q=jakarta',
+  '/en/most-read',
+  '/en/live',
+  '/ar/programs/schedule',
+  '/en/programs/morning-show',
+];
 
 /** Newsroom pages, seen by a signed-in administrator (`people`: whose pages to open). */
 interface NewsroomPeople {
@@ -110,6 +129,12 @@ const NEWSROOM_PAGES: readonly {
   { name: 'newsroom: an image in the media library', path: (p) => `/newsroom/media/${p.imageId}`, phone: true },
   { name: 'newsroom: editions', path: () => '/newsroom/editions', phone: true },
   { name: 'newsroom: an edition, Arabic', path: () => '/newsroom/editions/ar', phone: true },
+  { name: 'newsroom: radio', path: () => '/newsroom/radio', phone: true },
+  { name: 'newsroom: radio channels', path: () => '/newsroom/radio/channels?edition=en' },
+  { name: 'newsroom: new program', path: () => '/newsroom/radio/programs/new?edition=en', phone: true },
+  { name: 'newsroom: picks', path: () => '/newsroom/radio/picks' },
+  { name: 'newsroom: episodes', path: () => '/newsroom/episodes?edition=en', phone: true },
+  { name: 'newsroom: new episode, Arabic', path: () => '/newsroom/episodes/new?edition=ar' },
 ];
 let people: NewsroomPeople;
 let peopleMade: Promise<void> | undefined;

@@ -8,7 +8,11 @@ import { isSecureSite } from './cookies.ts';
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "img-src 'self' data:",
-  "media-src 'self' https: http:",
+  // The radio's streams play from the station's own stream servers, wherever they are; an HLS
+  // stream goes through hls.js, which fetches its playlist and segments (connect-src) and plays
+  // them from a Media Source (a blob: address). The same breadth as the streams themselves.
+  "media-src 'self' https: http: blob:",
+  "connect-src 'self' https: http:",
   "style-src 'self'",
   "script-src 'self'",
   // Embedded posts, each loaded only when the reader asks (core/text/embeds.ts).

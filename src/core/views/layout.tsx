@@ -68,8 +68,10 @@ function safeHeadEnd(assets: Site['assets']): string {
         <meta name="color-scheme" content="light dark" />
         <meta name="theme-color" content="#0b3a75" />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-        <link rel="stylesheet" href={assets.css} />
-        <script src={assets.js} defer></script>
+        {/* Tracked: a page built from other assets (a new release) is loaded in full, not swapped in
+            by the radio player's page swaps. A module script runs deferred, after the parse. */}
+        <link rel="stylesheet" href={assets.css} data-turbo-track="reload" />
+        <script type="module" src={assets.js} data-turbo-track="reload"></script>
       </>
     ) as string;
     headEnd = { css: assets.css, js: assets.js, html: flattened(html) };
