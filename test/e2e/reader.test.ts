@@ -298,8 +298,15 @@ describe('page health', { timeout: TIMEOUT }, () => {
         if (response.status() >= 400) problems.push(`${path}: ${response.status()} for ${response.url()}`);
       });
       await page.goto(server.baseUrl + path);
-      // Lazy images below the fold count too.
-      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      // Lazy images below the fold count too: each is brought into view (a jump to the bottom
+      // of a long page would leave those in the middle unrequested).
+      await page.evaluate(async () => {
+        for (const img of document.images) {
+          img.scrollIntoView({ block: 'center' });
+          // The browser decides what is near the viewport on its next frames.
+          await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        }
+      });
       await page.waitForFunction(() => [...document.images].every((img) => img.complete));
       const broken = await page.evaluate(() =>
         [...document.images].filter((img) => img.naturalWidth === 0).map((img) => img.currentSrc || img.src),
