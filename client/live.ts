@@ -5,7 +5,8 @@
 
 interface Airing {
   programTitle: string;
-  programUrl: string;
+  /** Null for a special without a program: a title, no page. */
+  programUrl: string | null;
   startsAt: string;
   endsAt: string;
 }
@@ -126,7 +127,7 @@ function watch(root: HTMLElement): () => void {
 }
 
 function keyOf(airing: Airing | null): string {
-  return airing ? `${airing.programUrl} ${airing.startsAt}` : '';
+  return airing ? `${airing.programUrl ?? airing.programTitle} ${airing.startsAt}` : '';
 }
 
 function setText(parent: Element, selector: string, text: string): void {
@@ -142,6 +143,7 @@ function element(tag: string, className: string, ...children: (Node | string)[])
 }
 
 function link(airing: Airing): HTMLElement {
+  if (airing.programUrl === null) return element('span', '', airing.programTitle);
   const a = element('a', '', airing.programTitle) as HTMLAnchorElement;
   a.href = airing.programUrl;
   return a;

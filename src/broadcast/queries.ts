@@ -31,7 +31,7 @@ export async function scheduleOfChannel(
       .execute(),
     db
       .selectFrom('schedule_changes')
-      .select(['kind', 'program_id', 'starts_at', 'ends_at'])
+      .select(['kind', 'program_id', 'starts_at', 'ends_at', 'note'])
       .where('channel_id', '=', channelId)
       .where('ends_at', '>', toDbTime(from))
       .where('starts_at', '<', toDbTime(to))
@@ -51,6 +51,8 @@ export async function scheduleOfChannel(
       programId: c.program_id,
       startsAt: toDate(c.starts_at),
       endsAt: toDate(c.ends_at),
+      // A special without a program is titled by its note.
+      ...(c.kind === 'special' && c.program_id === null ? { title: c.note } : {}),
     })),
   };
 }

@@ -100,6 +100,32 @@ describe('one-off changes', () => {
     assert.equal(programAt(schedule, '2026-12-03T08:30:00+07:00'), MORNING, 'the next day is as usual');
   });
 
+  it('airs a special without a program under its title, cutting the slot it overlaps', () => {
+    const special = {
+      kind: 'special' as const,
+      programId: null,
+      startsAt: at('2026-12-02T07:00:00+07:00'),
+      endsAt: at('2026-12-02T08:00:00+07:00'),
+    };
+    const schedule = jakarta(slots, [{ ...special, title: 'Election Night' }]);
+    const day = airingsBetween(schedule, at('2026-12-02T00:00:00+07:00'), at('2026-12-02T12:00:00+07:00'));
+    assert.deepEqual(
+      day.map((a) => [a.programId, a.title, a.start.toISOString(), a.end.toISOString(), a.isSpecial]),
+      [
+        [MORNING, undefined, '2026-12-01T23:00:00.000Z', '2026-12-02T00:00:00.000Z', false],
+        [null, 'Election Night', '2026-12-02T00:00:00.000Z', '2026-12-02T01:00:00.000Z', true],
+        [MORNING, undefined, '2026-12-02T01:00:00.000Z', '2026-12-02T02:00:00.000Z', false],
+        [NEWS, undefined, '2026-12-02T02:00:00.000Z', '2026-12-02T03:00:00.000Z', false],
+      ],
+    );
+    const on = onAirAt(schedule, at('2026-12-02T07:30:00+07:00'));
+    assert.deepEqual(on && [on.programId, on.title, on.isSpecial], [null, 'Election Night', true]);
+    // Without a title there is nothing to call it: the slot is only cut.
+    const untitled = jakarta(slots, [{ ...special, title: ' ' }]);
+    assert.equal(onAirAt(untitled, at('2026-12-02T07:30:00+07:00')), undefined);
+    assert.equal(programAt(untitled, '2026-12-02T08:00:00+07:00'), MORNING);
+  });
+
   it('takes a cancelled slot off the air, and only that program', () => {
     const schedule = jakarta(slots, [
       {

@@ -24,6 +24,8 @@ export interface ScheduleChange {
   readonly programId: number | null;
   readonly startsAt: Date;
   readonly endsAt: Date;
+  /** A special without a program: its title (the change's note), which makes it an airing of its own. */
+  readonly title?: string;
 }
 
 /** A channel's schedule. */
@@ -34,9 +36,11 @@ export interface Schedule {
   readonly changes: readonly ScheduleChange[];
 }
 
-/** One airing of a program. */
+/** One airing: of a program, or (programId null) of a special with only a title. */
 export interface Airing {
-  readonly programId: number;
+  readonly programId: number | null;
+  /** A special without a program: what it is called. */
+  readonly title?: string;
   readonly start: Date;
   readonly end: Date;
   /** From a one-off special rather than the weekly grid. */
@@ -75,11 +79,16 @@ export function airingsBetween(schedule: Schedule, from: Date, to: Date): Airing
     );
   }
   const specials = schedule.changes
-    .filter((c) => c.kind === 'special' && c.programId !== null && c.endsAt.getTime() > c.startsAt.getTime())
-    .map((c): Airing => ({ programId: c.programId!, start: c.startsAt, end: c.endsAt, isSpecial: true }));
+    .filter((c) => c.kind === 'special' && c.endsAt.getTime() > c.startsAt.getTime())
+    .flatMap((c): Airing[] => {
+      if (c.programId !== null) return [{ programId: c.programId, start: c.startsAt, end: c.endsAt, isSpecial: true }];
+      // A special without a program is a broadcast of its own when it has a title.
+      const title = c.title?.trim();
+      return title ? [{ programId: null, title, start: c.startsAt, end: c.endsAt, isSpecial: true }] : [];
+    });
   return [...airings, ...specials]
     .filter((a) => a.end.getTime() > from.getTime() && a.start.getTime() < to.getTime())
-    .sort((a, b) => a.start.getTime() - b.start.getTime() || a.programId - b.programId);
+    .sort((a, b) => a.start.getTime() - b.start.getTime() || (a.programId ?? 0) - (b.programId ?? 0));
 }
 
 /** What is on air at `at` (a slot's end belongs to the next one), if anything. */

@@ -3,13 +3,14 @@
 // schedules (reloaded when the radio changes), what is on air and next (worked out once per slot),
 // and each stream's last reported state (polled by a light timer, at most once per TTL per server).
 import type { ScheduledChange } from '../../core/http/scheduled-changes.ts';
-import { nextAirings, onAirAt } from '../schedule.ts';
+import { nextAirings, onAirAt, type Airing } from '../schedule.ts';
 import { StreamStatusCache, type StreamStatus } from '../stream-status.ts';
 import type { LiveChannel, LiveProgram, StatusSource } from './queries.ts';
 
-/** A program's airing, named. */
+/** An airing, named: a program's, or a special's without a program (a title, no page). */
 export interface ProgramAiring {
-  readonly program: LiveProgram;
+  readonly program?: LiveProgram;
+  readonly title: string;
   readonly start: Date;
   readonly end: Date;
 }
@@ -104,9 +105,11 @@ export class LiveBoard {
     if (t < this.#loadedAt - LOAD_BEHIND / 2 || t > this.#loadedAt + RELOAD_AFTER) this.#reloadSoon();
     const kept = this.#lineups.get(channel.id);
     if (kept && kept.from <= t && t < kept.until) return kept.lineup;
-    const named = (airing: { programId: number; start: Date; end: Date }): ProgramAiring[] => {
+    const named = (airing: Airing): ProgramAiring[] => {
+      if (airing.programId === null)
+        return airing.title ? [{ title: airing.title, start: airing.start, end: airing.end }] : [];
       const program = channel.programs.get(airing.programId);
-      return program ? [{ program, start: airing.start, end: airing.end }] : [];
+      return program ? [{ program, title: program.title, start: airing.start, end: airing.end }] : [];
     };
     const on = onAirAt(channel.schedule, at);
     const now = on ? named(on)[0] : undefined;

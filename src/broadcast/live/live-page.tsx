@@ -163,7 +163,8 @@ function ChannelPanel(props: { site: Site; item: ChannelNow }): JSX.Element {
 
 /** What client/live.ts compares to see a change of program: the same from the status answer. */
 function airingKey(edition: string, airing: ProgramAiring | undefined): string {
-  return airing ? `${programPath(edition, airing.program.slug)} ${airing.start.toISOString()}` : '';
+  if (!airing) return '';
+  return `${airing.program ? programPath(edition, airing.program.slug) : airing.title} ${airing.start.toISOString()}`;
 }
 
 /**

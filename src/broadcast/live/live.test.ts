@@ -11,7 +11,7 @@ import { missingStreamTools, startIcecast, startTone, type Icecast } from '../..
 import { makeImage } from '../../../test/helpers/factories.ts';
 import { freePort } from '../../../test/helpers/serve-process.ts';
 import { instantOfWallTime } from '../../i18n/index.ts';
-import { saveChannel, saveProgram } from '../commands.ts';
+import { addScheduleChange, removeScheduleChange, saveChannel, saveProgram } from '../commands.ts';
 import { liveBoardOf } from './setup.tsx';
 
 /** A Monday; the station and the site are both on Jakarta time. */
@@ -55,7 +55,7 @@ async function status(t: TestApp, edition = 'en', query = '') {
 
 interface AiringBody {
   programTitle: string;
-  programUrl: string;
+  programUrl: string | null;
   startsAt: string;
   endsAt: string;
 }
@@ -307,6 +307,31 @@ describe('what is on air, from the schedule', () => {
       slots: [{ days: EVERY_DAY, start: '11:00', minutes: 120 }],
     });
     assert.equal(text((await boxOf(t))?.querySelector('.live-card__now')), 'Lunchtime Talk 11:00–13:00');
+  });
+
+  it('shows a special without a program under its title while it airs, with no program link', async () => {
+    const change = await addScheduleChange(t.app.ctx.writer, {
+      channelId,
+      kind: 'special',
+      startsAt: jakarta('20:00', '2030-01-10'),
+      endsAt: jakarta('21:00', '2030-01-10'),
+      note: 'Election Night',
+    });
+    try {
+      const during = await lookAt(jakarta('20:30', '2030-01-10'));
+      assert.equal(during.box.now, 'Election Night 20:00–21:00');
+      assert.equal(during.page.now, 'Election Night 20:00–21:00');
+      assert.deepEqual(during.status.now, {
+        programTitle: 'Election Night',
+        programUrl: null,
+        startsAt: jakarta('20:00', '2030-01-10').toISOString(),
+        endsAt: jakarta('21:00', '2030-01-10').toISOString(),
+      });
+      const box = await boxOf(t);
+      assert.equal(box?.querySelector('.live-card__now a'), null, 'no page to link to');
+    } finally {
+      await removeScheduleChange(t.app.ctx.writer, change);
+    }
   });
 
   it("draws the channel's artwork as a responsive picture, and hands it to the player", async () => {

@@ -53,11 +53,13 @@ export function TimeRange(props: { site: Site; airing: ProgramAiring }): JSX.Ele
   );
 }
 
-/** A link to the airing's program page. */
+/** A link to the airing's program page; a special without a program is only its title. */
 export function ProgramLink(props: { edition: string; airing: ProgramAiring }): JSX.Element {
+  const { program, title } = props.airing;
+  if (!program) return <span safe>{title}</span>;
   return (
-    <a href={programPath(props.edition, props.airing.program.slug)} safe>
-      {props.airing.program.title}
+    <a href={programPath(props.edition, program.slug)} safe>
+      {title}
     </a>
   );
 }

@@ -51,14 +51,15 @@ export function playableOf(item: ChannelNow): PlayableChannel {
     name: channel.name,
     ...(art && width ? { artworkUrl: imageUrl(art, width) } : {}),
     streams: channel.streams,
-    ...(lineup.now ? { programTitle: lineup.now.program.title } : {}),
+    ...(lineup.now ? { programTitle: lineup.now.title } : {}),
   };
 }
 
 /** An airing in the status answer. */
 export interface AiringJson {
   readonly programTitle: string;
-  readonly programUrl: string;
+  /** Null for a special without a program (no page). */
+  readonly programUrl: string | null;
   readonly startsAt: string;
   readonly endsAt: string;
 }
@@ -81,8 +82,8 @@ export interface StatusJson {
 /** The status answer for these channels at `at`. */
 export function statusJson(items: readonly ChannelNow[], at: Date): StatusJson {
   const airing = (edition: string, a: ProgramAiring): AiringJson => ({
-    programTitle: a.program.title,
-    programUrl: programPath(edition, a.program.slug),
+    programTitle: a.title,
+    programUrl: a.program ? programPath(edition, a.program.slug) : null,
     startsAt: a.start.toISOString(),
     endsAt: a.end.toISOString(),
   });

@@ -245,27 +245,6 @@ export async function listChanges(db: Db, channelId: number, now: Date): Promise
   }));
 }
 
-/** Specials with no program (a broadcast of their own, titled by their note) overlapping [from, to). */
-export async function listTitledSpecials(
-  db: Db,
-  channelId: number,
-  from: Date,
-  to: Date,
-): Promise<{ title: string; start: Date; end: Date }[]> {
-  const rows = await db
-    .selectFrom('schedule_changes')
-    .select(['note', 'starts_at', 'ends_at'])
-    .where('channel_id', '=', channelId)
-    .where('kind', '=', 'special')
-    .where('program_id', 'is', null)
-    .where('ends_at', '>', toDbTime(from))
-    .where('starts_at', '<', toDbTime(to))
-    .orderBy('starts_at')
-    .limit(LIST_LIMIT)
-    .execute();
-  return rows.map((r) => ({ title: r.note, start: toDate(r.starts_at), end: toDate(r.ends_at) }));
-}
-
 /** A change with its channel's edition (who may remove it), or undefined. */
 export async function findChange(
   db: Db,

@@ -1,9 +1,9 @@
-// A channel's days ahead as the newsroom shows them: its stored schedule (queries.ts), the
-// titles of its programs, and its specials without a program, laid out by day in its zone.
+// A channel's days ahead as the newsroom shows them: its stored schedule (queries.ts) and the
+// titles of its programs, laid out by day in its zone.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../core/db/schema.ts';
 import { scheduleOfChannel } from '../queries.ts';
-import { listTitledSpecials, type NewsroomChannel, type NewsroomProgram } from './queries.ts';
+import type { NewsroomChannel, NewsroomProgram } from './queries.ts';
 import { airingsWithTitles, byDay, weekFrom, type ScheduleDay } from './week.ts';
 
 /** Days shown ahead, today first. */
@@ -17,11 +17,8 @@ export async function weekOfChannel(
   now: Date,
 ): Promise<ScheduleDay[]> {
   const { from, to } = weekFrom(now, channel.timeZone);
-  const [schedule, specials] = await Promise.all([
-    scheduleOfChannel(db, channel.id, from, to),
-    listTitledSpecials(db, channel.id, from, to),
-  ]);
+  const schedule = await scheduleOfChannel(db, channel.id, from, to);
   if (!schedule) return [];
   const titles = new Map(programs.map((p) => [p.id, p.title]));
-  return byDay(airingsWithTitles(schedule, titles, specials, from, to), channel.timeZone, from, WEEK_DAYS);
+  return byDay(airingsWithTitles(schedule, titles, from, to), channel.timeZone, from, WEEK_DAYS);
 }

@@ -1,6 +1,6 @@
 // The schedule as editors check it: weekly slots that overlap (in the week's wall-clock minutes),
-// and a channel's airings laid out by day, with specials that have no program (titled by their
-// note, which the schedule's arithmetic leaves out) put back in. Pure functions.
+// and a channel's airings laid out by day (a special without a program is titled by its note).
+// Pure functions.
 import { instantOfWall, isoInZone } from '../../i18n/index.ts';
 import { airingsBetween, dayIn, type Schedule, type Weekday } from '../schedule.ts';
 
@@ -80,26 +80,21 @@ export interface ScheduleDay {
 }
 
 /**
- * The airings overlapping [from, to): the schedule's (titled from `titles`), and the specials
- * without a program, which replace whatever was on (the schedule already cut them out).
+ * The airings overlapping [from, to), titled from `titles` (a special without a program carries
+ * its own title).
  */
 export function airingsWithTitles(
   schedule: Schedule,
   titles: ReadonlyMap<number, string>,
-  titledSpecials: readonly { title: string; start: Date; end: Date }[],
   from: Date,
   to: Date,
 ): DayItem[] {
-  const items: DayItem[] = airingsBetween(schedule, from, to).map((a) => ({
+  return airingsBetween(schedule, from, to).map((a) => ({
     start: a.start,
     end: a.end,
-    title: titles.get(a.programId) ?? `Program ${a.programId}`,
+    title: a.programId === null ? (a.title ?? '') : (titles.get(a.programId) ?? `Program ${a.programId}`),
     isSpecial: a.isSpecial,
   }));
-  for (const s of titledSpecials)
-    if (s.end.getTime() > from.getTime() && s.start.getTime() < to.getTime())
-      items.push({ start: s.start, end: s.end, title: s.title, isSpecial: true });
-  return items.sort((a, b) => a.start.getTime() - b.start.getTime());
 }
 
 /** Midnight at the start of the day `at` falls on, in `timeZone`. */

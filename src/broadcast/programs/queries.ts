@@ -199,7 +199,8 @@ export async function loadSchedule(
         start: s.start_time,
         minutes: s.minutes,
       })),
-      changes: notes,
+      // A special without a program is titled by its note.
+      changes: notes.map((c) => (c.kind === 'special' && c.programId === null ? { ...c, title: c.note } : c)),
     },
     notes,
   };

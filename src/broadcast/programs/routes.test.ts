@@ -8,7 +8,7 @@ import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { makeArticle, makeAuthor, makeCategory } from '../../../test/helpers/factories.ts';
 import { toDbTime } from '../../core/db/dialect.ts';
 import type { CategoryRow } from '../../core/db/schema.ts';
-import { addScheduleChange, saveChannel, saveProgram } from '../commands.ts';
+import { addScheduleChange, removeScheduleChange, saveChannel, saveProgram } from '../commands.ts';
 import { addPick, chooseHighlightSection } from './picks.ts';
 
 /** Tuesday 1 December 2026, 23:30 in Jakarta (16:30 UTC): the night show (22:00–01:00) is on. */
@@ -165,6 +165,32 @@ describe('the schedule page', () => {
     assert.match(cancelled, /slot--cancelled/);
     assert.match(cancelled, />Cancelled</);
     assert.match(cancelled, /Replaced by election coverage/);
+  });
+
+  it('lists a special without a program on air under its title, marked special, with no link', async () => {
+    const channelId = (
+      await t.db.selectFrom('programs').select('channel_id').where('id', '=', ids.night!).executeTakeFirstOrThrow()
+    ).channel_id;
+    const change = await addScheduleChange(t.app.ctx.writer, {
+      channelId,
+      kind: 'special',
+      startsAt: new Date('2026-12-01T16:00:00Z'),
+      endsAt: new Date('2026-12-01T17:00:00Z'),
+      note: 'Election Night',
+    });
+    try {
+      const html = (await get('/en/programs/schedule')).body;
+      const special = slotAt(html, '2026-12-01T16:00:00.000Z');
+      assert.match(special, /slot--special/);
+      assert.match(special, /slot--on-air/);
+      assert.match(special, /<span class="slot__title">Election Night<\/span>/);
+      assert.match(special, />Special</);
+      assert.doesNotMatch(special, /<a /);
+      // The night show it interrupts goes on after it.
+      assert.match(slotAt(html, '2026-12-01T17:00:00.000Z'), /Night Music/);
+    } finally {
+      await removeScheduleChange(t.app.ctx.writer, change);
+    }
   });
 
   it('is fresh only until the on-air mark moves (01:00 Jakarta), and declares no query', async () => {

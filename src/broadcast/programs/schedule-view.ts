@@ -10,7 +10,9 @@ const DAY = 86_400_000;
 
 /** One airing in a list. */
 export interface ListedAiring {
-  readonly programId: number;
+  /** Null for a special without a program: it has only its title. */
+  readonly programId: number | null;
+  readonly title?: string;
   readonly start: Date;
   readonly end: Date;
   readonly kind: 'regular' | 'special' | 'cancelled';
@@ -39,7 +41,7 @@ function addStationDays(dayStart: Date, days: number, timeZone: string): Date {
   return instantOfWall(wall, timeZone);
 }
 
-const keyOf = (a: { programId: number; start: Date; end: Date }) =>
+const keyOf = (a: { programId: number | null; start: Date; end: Date }) =>
   `${a.programId}|${a.start.getTime()}|${a.end.getTime()}`;
 
 /**
@@ -60,11 +62,13 @@ export function listAirings(
   const onAirKey = onAir ? keyOf(onAir) : undefined;
   const listed: ListedAiring[] = actual.map((a) => ({
     programId: a.programId,
+    ...(a.title ? { title: a.title } : {}),
     start: a.start,
     end: a.end,
     kind: a.isSpecial ? 'special' : 'regular',
     isOnAir: keyOf(a) === onAirKey,
-    note: a.isSpecial ? noteOf(notes, 'special', a) : '',
+    // A special without a program is titled by its note already.
+    note: a.isSpecial && a.programId !== null ? noteOf(notes, 'special', a) : '',
   }));
   for (const r of regular) {
     const remains = actual.some(
@@ -89,7 +93,7 @@ export function listAirings(
 function noteOf(
   notes: readonly ChangeNote[],
   kind: 'special' | 'cancelled',
-  airing: { programId: number; start: Date; end: Date },
+  airing: { programId: number | null; start: Date; end: Date },
 ): string {
   const change = notes.find(
     (n) =>

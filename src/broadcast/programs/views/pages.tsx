@@ -227,7 +227,7 @@ export function SchedulePage(props: SchedulePageProps): JSX.Element {
                         site={site}
                         airing={a}
                         timeZone={timeZone}
-                        program={props.programs.get(a.programId)}
+                        program={a.programId === null ? undefined : props.programs.get(a.programId)}
                       />
                     ))}
                   </ol>
@@ -256,7 +256,7 @@ export function SchedulePage(props: SchedulePageProps): JSX.Element {
                               site={site}
                               airing={a}
                               timeZone={timeZone}
-                              program={props.programs.get(a.programId)}
+                              program={a.programId === null ? undefined : props.programs.get(a.programId)}
                             />
                           ))}
                         </ol>

@@ -223,6 +223,11 @@ export function AiringItem(props: {
           <a class="slot__title" href={programPath(site.edition.code, program.slug)} safe>
             {program.title}
           </a>
+        ) : airing.title ? (
+          // A special without a program: its title, with no page to link to.
+          <span class="slot__title" safe>
+            {airing.title}
+          </span>
         ) : (
           <span class="slot__title" safe>
             {site.t('programs.unknownProgram')}
