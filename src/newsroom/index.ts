@@ -2,7 +2,7 @@
 // the page helpers, the interface text.
 export { ACTIONS, can, type Action, type Resource, type Staff } from './permissions.ts';
 export { NewsroomLayout, CsrfField, Problems, Notice, registerSection, type NewsroomPage } from './layout.tsx';
-export { newsroomPage, staffOf, requirePermission, sendHtml, seeOther, doneKey } from './page.ts';
+export { newsroomPage, staffOf, requirePermission, sendHtml, seeOther, doneKey, doneNotice } from './page.ts';
 export { newsroomText, type NewsroomKey, type NewsroomText } from './messages.ts';
 export { toLocalInput, fromLocalInput } from './time.ts';
 export { chosenEdition, editionChoice, editionsFor, EditionPicker, type EditionChoice } from './editions.tsx';

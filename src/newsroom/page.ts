@@ -5,6 +5,7 @@ import type { AppContext } from '../context.ts';
 import { AppError } from '../core/http/errors.ts';
 import { createTranslator } from '../i18n/index.ts';
 import type { NewsroomPage } from './layout.tsx';
+import { newsroomText, type NewsroomKey } from './messages.ts';
 import { can, type Action, type Resource, type Staff } from './permissions.ts';
 
 declare module 'fastify' {
@@ -63,4 +64,10 @@ export function seeOther(reply: FastifyReply, location: string): FastifyReply {
  */
 export function doneKey<V>(table: Readonly<Record<string, V>>, done: unknown): V | undefined {
   return typeof done === 'string' && Object.hasOwn(table, done) ? table[done] : undefined;
+}
+
+/** The notice a `?done=` value names in `table` (after a form post), in the newsroom's words. */
+export function doneNotice(table: Readonly<Record<string, NewsroomKey>>, done: unknown): string | undefined {
+  const key = doneKey(table, done);
+  return key ? newsroomText(key) : undefined;
 }

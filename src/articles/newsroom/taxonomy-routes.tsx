@@ -8,7 +8,7 @@ import { AppError } from '../../core/http/errors.ts';
 import { slugify } from '../../core/text/slug.ts';
 import { InputError } from '../../core/validation.ts';
 import {
-  doneKey,
+  doneNotice,
   newsroomPage,
   newsroomText as t,
   registerSection,
@@ -69,8 +69,7 @@ function writer(ctx: AppContext, staff: Staff) {
 }
 
 function noticeOf(query: Query): string | undefined {
-  const key = doneKey(DONE, query.done);
-  return key ? t(key) : undefined;
+  return doneNotice(DONE, query.done);
 }
 
 /** The section and tag pages. */

@@ -12,7 +12,7 @@ import { mediaStorage } from '../../media/index.ts';
 import {
   can,
   chosenEdition,
-  doneKey,
+  doneNotice,
   editionChoice,
   editionsFor,
   fromLocalInput,
@@ -72,8 +72,7 @@ const DONE: Readonly<Record<string, NewsroomKey>> = {
 };
 
 function noticeOf(query: Query): string | undefined {
-  const key = doneKey(DONE, query.done);
-  return key ? t(key) : undefined;
+  return doneNotice(DONE, query.done);
 }
 
 function text(value: unknown): string | undefined {

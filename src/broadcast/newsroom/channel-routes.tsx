@@ -9,7 +9,7 @@ import { InputError } from '../../core/validation.ts';
 import {
   can,
   chosenEdition,
-  doneKey,
+  doneNotice,
   editionChoice,
   editionsFor,
   newsroomPage,
@@ -49,10 +49,7 @@ export function queryText(value: unknown): string | undefined {
 }
 
 export function channelRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const notice = (query: Query) => {
-    const key = doneKey(DONE, query.done);
-    return key ? t(key) : undefined;
-  };
+  const notice = (query: Query) => doneNotice(DONE, query.done);
 
   /** The channel of a request's :id, which the user must manage (404 for none). */
   const loadChannel = async (request: FastifyRequest<{ Params: { id: string } }>) => {

@@ -10,7 +10,7 @@ import { InputError } from '../../core/validation.ts';
 import {
   can,
   chosenEdition,
-  doneKey,
+  doneNotice,
   editionChoice,
   editionsFor,
   newsroomPage,
@@ -48,10 +48,7 @@ const DONE: Readonly<Record<string, NewsroomKey>> = {
 };
 
 export function programRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const notice = (query: Query) => {
-    const key = doneKey(DONE, query.done);
-    return key ? t(key) : undefined;
-  };
+  const notice = (query: Query) => doneNotice(DONE, query.done);
 
   const loadProgram = async (request: FastifyRequest<{ Params: { id: string } }>) => {
     const id = idOf(request.params.id);
