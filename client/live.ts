@@ -3,6 +3,8 @@
 // place; a change of program is announced politely. Nothing happens on other pages. Pages swapped
 // by Turbo (once a reader has pressed play) start it again, and the page left stops it.
 
+import { formatEnd } from '../src/broadcast/end-time.ts';
+
 interface Airing {
   programTitle: string;
   /** Null for a special without a program: a title, no page. */
@@ -93,7 +95,17 @@ function watch(root: HTMLElement): () => void {
       const on = channel.now;
       now.replaceChildren(
         ...(on
-          ? [link(on), ' ', element('span', 'live-times', timeOf(on.startsAt, time), '–', timeOf(on.endsAt, time))]
+          ? [
+              link(on),
+              ' ',
+              element(
+                'span',
+                'live-times',
+                timeOf(on.startsAt, (d) => time.format(d)),
+                '–',
+                timeOf(on.endsAt, (d) => formatEnd(d, time)),
+              ),
+            ]
           : [element('span', 'live-none', texts.nothingNow)]),
       );
       const announcer = root.querySelector('[data-live-announce]');
@@ -108,7 +120,15 @@ function watch(root: HTMLElement): () => void {
       next.dataset.liveNext = nextKey;
       next.replaceChildren(
         ...(channel.next.length
-          ? channel.next.map((a) => element('li', '', timeOf(a.startsAt, dayTime), ' ', link(a)))
+          ? channel.next.map((a) =>
+              element(
+                'li',
+                '',
+                timeOf(a.startsAt, (d) => dayTime.format(d)),
+                ' ',
+                link(a),
+              ),
+            )
           : [element('li', 'live-none', texts.nothingNext)]),
       );
     }
@@ -149,8 +169,8 @@ function link(airing: Airing): HTMLElement {
   return a;
 }
 
-function timeOf(iso: string, format: Intl.DateTimeFormat): HTMLElement {
-  const node = element('time', '', format.format(new Date(iso)));
+function timeOf(iso: string, write: (date: Date) => string): HTMLElement {
+  const node = element('time', '', write(new Date(iso)));
   node.setAttribute('datetime', iso);
   return node;
 }

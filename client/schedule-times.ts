@@ -3,6 +3,8 @@
 // (with the weekday when the listener's day differs), the station time stays beside it, and the
 // "on air now" mark follows the clock. Nothing happens on pages without a schedule; it runs
 // again after Turbo swaps a page's body in (the mini player keeps the document).
+import { formatEnd } from '../src/broadcast/end-time.ts';
+
 const ROOT = '.schedule[data-zone]';
 let timer: ReturnType<typeof setInterval> | undefined;
 
@@ -24,7 +26,7 @@ function localize(root: HTMLElement, zone: string): void {
     local.className = 'slot__local';
     local.textContent =
       (day(start, zone) === day(start, station) ? '' : `${weekday.format(start)} `) +
-      `${clock.format(start)}–${clock.format(end)}`;
+      `${clock.format(start)}–${formatEnd(end, clock)}`;
     slot.querySelector('.slot__time')!.prepend(local);
   }
   const note = root.querySelector('.schedule__zone');

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../core/http/errors.ts';
 import { requestPath, type Site } from '../core/views/site.ts';
-import { BANNER_SLOT } from '../core/views/slots.ts';
+import { BANNER_SLOT, TOPBAR_SLOT } from '../core/views/slots.ts';
 import type { Edition } from './registry.ts';
 
 /** The edition named in the URL, or a 404 in the reader's language. */
@@ -29,6 +29,10 @@ export async function siteFor(ctx: AppContext, request: FastifyRequest, edition:
     logo: ctx.settings.logo,
     path: requestPath(request.url),
   };
-  // The layout's slot, rendered here because the layout itself is synchronous.
-  return { ...site, safeBanner: await ctx.slots.render(BANNER_SLOT, { site }) };
+  // The layout's slots, rendered here because the layout itself is synchronous.
+  const [safeBanner, safeTopbar] = await Promise.all([
+    ctx.slots.render(BANNER_SLOT, { site }),
+    ctx.slots.render(TOPBAR_SLOT, { site }),
+  ]);
+  return { ...site, safeBanner, safeTopbar };
 }

@@ -390,5 +390,7 @@ describe('stored audio', () => {
   it('answers 416 for a range past the end', async () => {
     const response = await get(url(), { range: `bytes=${mp3.bytes.length + 10}-` });
     assert.equal(response.statusCode, 416);
+    // The unsatisfied form tells the player the file's real length.
+    assert.equal(response.headers['content-range'], `bytes */${mp3.bytes.length}`);
   });
 });

@@ -35,6 +35,14 @@ async function boxOf(t: TestApp, edition = 'en'): Promise<Element | null> {
   return dom(res.body).querySelector('aside .live-card');
 }
 
+/** The radio's link in the top bar of a page, and what it says. */
+async function topbarOf(t: TestApp, url = '/en/most-read') {
+  const link = dom((await read(t, url)).body).querySelector('.topbar a.listen-live');
+  return (
+    link && { text: text(link), href: link.getAttribute('href'), hasDot: !!link.querySelector('.listen-live__dot') }
+  );
+}
+
 const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 /** The seconds of a Cache-Control directive. */
@@ -78,8 +86,10 @@ describe('an edition without channels', () => {
   before(async () => (t = await createTestApp()));
   after(() => t.close());
 
-  it('shows no on-air box, an honest live page and an empty status', async () => {
+  it('shows no on-air box, no "Listen live" link, an honest live page and an empty status', async () => {
     assert.equal(await boxOf(t), null);
+    assert.equal(await topbarOf(t), null, 'no promise of a radio in the top bar');
+    assert.equal(await topbarOf(t, '/en'), null);
     const page = await read(t, '/en/live');
     assert.equal(page.statusCode, 200);
     assert.match(String(page.headers['cache-control']), /^public, max-age=30/);
@@ -239,6 +249,7 @@ describe('what is on air, from the schedule', () => {
     assert.equal(box?.querySelector('.live-state'), null);
     assert.ok(box?.querySelector(`button.play-button[data-play-channel="${channelId}"]`), 'a play button');
     assert.ok(box?.querySelector('a.live-card__more[href="/en/live"]'));
+    assert.deepEqual(await topbarOf(t), { text: 'Listen live', href: '/en/live', hasDot: false });
     const { body } = await status(t);
     assert.equal(body.channels[0]!.state, 'unknown');
   });
@@ -414,6 +425,7 @@ describe('the state of a real Icecast stream', { skip: skipStreams }, () => {
     assert.deepEqual([...(box?.querySelectorAll('.live-state') ?? [])].map(text), ['Off air', 'Off air']);
     assert.equal(box?.querySelector('.play-button'), null);
     assert.equal(box?.querySelector('.live-card__now'), null, 'no "on air now" program for a stream that is down');
+    assert.deepEqual(await topbarOf(t, '/en'), { text: 'Radio: off air', href: '/en/live', hasDot: false });
 
     const page = dom((await read(t, '/en/live')).body);
     const stateIn = (id: number) => page.querySelector(`[data-live-channel="${id}"] [data-live-state]`);
@@ -436,6 +448,7 @@ describe('the state of a real Icecast stream', { skip: skipStreams }, () => {
       assert.equal(text(box?.querySelector('h2')), 'On air now');
       assert.ok(box?.querySelector('h2 .on-air-dot'), 'the red dot');
       assert.ok(box?.querySelector('.play-button'));
+      assert.deepEqual(await topbarOf(t, '/en'), { text: 'Listen live', href: '/en/live', hasDot: true });
 
       // A new title purges nothing (the box does not print it); the status answer has it.
       assert.equal((await read(t, '/en/most-read')).headers['x-cache'], 'hit');
@@ -464,6 +477,7 @@ describe('the state of a real Icecast stream', { skip: skipStreams }, () => {
       const offBox = dom(after.body).querySelector('aside .live-card');
       assert.equal(text(offBox?.querySelector('.live-state')), 'Off air');
       assert.equal(offBox?.querySelector('.on-air-dot'), null);
+      assert.deepEqual(await topbarOf(t), { text: 'Radio: off air', href: '/en/live', hasDot: false });
       assert.equal((await stateOf(id)).title, null);
     } finally {
       await tone.stop();

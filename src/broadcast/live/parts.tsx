@@ -32,12 +32,17 @@ export function StatePill(props: { site: Site; state: LiveState; isLong: boolean
   );
 }
 
-/** A <time> in the site's zone. */
-export function Time(props: { site: Site; date: Date; withDay?: boolean }): JSX.Element {
+/** A <time> in the site's zone; an airing's end (`isEnd`) at midnight reads 24:00. */
+export function Time(props: { site: Site; date: Date; withDay?: boolean; isEnd?: boolean }): JSX.Element {
   const clock = airingClock(props.site.edition.locale, props.site.timezone);
+  const text = props.withDay
+    ? clock.dayTime(props.date)
+    : props.isEnd
+      ? clock.endTime(props.date)
+      : clock.time(props.date);
   return (
     <time datetime={isoInZone(props.date, props.site.timezone)} safe>
-      {props.withDay ? clock.dayTime(props.date) : clock.time(props.date)}
+      {text}
     </time>
   );
 }
@@ -48,7 +53,7 @@ export function TimeRange(props: { site: Site; airing: ProgramAiring }): JSX.Ele
     <span class="live-times">
       <Time site={props.site} date={props.airing.start} />
       {'–'}
-      <Time site={props.site} date={props.airing.end} />
+      <Time site={props.site} date={props.airing.end} isEnd />
     </span>
   );
 }

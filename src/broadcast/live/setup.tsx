@@ -4,12 +4,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import type { EventBus } from '../../core/events/index.ts';
-import { ASIDE_SLOT } from '../../core/views/slots.ts';
+import { ASIDE_SLOT, TOPBAR_SLOT } from '../../core/views/slots.ts';
 import { azuracastStatus, icecastStatus } from '../stream-status.ts';
 import { LiveBoard } from './board.ts';
 import { OnAirBox } from './on-air-box.tsx';
 import { loadLiveChannels } from './queries.ts';
 import { channelsNow } from './snapshot.ts';
+import { TopbarLink } from './topbar-link.tsx';
 
 /** A stream server that has not answered within this is "unreachable" until the next try. */
 const STATUS_TIMEOUT_MS = 3_000;
@@ -73,5 +74,12 @@ export async function setupLive(ctx: AppContext, app: FastifyInstance): Promise<
     // First on the front page, under the most-read box elsewhere.
     order: ({ page }) => (page === 'home' ? 0 : 20),
     render: ({ site }) => <OnAirBox site={site} items={channelsNow(board, site.edition.code, site.now)} />,
+  });
+  ctx.slots.add(TOPBAR_SLOT, {
+    id: 'broadcast.listen-live',
+    order: 0,
+    render: ({ site }) => (
+      <TopbarLink site={site} states={board.channelsOf(site.edition.code).map((c) => board.statusOf(c).state)} />
+    ),
   });
 }

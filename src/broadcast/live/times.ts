@@ -2,10 +2,14 @@
 // day ("Tue 06:00"), and a zone's name ("Western Indonesia Time"), in the edition's language.
 // The live page's script formats with the same Intl options, so its updates read the same.
 
+import { formatEnd } from '../end-time.ts';
+
 /** Formatters for one locale and zone. */
 export interface AiringClock {
   /** "06:00". */
   time(date: Date): string;
+  /** An airing's end: "06:00", or "24:00" at midnight. */
+  endTime(date: Date): string;
   /** "Tue 06:00". */
   dayTime(date: Date): string;
   /** The zone's name in the locale, e.g. "Western Indonesia Time". */
@@ -27,6 +31,7 @@ export function airingClock(locale: string, timeZone: string): AiringClock {
     const zone = zoneFormat(locale, timeZone);
     clock = {
       time: (date) => time.format(date),
+      endTime: (date) => formatEnd(date, time),
       dayTime: (date) => dayTime.format(date),
       zoneName: (at) => zone.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? timeZone,
     };

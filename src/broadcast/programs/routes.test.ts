@@ -3,6 +3,7 @@
 // upcoming airings and only its published episodes; its calendar parsed back; Program Highlight
 // with picks and the highlight section's posts (whose feed exists); bad addresses.
 import assert from 'node:assert/strict';
+import { JSDOM } from 'jsdom';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { makeArticle, makeAuthor, makeCategory } from '../../../test/helpers/factories.ts';
@@ -212,6 +213,38 @@ describe('the schedule page', () => {
     const withQuery = await get('/en/programs/schedule?utm=x');
     assert.equal(withQuery.statusCode, 200);
     assert.notEqual((await get('/en/programs/schedule?utm=x')).headers['x-cache'], 'hit');
+  });
+
+  it('heads each of several channels, with its days a level down, and ends a round-the-clock show at 24:00', async () => {
+    const w = { ...t.app.ctx.writer, now: () => NOW };
+    const streams = [{ url: 'http://127.0.0.1:8000/id.mp3' }];
+    const first = await saveChannel(w, { edition: 'id', name: 'Programa Satu', streams });
+    const second = await saveChannel(w, { edition: 'id', name: 'Programa Dua', streams });
+    await saveProgram(w, {
+      channelId: first,
+      title: 'Musik Sepanjang Hari',
+      slots: [{ days: [1, 2, 3, 4, 5, 6, 7], start: '00:00', minutes: 1440 }],
+    });
+    await saveProgram(w, {
+      channelId: second,
+      title: 'Kabar Malam',
+      slots: [{ days: [1, 2, 3, 4, 5, 6, 7], start: '22:00', minutes: 120 }],
+    });
+    const html = (await get('/id/programs/schedule')).body;
+    const doc = new JSDOM(html).window.document;
+    const outline = [...doc.querySelectorAll('main :is(h1, h2, h3, h4)')].map((h) => h.tagName);
+    assert.deepEqual(
+      [...doc.querySelectorAll('main h2')].map((h) => h.textContent),
+      ['Programa Satu', 'Programa Dua'],
+      'one heading per channel, no repeated "Today" at its level',
+    );
+    assert.equal(doc.querySelectorAll('main h3').length, 4, 'today and the week under each channel');
+    assert.equal(doc.querySelectorAll('main h4').length, 14, 'seven days under each week');
+    assert.deepEqual(outline.slice(0, 4), ['H1', 'H2', 'H3', 'H3']);
+    const times = [...doc.querySelectorAll('.slot__station')].map((s) => s.textContent?.trim());
+    assert.ok(times.includes('00.00–24.00'), `a round-the-clock slot ends at 24.00: ${times.join(' | ')}`);
+    assert.ok(times.includes('22.00–24.00'), 'a show to the end of the day ends at 24.00');
+    assert.ok(!times.some((x) => x?.endsWith('–00.00')), 'no airing ends at 00.00');
   });
 });
 

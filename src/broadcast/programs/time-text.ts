@@ -2,6 +2,7 @@
 // heading, the zone's name, and a weekly slot as "Monday to Friday, 06:00–09:00". Formatters are
 // made once per locale and zone (Intl's constructors are slow).
 import type { Translate } from '../../i18n/index.ts';
+import { formatEnd } from '../end-time.ts';
 import type { WeeklySlot } from '../schedule.ts';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -18,7 +19,16 @@ function format(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateT
 
 /** "06:00": the clock in `timeZone`, 24-hour. */
 export function clockTime(date: Date, locale: string, timeZone: string): string {
-  return format(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+  return clockFormat(locale, timeZone).format(date);
+}
+
+/** An airing's end: as clockTime, but "24:00" at midnight ("22:00–24:00", not "22:00–00:00"). */
+export function endClockTime(date: Date, locale: string, timeZone: string): string {
+  return formatEnd(date, clockFormat(locale, timeZone));
+}
+
+function clockFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
+  return format(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 }
 
 /** "Tuesday, 1 December": the heading of a station day ("2026-12-01"). */
@@ -68,5 +78,5 @@ export function slotTimes(slot: Pick<WeeklySlot, 'start' | 'minutes'>, locale: s
   const [h, m] = slot.start.split(':').map(Number) as [number, number];
   const start = Date.UTC(2026, 0, 1, h, m);
   const end = start + slot.minutes * 60_000;
-  return `${clockTime(new Date(start), locale, 'UTC')}–${clockTime(new Date(end), locale, 'UTC')}`;
+  return `${clockTime(new Date(start), locale, 'UTC')}–${endClockTime(new Date(end), locale, 'UTC')}`;
 }

@@ -88,6 +88,7 @@ function install(scope: FastifyInstance, renderPage: ErrorPageRenderer | undefin
   });
 
   scope.setErrorHandler(async (error: FastifyError, request, reply) => {
+    keepContentRange(error, reply);
     return send(request, reply, toProblem(error, request));
   });
 
@@ -106,6 +107,16 @@ function install(scope: FastifyInstance, renderPage: ErrorPageRenderer | undefin
     }
     return reply.type('text/html; charset=utf-8').send(html);
   }
+}
+
+/**
+ * A 416 from the static file server carries the file's size on the error (`Content-Range`, the
+ * unsatisfied form RFC 9110 asks for); a player learns the real length from it, so it survives
+ * our own error page.
+ */
+function keepContentRange(error: FastifyError & { headers?: Record<string, unknown> }, reply: FastifyReply): void {
+  const range = error.statusCode === 416 ? error.headers?.['Content-Range'] : undefined;
+  if (typeof range === 'string') reply.header('content-range', range);
 }
 
 function isApiRequest(request: FastifyRequest): boolean {

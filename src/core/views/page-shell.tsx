@@ -13,6 +13,12 @@ export interface PageShell {
   readonly safeFooter: string;
 }
 
+/**
+ * Where the top bar slot goes in a rendered header. The header is kept as the two strings around
+ * it, so the slot's part (the radio's on-air state) changes without rendering the header again.
+ */
+const TOPBAR_GAP = '<!--topbar-slot-->';
+
 /** What an edition's shell was rendered from: when any of it changes, the shell is rendered anew. */
 interface RenderedShell {
   readonly t: Site['t'];
@@ -26,8 +32,8 @@ interface RenderedShell {
   readonly today: string;
   /** The footer's copyright year. */
   readonly year: number;
-  /** Skip link and header by the page's marks in the navigation (see marksOf). */
-  readonly tops: Map<string, string>;
+  /** Skip link and header by the page's marks in the navigation (see marksOf), split at TOPBAR_GAP. */
+  readonly tops: Map<string, readonly [string, string]>;
   readonly footer: string;
 }
 
@@ -44,17 +50,21 @@ export function pageShell(site: Site): PageShell {
   let top = shell.tops.get(marks);
   if (top === undefined) {
     if (shell.tops.size >= MAX_TOPS) shell.tops.clear();
-    top = (
-      <>
-        <a class="skip-link" href="#main" safe>
-          {site.t('nav.skip')}
-        </a>
-        <Header site={site} />
-      </>
-    ) as string;
-    shell.tops.set(marks, flattened(top));
+    const html = flattened(
+      (
+        <>
+          <a class="skip-link" href="#main" safe>
+            {site.t('nav.skip')}
+          </a>
+          <Header site={site} />
+        </>
+      ) as string,
+    );
+    const gap = html.indexOf(TOPBAR_GAP);
+    top = [html.slice(0, gap), html.slice(gap + TOPBAR_GAP.length)] as const;
+    shell.tops.set(marks, top);
   }
-  return { safeTop: top, safeFooter: shell.footer };
+  return { safeTop: top[0] + (site.safeTopbar ?? '') + top[1], safeFooter: shell.footer };
 }
 
 function currentShell(site: Site): RenderedShell {
@@ -139,10 +149,7 @@ function Header({ site }: { site: Site }): JSX.Element {
             {site.f.today(site.now)}
           </time>
           <EditionSwitcher site={site} />
-          <a class="listen-live" href={`/${edition.code}/live`}>
-            <span class="listen-live__dot" aria-hidden="true"></span>
-            <span safe>{t('nav.listenLive')}</span>
-          </a>
+          {TOPBAR_GAP}
         </div>
       </div>
       <div class="wrap masthead">

@@ -43,6 +43,8 @@ export interface Site {
   readonly logo?: SiteLogo;
   /** The banner slot's HTML for this request (core/views/slots.ts), placed by the layout. */
   readonly safeBanner?: string;
+  /** The top bar slot's HTML for this request, placed by the shell. */
+  readonly safeTopbar?: string;
 }
 
 /** A translation of the current page in another edition. */

@@ -64,3 +64,10 @@ export const ASIDE_SLOT = defineSlot<{ site: Site; page: PageKind }>('layout.asi
  * should answer from memory, as every page pays for it.
  */
 export const BANNER_SLOT = defineSlot<{ site: Site }>('layout.banner');
+
+/**
+ * At the end of the top bar of every reader page: the radio's "Listen live" link, which says
+ * whether the station is on air. Rendered per request into the cached shell's gap for it, so a
+ * part should answer from memory.
+ */
+export const TOPBAR_SLOT = defineSlot<{ site: Site }>('layout.topbar');

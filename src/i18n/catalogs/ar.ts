@@ -10,6 +10,7 @@ export const ar: Catalog = {
   'nav.menu': 'القائمة',
   'nav.home': 'الرئيسية',
   'nav.listenLive': 'استمع مباشرة',
+  'nav.radioOffAir': 'الإذاعة: خارج البث',
   'nav.editions': 'النسخة',
   'nav.today': 'اليوم',
   'nav.search': 'بحث',

@@ -8,6 +8,7 @@ export const en = {
   'nav.menu': 'Menu',
   'nav.home': 'Home',
   'nav.listenLive': 'Listen live',
+  'nav.radioOffAir': 'Radio: off air',
   'nav.editions': 'Edition',
   'nav.today': 'Today',
   'nav.search': 'Search',

@@ -10,6 +10,7 @@ export const id: Catalog = {
   'nav.menu': 'Menu',
   'nav.home': 'Beranda',
   'nav.listenLive': 'Dengarkan langsung',
+  'nav.radioOffAir': 'Radio: tidak mengudara',
   'nav.editions': 'Edisi',
   'nav.today': 'Hari ini',
   'nav.search': 'Cari',

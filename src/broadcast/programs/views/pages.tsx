@@ -164,6 +164,28 @@ export interface SchedulePageProps {
   readonly alternates: readonly { lang: string; path: string }[];
 }
 
+/** The schedule page's list of airings (today's, or one day's of the week), each under its program's name. */
+function ScheduleSlots(props: {
+  site: Site;
+  airings: readonly ListedAiring[];
+  timeZone: string;
+  programs: SchedulePageProps['programs'];
+  isToday?: boolean;
+}): JSX.Element {
+  return (
+    <ol class={props.isToday ? 'slots slots--today' : 'slots'}>
+      {props.airings.map((a) => (
+        <AiringItem
+          site={props.site}
+          airing={a}
+          timeZone={props.timeZone}
+          program={a.programId === null ? undefined : props.programs.get(a.programId)}
+        />
+      ))}
+    </ol>
+  );
+}
+
 /** /{edition}/programs/schedule: today's list and the week, per channel. */
 export function SchedulePage(props: SchedulePageProps): JSX.Element {
   const { site } = props;
@@ -204,6 +226,10 @@ export function SchedulePage(props: SchedulePageProps): JSX.Element {
         {props.weeks.map((week, n) => {
           const id = `channel-${week.channel.slug}`;
           const timeZone = week.channel.timeZone;
+          // With several channels each one's name heads its part, and "Today" and "This week"
+          // go a level down under it, so the outline reads channel by channel.
+          const Part = many ? 'h3' : 'h2';
+          const Day = many ? 'h4' : 'h3';
           return (
             <section class="schedule" aria-labelledby={many ? id : undefined} {...scheduleData(site, timeZone)}>
               {many && (
@@ -213,53 +239,46 @@ export function SchedulePage(props: SchedulePageProps): JSX.Element {
               )}
               <ZoneNote site={site} timeZone={timeZone} />
               <section class="schedule__today" aria-labelledby={`today-${n}`}>
-                <h2 id={`today-${n}`} class="section-title" safe>
+                <Part id={`today-${n}`} class="section-title" safe>
                   {`${t('programs.today')} · ${dayHeading(week.days[0]!.date, site.edition.locale)}`}
-                </h2>
+                </Part>
                 {week.today.length === 0 ? (
                   <p class="empty" safe>
                     {t('programs.nothingToday')}
                   </p>
                 ) : (
-                  <ol class="slots slots--today">
-                    {week.today.map((a) => (
-                      <AiringItem
-                        site={site}
-                        airing={a}
-                        timeZone={timeZone}
-                        program={a.programId === null ? undefined : props.programs.get(a.programId)}
-                      />
-                    ))}
-                  </ol>
+                  <ScheduleSlots
+                    site={site}
+                    airings={week.today}
+                    timeZone={timeZone}
+                    programs={props.programs}
+                    isToday
+                  />
                 )}
               </section>
               <section class="schedule__week" aria-labelledby={`week-${n}`}>
-                <h2 id={`week-${n}`} class="section-title" safe>
+                <Part id={`week-${n}`} class="section-title" safe>
                   {t('programs.week')}
-                </h2>
+                </Part>
                 <div class="week">
                   {week.days.map((day, i) => (
                     <section class="week__day" aria-labelledby={`day-${n}-${i}`}>
-                      <h3 id={`day-${n}-${i}`} class="week__heading">
+                      <Day id={`day-${n}-${i}`} class="week__heading">
                         <time datetime={day.date} safe>
                           {dayHeading(day.date, site.edition.locale)}
                         </time>
-                      </h3>
+                      </Day>
                       {day.airings.length === 0 ? (
                         <p class="week__empty" safe>
                           {t('programs.nothingDay')}
                         </p>
                       ) : (
-                        <ol class="slots">
-                          {day.airings.map((a) => (
-                            <AiringItem
-                              site={site}
-                              airing={a}
-                              timeZone={timeZone}
-                              program={a.programId === null ? undefined : props.programs.get(a.programId)}
-                            />
-                          ))}
-                        </ol>
+                        <ScheduleSlots
+                          site={site}
+                          airings={day.airings}
+                          timeZone={timeZone}
+                          programs={props.programs}
+                        />
                       )}
                     </section>
                   ))}

@@ -6,7 +6,7 @@ import { Picture } from '../../../media/index.ts';
 import { authorPath } from '../../../users/index.ts';
 import type { Host, ProgramInfo, RunningPick } from '../queries.ts';
 import type { ListedAiring } from '../schedule-view.ts';
-import { clockTime, daysText, shortDate, slotTimes, zoneName } from '../time-text.ts';
+import { clockTime, daysText, endClockTime, shortDate, slotTimes, zoneName } from '../time-text.ts';
 
 /** Paths of the programs pages. */
 export const programsPath = (edition: string) => `/${edition}/programs`;
@@ -212,7 +212,7 @@ export function AiringItem(props: {
           </time>
           {'–'}
           <time datetime={end} safe>
-            {clockTime(airing.end, locale, timeZone)}
+            {endClockTime(airing.end, locale, timeZone)}
           </time>
         </span>
       </span>
