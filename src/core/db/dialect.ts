@@ -27,10 +27,12 @@ export function columnTypes(db: Kysely<any>): {
   serial: ColumnDataType;
   timestamp: ColumnDataType;
   flag: ColumnDataType;
+  /** Raw bytes (sealed values): a Buffer from either engine. */
+  bytes: ColumnDataType;
 } {
   return engineOf(db) === 'postgres'
-    ? { serial: 'serial', timestamp: 'timestamptz', flag: 'boolean' }
-    : { serial: 'integer', timestamp: 'text', flag: 'integer' };
+    ? { serial: 'serial', timestamp: 'timestamptz', flag: 'boolean', bytes: 'bytea' }
+    : { serial: 'integer', timestamp: 'text', flag: 'integer', bytes: 'blob' };
 }
 
 /** Reads a timestamp column: Date from PostgreSQL, ISO text from SQLite. */

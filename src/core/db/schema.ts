@@ -487,6 +487,87 @@ export interface BroadcastPicksTable {
   created_at: Timestamp;
 }
 
+/** A report to the integrity channel (0022). What it says is in `sealed`; see src/integrity/sealing. */
+export interface IntegrityReportsTable {
+  id: Generated<number>;
+  /** Opaque and random: what events, audit entries and e-mails name. */
+  public_id: string;
+  /** SHA-256 of the receipt code. */
+  code_hash: string;
+  edition: string;
+  kind: 'complaint' | 'whistleblowing' | 'gratification';
+  status: 'received' | 'verified' | 'in_progress' | 'closed';
+  sealed: Buffer;
+  assigned_to: number | null;
+  received_at: Timestamp;
+  updated_at: Timestamp;
+  closed_at: Timestamp | null;
+}
+
+/** A message on a report: the reporter's, an officer's reply or note, a change of status (0022). */
+export interface IntegrityMessagesTable {
+  id: Generated<number>;
+  report_id: number;
+  kind: 'reporter' | 'reply' | 'note' | 'status';
+  officer_id: number | null;
+  status: IntegrityReportsTable['status'] | null;
+  sealed: Buffer;
+  created_at: Timestamp;
+}
+
+/** Evidence: a sealed file under <dataDir>/integrity-files and its sealed name, type and size (0022). */
+export interface IntegrityAttachmentsTable {
+  id: Generated<number>;
+  report_id: number;
+  message_id: number | null;
+  file: string;
+  sealed_meta: Buffer;
+  created_at: Timestamp;
+}
+
+/** A document of the integrity library (0022). */
+export interface IntegrityDocumentsTable {
+  id: Generated<number>;
+  edition: string;
+  title: string;
+  description: Generated<string>;
+  category: string;
+  year: number;
+  file: string;
+  file_name: string;
+  content_type: string;
+  bytes: number;
+  is_published: ColumnType<number | boolean, number | undefined, number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A service element of an edition's satisfaction survey (0022). */
+export interface SurveyElementsTable {
+  id: Generated<number>;
+  edition: string;
+  position: number;
+  label: string;
+  is_active: ColumnType<number | boolean, number | undefined, number>;
+}
+
+/** One visitor's answer to the survey, in its quarter ("2026-Q4") (0022). */
+export interface SurveyResponsesTable {
+  id: Generated<number>;
+  edition: string;
+  period: string;
+  comment: Generated<string>;
+  created_at: Timestamp;
+}
+
+/** A response's score (1–4) for one element (0022). */
+export interface SurveyAnswersTable {
+  response_id: number;
+  element_id: number;
+  score: number;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   editions: EditionsTable;
@@ -529,6 +610,13 @@ export interface Database {
   episode_articles: EpisodeArticlesTable;
   broadcast_picks: BroadcastPicksTable;
   media_usages: MediaUsagesTable;
+  integrity_reports: IntegrityReportsTable;
+  integrity_messages: IntegrityMessagesTable;
+  integrity_attachments: IntegrityAttachmentsTable;
+  integrity_documents: IntegrityDocumentsTable;
+  survey_elements: SurveyElementsTable;
+  survey_responses: SurveyResponsesTable;
+  survey_answers: SurveyAnswersTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;
