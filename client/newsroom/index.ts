@@ -4,6 +4,7 @@ import { enhanceRichEditors } from './editor.ts';
 import './menu-order.ts';
 import './media-picker.ts';
 import './local-time.ts';
+import './episode-form.ts';
 
 function start(): void {
   enhanceRichEditors();

@@ -1,8 +1,9 @@
-// The article form's photo picker: "Choose from library" opens the form's <dialog>, whose images
-// come from the server as HTML (GET /newsroom/media/picker), searched as one types and paged with
-// "More images". Choosing one sets the image number, shows it in the form and fills an empty
-// description, caption and credit from the library; "Remove" takes it out again. Without this
-// script the image number field works as it is.
+// A newsroom form's image picker (an article's photo, a channel's or program's artwork): "Choose
+// from library" opens the form's <dialog>, whose images come from the server as HTML (GET
+// /newsroom/media/picker), searched as one types and paged with "More images". Choosing one sets
+// the image number (the field the fieldset's data-id-field names), shows it in the form and fills
+// an empty description, caption and credit from the library, where the form has them; "Remove"
+// takes it out again. Without this script the image number field works as it is.
 
 const SEARCH_DELAY_MS = 250;
 const IMAGE_ID = /^[1-9]\d{0,9}$/;
@@ -47,7 +48,7 @@ function readLabels(dialog: HTMLElement): PickerLabels {
 function enhance(fieldset: HTMLFieldSetElement): void {
   const form = fieldset.form;
   const dialog = fieldset.querySelector<HTMLDialogElement>('dialog[data-picker-url]');
-  const idField = form?.elements.namedItem('featuredMediaId');
+  const idField = form?.elements.namedItem(fieldset.dataset.idField ?? '');
   const actions = fieldset.querySelector<HTMLElement>('[data-photo-actions]');
   const opener = fieldset.querySelector<HTMLButtonElement>('[data-picker-open]');
   const remover = fieldset.querySelector<HTMLButtonElement>('[data-photo-remove]');
@@ -307,7 +308,7 @@ function moveInGrid(event: KeyboardEvent, results: HTMLElement, search: HTMLInpu
   choices[Math.min(choices.length - 1, Math.max(0, next))]?.focus();
 }
 
-/** Enhances the article form's photo fieldset, if the page has one. */
+/** Enhances each image picker fieldset the page has. */
 export function enhanceMediaPicker(root: ParentNode = document): void {
   for (const fieldset of root.querySelectorAll<HTMLFieldSetElement>(
     'fieldset[data-media-picker]:not([data-media-picker-active])',

@@ -24,3 +24,4 @@ export {
   type UpdateArticleInput,
 } from './commands.ts';
 export { createCategory, deleteCategory, renameTag, updateCategory } from './taxonomy-commands.ts';
+export { listArticles, type ListedArticle } from './newsroom/queries.ts';

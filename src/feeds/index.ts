@@ -9,3 +9,4 @@ export async function discoveryRoutes(app: FastifyInstance, opts: { ctx: AppCont
   await app.register(feedRoutes, opts);
   await app.register(sitemapRoutes, opts);
 }
+export { el, xmlDocument, type XmlChild } from './xml.ts';

@@ -6,6 +6,8 @@ export interface XmlElement {
   readonly name: string;
   readonly attrs?: Readonly<Record<string, string | number | undefined>>;
   readonly children?: readonly XmlChild[];
+  /** Written on one line, children and all (as an element holding only text always is). */
+  readonly isInline?: boolean;
 }
 
 /** A child: an element, text, or nothing (null/undefined/false are skipped, for conditional parts). */
@@ -36,21 +38,33 @@ export function escapeXml(text: string): string {
     .replace(/"/g, '&quot;');
 }
 
-function render(node: XmlElement, depth: number, out: string[]): void {
-  const pad = '  '.repeat(depth);
+function openTag(node: XmlElement): string {
   let open = `<${node.name}`;
   for (const [key, value] of Object.entries(node.attrs ?? {})) {
     if (value !== undefined) open += ` ${key}="${escapeXml(String(value))}"`;
   }
-  const children = (node.children ?? []).filter(
-    (c): c is XmlElement | string => c !== null && c !== undefined && c !== false,
-  );
-  if (children.length === 0) {
-    out.push(`${pad}${open}/>`);
-  } else if (children.every((c) => typeof c === 'string')) {
-    out.push(`${pad}${open}>${children.map((c) => escapeXml(c as string)).join('')}</${node.name}>`);
+  return open;
+}
+
+function presentChildren(node: XmlElement): (XmlElement | string)[] {
+  return (node.children ?? []).filter((c): c is XmlElement | string => c !== null && c !== undefined && c !== false);
+}
+
+/** An element and its children on one line. */
+function renderInline(node: XmlElement): string {
+  const children = presentChildren(node);
+  if (children.length === 0) return `${openTag(node)}/>`;
+  const content = children.map((c) => (typeof c === 'string' ? escapeXml(c) : renderInline(c))).join('');
+  return `${openTag(node)}>${content}</${node.name}>`;
+}
+
+function render(node: XmlElement, depth: number, out: string[]): void {
+  const pad = '  '.repeat(depth);
+  const children = presentChildren(node);
+  if (node.isInline || children.every((c) => typeof c === 'string')) {
+    out.push(`${pad}${renderInline(node)}`);
   } else {
-    out.push(`${pad}${open}>`);
+    out.push(`${pad}${openTag(node)}>`);
     for (const child of children) {
       if (typeof child === 'string') out.push(`${pad}  ${escapeXml(child)}`);
       else render(child, depth + 1, out);

@@ -16,3 +16,4 @@ export { toImage, imageUrl, largestWidth, hasFormat, type Image, type ImageForma
 export { Picture } from './picture.tsx';
 export { loadSiteLogo } from './site-logo.ts';
 export { findBodyImages, safeBodyImages, BODY_IMAGE_SIZES, type BodyImages } from './body-images.ts';
+export { MediaPickerField } from './newsroom/picker-field.tsx';

@@ -7,3 +7,6 @@ export { newsroomText, type NewsroomKey, type NewsroomText } from './messages.ts
 export { toLocalInput, fromLocalInput } from './time.ts';
 export { chosenEdition, editionChoice, editionsFor, EditionPicker, type EditionChoice } from './editions.tsx';
 export { SettingsTabs, SITE_SETTINGS_PATH } from './settings-tabs.tsx';
+export { siteDateTime, SiteTime, SiteTimeField } from './views/site-time.tsx';
+export { PostButton } from './views/post-button.tsx';
+export { ColumnHeads } from './views/column-heads.tsx';

@@ -22,6 +22,9 @@ export const newsroomEn = {
   'nav.banner': 'Breaking news',
   'nav.radio': 'Radio',
   'nav.episodes': 'Episodes',
+  'nav.integrityReports': 'Integrity reports',
+  'nav.integrityDocuments': 'Integrity documents',
+  'nav.integritySurvey': 'Survey',
   'nav.users': 'People',
   'nav.settings': 'Settings',
   'nav.audit': 'Audit log',
@@ -994,6 +997,37 @@ export const newsroomEn = {
   'episodes.problemNoFile': 'Choose an audio file to upload, or give an address.',
   'episodes.problemProgram': 'Choose a program of this edition.',
   'episodes.problemPublishAt': 'Give the time as a date and a time.',
+  // radio: episodes — the audio upload's progress (client/newsroom/audio-upload.ts)
+  'episodes.uploadProgress': 'Upload progress',
+  'episodes.uploading': 'Uploading: {percent} %',
+  'episodes.uploadSaving': 'Upload finished, saving…',
+  'episodes.uploadFailed':
+    'The episode could not be saved (error {status}). Everything you typed is still here: try again.',
+  'episodes.uploadOffline':
+    'The episode could not be sent: check the connection and try again. Everything you typed is still here, the audio file too.',
+  // radio: episodes — finding articles to link (article-picker.tsx, client/newsroom/article-picker.ts)
+  'episodes.findArticle': 'Find an article',
+  'episodes.findArticleHint':
+    'A word of its title or address, in this edition. “Add” puts the article’s number in the field above.',
+  'episodes.articleResults': 'Articles found',
+  'episodes.articleSearching': 'Looking for articles…',
+  'episodes.articleFound': '{count} article(s) found.',
+  'episodes.articleNone': 'No article of this edition has this in its title or address.',
+  'episodes.articleRecent': 'The edition’s most recently changed articles:',
+  'episodes.articleMore': 'More articles match than are shown here: add a word to narrow the search.',
+  'episodes.articleShort': 'One or two characters: only the edition’s newest articles are searched.',
+  'episodes.articleFailed': 'The articles could not be loaded (error {status}). Try again.',
+  'episodes.articleOffline': 'The articles could not be loaded: check the connection and try again.',
+  'episodes.articleMeta': 'Number {id} · {status} · changed {time}',
+  'episodes.articleAdd': 'Add',
+  'episodes.articleAdded': 'Added',
+  'episodes.articleRemove': 'Remove',
+  'episodes.articleNumbered': 'Article {id}',
+  'episodes.articleLinked': '“{title}” is now linked.',
+  'episodes.articleUnlinked': '“{title}” is no longer linked.',
+  'episodes.articleFull': 'An episode links at most {max} articles: remove one first.',
+  'episodes.pickerProblemUnknown': '{name}: not something the article search reads (it reads q and edition).',
+  'episodes.pickerProblemEdition': 'edition: say which edition’s articles to search.',
   // radio: picks
   'picks.title': 'Program picks',
   'picks.intro':

@@ -2,16 +2,15 @@
 // English and Arabic, transcript folded and open) and zero Nu HTML Checker errors; and the
 // player can seek: the file is fetched with ranges, and after a jump to the middle it plays on.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
 import {
-  CHROMIUM_PATH,
   DESKTOP,
   PHONE,
   formatViolations,
   openPage,
   runAxe,
-  startDemoServer,
+  useDemoSite,
   type DemoServer,
 } from '../helpers/browser.ts';
 import { browseAs, fetchAs, signedIn } from '../helpers/newsroom.ts';
@@ -23,26 +22,11 @@ const pages: Page[] = [];
 /** A published demo episode's page per edition. */
 const episodeOf: Record<string, string> = {};
 
-before(
-  async () => {
-    [server, browser] = await Promise.all([
-      startDemoServer(),
-      // The player test starts playback from a script: Chromium's autoplay rule would refuse it.
-      chromium.launch({
-        executablePath: CHROMIUM_PATH,
-        timeout: 60_000,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--autoplay-policy=no-user-gesture-required',
-        ],
-      }),
-    ]);
+// The player test starts playback from a script: Chromium's autoplay rule would refuse it.
+useDemoSite(
+  async (s, b) => {
+    server = s;
+    browser = b;
     for (const edition of ['en', 'ar']) {
       const row = await server.test.db
         .selectFrom('episodes as e')
@@ -57,20 +41,8 @@ before(
         `/${edition}/programs/${encodeURIComponent(row.program)}/episodes/${encodeURIComponent(row.slug)}`;
     }
   },
-  { timeout: 180_000 },
-);
-
-after(
-  async () => {
-    for (const page of pages)
-      await page
-        .context()
-        .close()
-        .catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-  },
-  { timeout: 60_000 },
+  pages,
+  { allowAutoplay: true },
 );
 
 describe('episode page quality', () => {

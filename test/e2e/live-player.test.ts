@@ -14,10 +14,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { saveChannel, saveProgram } from '../../src/broadcast/commands.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { CHROMIUM_PATH, closeBrowser, formatViolations, openPage, PHONE, runAxe } from '../helpers/browser.ts';
+import {
+  CHROMIUM_PATH,
+  closeBrowser,
+  formatViolations,
+  launchBrowser,
+  openPage,
+  PHONE,
+  runAxe,
+} from '../helpers/browser.ts';
 import { makeArticle } from '../helpers/factories.ts';
 import { missingStreamTools, startIcecast, startTone, type Icecast, type ToneSource } from '../helpers/icecast.ts';
 import { formatHtmlErrors, validateHtml } from '../helpers/vnu.ts';
@@ -46,25 +54,6 @@ let hls: { url: string; stop(): Promise<void> } | undefined;
 const pages: Page[] = [];
 let articlePath: string;
 let articleId: number;
-
-/** Starts Chromium as the other browser tests do, and lets audio play without a gesture. */
-function launchAudioBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    timeout: 60_000,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  });
-}
 
 /** ffmpeg writing a live AAC HLS stream into a temp folder, served by a small static server. */
 async function startHls(): Promise<{ url: string; stop(): Promise<void> }> {
@@ -118,7 +107,11 @@ async function startHls(): Promise<{ url: string; stop(): Promise<void> }> {
 before(
   async () => {
     if (MISSING) return;
-    [t, browser, icecast] = await Promise.all([createTestApp(), launchAudioBrowser(), startIcecast()]);
+    [t, browser, icecast] = await Promise.all([
+      createTestApp(),
+      launchBrowser({ allowAutoplay: true }),
+      startIcecast(),
+    ]);
     await t.app.listen({ host: '127.0.0.1', port: 0 });
     baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
     [hls] = await Promise.all([startHls(), startTone(icecast, '/live.mp3').then((s) => sources.push(s))]);

@@ -15,8 +15,14 @@ import { writerFor } from './writer.ts';
 /** Where the browser lives; WARTA_CHROMIUM overrides it (as in scripts/test.mjs). */
 export const CHROMIUM_PATH = process.env.WARTA_CHROMIUM ?? '/usr/bin/chromium';
 
+/** What a suite may ask of the browser beyond the defaults. */
+export interface BrowserOptions {
+  /** Let media play without a user gesture (a test that starts playback from a script). */
+  allowAutoplay?: boolean;
+}
+
 /** Starts headless Chromium with nothing running in the background (no updates, sync or QUIC). */
-export function launchBrowser(): Promise<Browser> {
+export function launchBrowser(options: BrowserOptions = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     timeout: 60_000,
@@ -29,11 +35,11 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...(options.allowAutoplay ? ['--autoplay-policy=no-user-gesture-required'] : []),
     ],
   });
 }
 
-/** Viewports the suites use: a phone and a laptop. */
 /** Closes the pages' contexts (one that already went is fine), then the browser. */
 export async function closeBrowser(browser: Browser | undefined, pages: readonly Page[] = []): Promise<void> {
   for (const page of pages)
@@ -44,6 +50,7 @@ export async function closeBrowser(browser: Browser | undefined, pages: readonly
   await browser?.close();
 }
 
+/** Viewports the suites use: a phone and a laptop. */
 export const PHONE = { width: 390, height: 844 } as const;
 export const DESKTOP = { width: 1280, height: 900 } as const;
 
@@ -244,15 +251,20 @@ export function formatViolations(violations: readonly AxeViolation[], where = ''
 
 /**
  * Registers a test file's before/after hooks: one demo server and one browser for the file,
- * handed to `onReady`; afterwards every page in `pages` is closed, then the browser and server.
+ * handed to `onReady` (which may look things up before the tests start); afterwards every page in
+ * `pages` is closed, then the browser and server.
  */
-export function useDemoSite(onReady: (server: DemoServer, browser: Browser) => void, pages: Page[] = []): void {
+export function useDemoSite(
+  onReady: (server: DemoServer, browser: Browser) => void | Promise<void>,
+  pages: Page[] = [],
+  browserOptions: BrowserOptions = {},
+): void {
   let server: DemoServer | undefined;
   let browser: Browser | undefined;
   before(
     async () => {
-      [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-      onReady(server, browser);
+      [server, browser] = await Promise.all([startDemoServer(), launchBrowser(browserOptions)]);
+      await onReady(server, browser);
     },
     { timeout: 180_000 },
   );

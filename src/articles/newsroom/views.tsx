@@ -1,5 +1,6 @@
 // The newsroom's article pages: the list with its filters, and the article form.
 import type { ArticleStatus } from '../../core/db/schema.ts';
+import { MediaPickerField } from '../../media/index.ts';
 import {
   can,
   CsrfField,
@@ -504,83 +505,27 @@ export function ArticleEditorPage(props: EditorProps): JSX.Element {
             maxlength={200}
             hint={t('articles.bylineHint')}
           />
-          {/* The photo: its number (works without script), its preview, and the library picker
-              (client/newsroom/media-picker.ts moves the dialog out of the form and shows the buttons). */}
-          <fieldset class="nr-fieldset nr-photo" data-media-picker>
-            <legend>{t('articles.photo')}</legend>
-            {/^[1-9]\d{0,9}$/.test(values.featuredMediaId ?? '') ? (
-              <figure class="nr-photo-preview" data-photo-preview>
-                {/* alt="": the caption says which image it is, with its description. */}
-                <img src={`/newsroom/media/${values.featuredMediaId}/thumbnail`} alt="" class="nr-photo-thumb" />
-                <figcaption class="nr-photo-text" dir="auto" data-photo-text safe>
-                  {values.imageAlt?.trim()
-                    ? t('picker.preview', { id: values.featuredMediaId ?? '', alt: values.imageAlt.trim() })
-                    : t('media.noAlt', { id: values.featuredMediaId ?? '' })}
-                </figcaption>
-              </figure>
-            ) : (
-              <figure class="nr-photo-preview" data-photo-preview hidden>
-                <figcaption class="nr-photo-text" dir="auto" data-photo-text></figcaption>
-              </figure>
-            )}
-            <Field
-              name="featuredMediaId"
-              label={t('articles.imageNumber')}
-              values={values}
-              hint={t('articles.imageNumberHint')}
-            />
-            <div class="nr-photo-actions" data-photo-actions hidden>
-              <button
-                type="button"
-                class="nr-button"
-                data-picker-open
-                aria-haspopup="dialog"
-                aria-controls="media-picker"
-              >
-                {t('picker.choose')}
-              </button>
-              <button type="button" class="nr-button nr-button-danger" data-photo-remove>
-                {t('picker.remove')}
-              </button>
-            </div>
-            <p class="nr-hint nr-photo-status" role="status" data-photo-status></p>
+          {/* The photo: its number, its text, and the library picker. */}
+          <MediaPickerField
+            name="featuredMediaId"
+            legend={t('articles.photo')}
+            value={values.featuredMediaId ?? ''}
+            alt={values.imageAlt}
+            edition={props.edition}
+            isAllImages={can(staff, 'media.manage')}
+            safeNumberField={
+              <Field
+                name="featuredMediaId"
+                label={t('articles.imageNumber')}
+                values={values}
+                hint={t('articles.imageNumberHint')}
+              />
+            }
+          >
             <Field name="imageAlt" label={t('articles.alt')} values={values} maxlength={500} />
             <Field name="imageCaption" label={t('articles.caption.field')} values={values} maxlength={1000} />
             <Field name="imageCredit" label={t('articles.credit')} values={values} maxlength={300} />
-            <dialog
-              id="media-picker"
-              class="nr-picker"
-              aria-labelledby="media-picker-title"
-              aria-describedby="media-picker-intro"
-              data-picker-url={`/newsroom/media/picker?edition=${props.edition}`}
-              data-label-loading={t('picker.loading')}
-              data-label-shown={t('picker.shown')}
-              data-label-added={t('picker.added')}
-              data-label-failed={t('picker.failed')}
-              data-label-offline={t('picker.offline')}
-              data-label-preview={t('picker.preview')}
-              data-label-no-alt={t('media.noAlt')}
-              data-label-chosen={t('picker.chosen')}
-              data-label-chosen-kept={t('picker.chosenKept')}
-              data-label-removed={t('picker.removed')}
-            >
-              <div class="nr-picker-head">
-                <h2 id="media-picker-title">{t('picker.title')}</h2>
-                <button type="button" class="nr-button" data-picker-close>
-                  {t('picker.close')}
-                </button>
-              </div>
-              <p class="nr-hint" id="media-picker-intro">
-                {can(staff, 'media.manage') ? t('picker.introAll') : t('picker.introOwn')}
-              </p>
-              <div class="nr-field nr-picker-search" role="search">
-                <label for="media-picker-q">{t('media.searchText')}</label>
-                <input id="media-picker-q" type="search" maxlength="200" autocomplete="off" data-picker-search />
-              </div>
-              <p class="nr-hint" role="status" data-picker-status></p>
-              <div class="nr-picker-results" data-picker-results></div>
-            </dialog>
-          </fieldset>
+          </MediaPickerField>
           <div class="nr-field nr-field-check">
             <input id="isFeatured" name="isFeatured" type="checkbox" checked={values.isFeatured === 'on'} />
             <label for="isFeatured">{t('articles.featured')}</label>

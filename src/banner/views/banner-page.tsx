@@ -4,8 +4,12 @@ import {
   CsrfField,
   NewsroomLayout,
   Notice,
+  PostButton,
   Problems,
+  SiteTime,
+  SiteTimeField,
   newsroomText as t,
+  siteDateTime,
   type NewsroomPage,
 } from '../../newsroom/index.ts';
 import { DURATIONS, EXPIRY_CHOICES, type ExpiryChoice } from '../commands.ts';
@@ -41,17 +45,6 @@ export interface BannerPageProps {
   readonly values?: BannerFormValues;
   readonly problems?: readonly string[];
   readonly notice?: string;
-}
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function dateTime(date: Date, timeZone: string): string {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone });
-    formats.set(timeZone, format);
-  }
-  return format.format(date);
 }
 
 function choiceLabel(choice: ExpiryChoice): string {
@@ -113,21 +106,14 @@ function LiveBanners(props: BannerPageProps): JSX.Element {
                   )}
                 </p>
                 <p class="nr-meta">
-                  <time
-                    datetime={e.live.expiresAt.toISOString()}
-                    data-site-zone={props.timeZone}
-                    data-local-title={t('localTime.title')}
-                    safe
-                  >
-                    {t('banner.liveUntil', { time: dateTime(e.live.expiresAt, props.timeZone) })}
-                  </time>
+                  <LiveUntil date={e.live.expiresAt} timeZone={props.timeZone} />
                 </p>
-                <form method="post" action={`/newsroom/banner/${e.live.id}/end`}>
-                  <CsrfField token={props.page.staff!.csrfToken} />
-                  <button type="submit" class="nr-button nr-button-danger">
-                    {t('banner.end')}
-                  </button>
-                </form>
+                <PostButton
+                  action={`/newsroom/banner/${e.live.id}/end`}
+                  csrfToken={props.page.staff!.csrfToken}
+                  text={t('banner.end')}
+                  isDanger
+                />
               </>
             ) : (
               <p class="nr-meta">{t('banner.noneLive')}</p>
@@ -198,23 +184,17 @@ function RaiseForm(props: BannerPageProps): JSX.Element {
             ))}
           </select>
         </div>
-        <div class="nr-field">
-          <label for="banner-until">{t('banner.until')}</label>
-          <input
-            id="banner-until"
-            name="until"
-            type="datetime-local"
-            min={props.untilRange.min}
-            max={props.untilRange.max}
-            value={v.until ?? ''}
-            aria-describedby="banner-until-hint"
-            data-site-zone={props.timeZone}
-            data-local-label={t('localTime.line')}
-          />
-          <p class="nr-hint" id="banner-until-hint" safe>
-            {t('banner.untilHint', { zone: props.zone })}
-          </p>
-        </div>
+        <SiteTimeField
+          id="banner-until"
+          name="until"
+          label={t('banner.until')}
+          value={v.until ?? ''}
+          timeZone={props.timeZone}
+          hintId="banner-until-hint"
+          hint={t('banner.untilHint', { zone: props.zone })}
+          min={props.untilRange.min}
+          max={props.untilRange.max}
+        />
         <div>
           <button type="submit" class="nr-button nr-button-primary">
             {t('banner.submit')}
@@ -225,8 +205,19 @@ function RaiseForm(props: BannerPageProps): JSX.Element {
   );
 }
 
+/** "Until 1 Dec 2026, 10:30": when a banner stops being shown. */
+function LiveUntil(props: { date: Date; timeZone: string }): JSX.Element {
+  return (
+    <SiteTime
+      date={props.date}
+      timeZone={props.timeZone}
+      text={t('banner.liveUntil', { time: siteDateTime(props.date, props.timeZone) })}
+    />
+  );
+}
+
 function statusOf(banner: Banner, now: Date, timeZone: string): string {
-  if (banner.endedAt) return t('banner.statusEnded', { time: dateTime(banner.endedAt, timeZone) });
+  if (banner.endedAt) return t('banner.statusEnded', { time: siteDateTime(banner.endedAt, timeZone) });
   return isLive(banner, now) ? t('banner.statusLive') : t('banner.statusExpired');
 }
 
@@ -250,20 +241,13 @@ function RecentBanners(props: BannerPageProps): JSX.Element {
                   {[
                     names.get(b.edition) ?? b.edition,
                     t('banner.raisedBy', {
-                      time: dateTime(b.createdAt, props.timeZone),
+                      time: siteDateTime(b.createdAt, props.timeZone),
                       name: b.createdByName ?? '—',
                     }),
                   ].join(' · ')}
                 </span>
                 {' · '}
-                <time
-                  datetime={b.expiresAt.toISOString()}
-                  data-site-zone={props.timeZone}
-                  data-local-title={t('localTime.title')}
-                  safe
-                >
-                  {t('banner.liveUntil', { time: dateTime(b.expiresAt, props.timeZone) })}
-                </time>
+                <LiveUntil date={b.expiresAt} timeZone={props.timeZone} />
                 {' · '}
                 <span safe>{statusOf(b, props.now, props.timeZone)}</span>
               </span>

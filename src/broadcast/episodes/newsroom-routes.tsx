@@ -47,6 +47,7 @@ import {
   valuesOf,
   type EpisodeValues,
 } from './episode-form.ts';
+import { articlePickerRoutes } from './article-picker.tsx';
 import { DeleteEpisodePage, EpisodeFormPage, EpisodesPage } from './newsroom-views.tsx';
 import {
   findArticleTitles,
@@ -86,6 +87,8 @@ export const episodeNewsroomRoutes: DomainRoutes = async (app, { ctx }) => {
   app.addHook('preHandler', async (request) => {
     requirePermission(request, 'episode.manage');
   });
+  // The form's "Find an article" (article-picker.tsx): under the hook above, as every route here.
+  await app.register(articlePickerRoutes, { ctx });
 
   /** The episode of the address, if this user may manage episodes of its edition. */
   const loadEpisode = async (request: FastifyRequest<{ Params: { id: string } }>) => {

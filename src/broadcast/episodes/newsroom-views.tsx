@@ -1,6 +1,7 @@
 // The newsroom's episode pages: the list of an edition's episodes (by program and status), the
 // form that adds or edits one (audio upload or address, transcript, artwork from the library,
-// linked articles), its publishing controls, and the page that confirms a deletion.
+// linked articles), its publishing controls, and the page that confirms a deletion. The form holds
+// the hidden parts its script shows: the upload's progress and "Find an article".
 import {
   CsrfField,
   EditionPicker,
@@ -252,6 +253,95 @@ function AudioFields(props: { values: EpisodeValues; problems?: FieldProblems; c
   );
 }
 
+/** An article the episode links to, as the form lists it. */
+export interface LinkedArticle {
+  readonly id: number;
+  readonly title: string;
+  readonly edition: string;
+  readonly status: string;
+}
+
+/**
+ * The linked articles under their numbers' field, and the "Find an article" search the newsroom's
+ * script shows (hidden without it: the numbers field works alone). The script keeps the list in
+ * step with the field, with a "Remove" button each, and adds what "Add" picks to the field.
+ */
+function LinkedArticles(props: { articles: readonly LinkedArticle[]; edition: string }): JSX.Element {
+  return (
+    <>
+      <ul
+        class="nr-list nr-article-links"
+        aria-label={t('episodes.articlesNow')}
+        data-article-links
+        hidden={props.articles.length === 0}
+      >
+        {props.articles.map((a) => (
+          <li data-article-id={String(a.id)} data-article-title={a.title}>
+            <a href={`/newsroom/articles/${a.id}`} safe>
+              {`${a.id}: ${a.title}`}
+            </a>
+            {a.status !== 'published' ? <span class="nr-meta" safe>{` (${a.status})`}</span> : ''}
+          </li>
+        ))}
+      </ul>
+      <div
+        class="nr-article-picker"
+        hidden
+        data-article-picker
+        data-picker-url={`/newsroom/episodes/article-picker?edition=${encodeURIComponent(props.edition)}`}
+        data-max={String(EPISODE_LIMITS.articles)}
+        data-label-searching={t('episodes.articleSearching')}
+        data-label-found={t('episodes.articleFound')}
+        data-label-failed={t('episodes.articleFailed')}
+        data-label-offline={t('episodes.articleOffline')}
+        data-label-added={t('episodes.articleAdded')}
+        data-label-remove={t('episodes.articleRemove')}
+        data-label-numbered={t('episodes.articleNumbered')}
+        data-label-linked={t('episodes.articleLinked')}
+        data-label-unlinked={t('episodes.articleUnlinked')}
+        data-label-full={t('episodes.articleFull', { max: EPISODE_LIMITS.articles })}
+      >
+        <div class="nr-field" role="search">
+          <label for="article-picker-q">{t('episodes.findArticle')}</label>
+          <input
+            id="article-picker-q"
+            type="search"
+            maxlength="200"
+            autocomplete="off"
+            dir="auto"
+            aria-describedby="article-picker-hint"
+            data-article-search
+          />
+          <p class="nr-hint" id="article-picker-hint">
+            {t('episodes.findArticleHint')}
+          </p>
+        </div>
+        <p class="nr-hint" role="status" data-article-status></p>
+        <div class="nr-article-results" data-article-results></div>
+      </div>
+    </>
+  );
+}
+
+/**
+ * Where the newsroom's script shows an upload's progress (hidden until it does): the bar with its
+ * percentage, and a polite status line for what happens ("Uploading: 40 %", "saving…", a failure).
+ */
+function UploadProgress(): JSX.Element {
+  return (
+    <div class="nr-upload">
+      <div class="nr-upload-progress" hidden data-upload-progress>
+        <label for="audio-upload-progress">{t('episodes.uploadProgress')}</label>
+        <progress id="audio-upload-progress" max="100" value="0" data-upload-bar></progress>
+        <span class="nr-upload-percent" data-upload-percent>
+          0 %
+        </span>
+      </div>
+      <p class="nr-hint nr-upload-status" role="status" data-upload-status></p>
+    </div>
+  );
+}
+
 /** The form that adds an episode or edits one, with (editing) its publishing controls. */
 export function EpisodeFormPage(props: {
   page: NewsroomPage;
@@ -261,7 +351,7 @@ export function EpisodeFormPage(props: {
   problems?: FieldProblems;
   /** Editing: the stored episode. */
   episode?: Episode;
-  articleTitles: readonly { id: number; title: string; edition: string; status: string }[];
+  articleTitles: readonly LinkedArticle[];
   isAllImages: boolean;
   now: Date;
   timeZone: string;
@@ -339,7 +429,18 @@ export function EpisodeFormPage(props: {
           )}
         </section>
       )}
-      <form method="post" action={action} enctype="multipart/form-data" class="nr-form" novalidate>
+      <form
+        method="post"
+        action={action}
+        enctype="multipart/form-data"
+        class="nr-form"
+        novalidate
+        data-audio-upload
+        data-label-uploading={t('episodes.uploading')}
+        data-label-saving={t('episodes.uploadSaving')}
+        data-label-failed={t('episodes.uploadFailed')}
+        data-label-offline={t('episodes.uploadOffline')}
+      >
         {/* The token first: the upload is written to disk only after it has been checked. */}
         <CsrfField token={csrf} />
         {episode ? (
@@ -433,18 +534,7 @@ export function EpisodeFormPage(props: {
           hint={t('episodes.articlesHint')}
           maxlength={200}
         />
-        {props.articleTitles.length > 0 && (
-          <ul class="nr-list" aria-label={t('episodes.articlesNow')}>
-            {props.articleTitles.map((a) => (
-              <li>
-                <a href={`/newsroom/articles/${a.id}`} safe>
-                  {`${a.id}: ${a.title}`}
-                </a>
-                {a.status !== 'published' && <span class="nr-meta" safe>{` (${a.status})`}</span>}
-              </li>
-            ))}
-          </ul>
-        )}
+        <LinkedArticles articles={props.articleTitles} edition={props.edition.code} />
         <TextField
           name="episodeNumber"
           label={t('episodes.number')}
@@ -458,6 +548,7 @@ export function EpisodeFormPage(props: {
           <input id="isExplicit" name="isExplicit" type="checkbox" checked={values.isExplicit} />
           <label for="isExplicit">{t('episodes.explicit')}</label>
         </div>
+        <UploadProgress />
         <button type="submit" class="nr-button nr-button-primary">
           {episode ? t('episodes.save') : t('episodes.create')}
         </button>

@@ -2,7 +2,9 @@
 // M4A measured from their bytes, a text file named .mp3 refused with 415 and nothing left on
 // disk), an external address, every problem listed with nothing saved, publishing, deleting with
 // the file, and who may: editors, authors and admins of the edition; not contributors, not
-// another edition's staff, not a form without its token.
+// another edition's staff, not a form without its token. The form's "Find an article": the
+// edition's articles by a word of their title as a fragment with "Add" buttons, refused for those
+// without rights and for broken text, never another edition's articles.
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -318,5 +320,105 @@ describe('who may', () => {
   it('answers 404 for unknown and malformed episode numbers', async () => {
     for (const url of ['/newsroom/episodes/999999', '/newsroom/episodes/abc', '/newsroom/episodes/0'])
       assert.equal((await t.app.inject({ method: 'GET', url, headers: editor.headers })).statusCode, 404, url);
+  });
+});
+
+describe('finding articles to link', () => {
+  const picker = (who: SignedIn, query: string) =>
+    t.app.inject({ method: 'GET', url: `/newsroom/episodes/article-picker?${query}`, headers: who.headers });
+
+  it('answers the edition’s articles whose title has the word, each with an Add button naming it', async () => {
+    const lantern = await makeArticle(t.db, { edition: 'en', title: 'Lantern festival lights the quay' });
+    const draft = await makeArticle(t.db, { edition: 'en', title: 'Lanterns for the night market', status: 'draft' });
+    await makeArticle(t.db, { edition: 'en', title: 'Ferry timetable changes' });
+    const response = await picker(author, 'edition=en&q=lantern');
+    assert.equal(response.statusCode, 200);
+    assert.match(String(response.headers['content-type']), /^text\/html/);
+    assert.match(String(response.headers['cache-control']), /no-store/);
+    assert.match(response.body, /data-article-page/);
+    const ids = [...response.body.matchAll(/data-article-id="(\d+)"/g)].map((m) => Number(m[1]));
+    assert.deepEqual(ids.sort(), [lantern.id, draft.id].sort());
+    assert.match(
+      response.body,
+      new RegExp(`data-article-id="${lantern.id}" data-article-title="Lantern festival lights the quay"`),
+    );
+    assert.match(response.body, /Add<span class="visually-hidden"> “Lantern festival lights the quay”<\/span>/);
+    assert.match(response.body, new RegExp(`Number ${draft.id} · Draft · changed`));
+    assert.doesNotMatch(response.body, /Ferry timetable/);
+
+    const none = await picker(author, 'edition=en&q=zeppelin');
+    assert.equal(none.statusCode, 200);
+    assert.match(none.body, /No article of this edition has this in its title or address\./);
+    assert.doesNotMatch(none.body, /data-article-add/);
+  });
+
+  it('keeps to the edition asked for, and refuses one the user does not work in', async () => {
+    const english = await makeArticle(t.db, { edition: 'en', title: 'Monsoon arrives early on the coast' });
+    const indonesian = await makeArticle(t.db, { edition: 'id', title: 'Monsoon datang lebih awal' });
+    const en = await picker(editor, 'edition=en&q=monsoon');
+    assert.equal(en.statusCode, 200);
+    assert.match(en.body, new RegExp(`data-article-id="${english.id}"`));
+    assert.doesNotMatch(en.body, new RegExp(`data-article-id="${indonesian.id}"`));
+    const admin = await signedIn(t, 'admin');
+    const id = await picker(admin, 'edition=id&q=monsoon');
+    assert.equal(id.statusCode, 200);
+    assert.match(id.body, new RegExp(`data-article-id="${indonesian.id}"`));
+    assert.doesNotMatch(id.body, new RegExp(`data-article-id="${english.id}"`));
+    // The English editor may not look into the Indonesian edition.
+    const refused = await picker(editor, 'edition=id&q=monsoon');
+    assert.equal(refused.statusCode, 403);
+    assert.match(refused.body, /you do not work in the “id” edition/);
+    assert.doesNotMatch(refused.body, /Monsoon datang/);
+    // No edition, an unknown one, an unknown parameter, a repeated one, a search too long: 400.
+    for (const query of ['q=monsoon', 'edition=xx&q=monsoon', 'edition=en&sort=new', 'edition=en&q=a&q=b'])
+      assert.equal((await picker(editor, query)).statusCode, 400, query);
+    assert.equal((await picker(editor, `edition=en&q=${'a'.repeat(201)}`)).statusCode, 400);
+  });
+
+  it('refuses a user without the right to manage episodes, and anyone signed out', async () => {
+    await makeArticle(t.db, { edition: 'en', title: 'Secret budget draft', status: 'draft' });
+    const contributor = await signedIn(t, 'contributor', ['en']);
+    const response = await picker(contributor, 'edition=en&q=budget');
+    assert.equal(response.statusCode, 403);
+    assert.doesNotMatch(response.body, /Secret budget draft/);
+    const anonymous = await t.app.inject({
+      method: 'GET',
+      url: '/newsroom/episodes/article-picker?edition=en&q=budget',
+    });
+    assert.ok([302, 303, 401, 403].includes(anonymous.statusCode), String(anonymous.statusCode));
+    assert.doesNotMatch(anonymous.body, /Secret budget draft/);
+  });
+
+  it('answers 400, never 500, for a NUL or broken UTF-8 in the search', async () => {
+    for (const q of ['%00', 'har%00bour', '%FF', '%C3%28', '%ED%A0%80'])
+      assert.equal((await picker(editor, `edition=en&q=${q}`)).statusCode, 400, q);
+  });
+
+  it('shows the linked articles with data for the script, and the search hidden until it runs', async () => {
+    const article = await makeArticle(t.db, { edition: 'en', title: 'Tide tables for the weekend' });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/newsroom/episodes/new?edition=en',
+      headers: editor.headers,
+    });
+    assert.match(response.body, /<div class="nr-article-picker" hidden data-article-picker/);
+    assert.match(response.body, /data-picker-url="\/newsroom\/episodes\/article-picker\?edition=en"/);
+    assert.match(response.body, /<label for="article-picker-q">Find an article<\/label>/);
+    assert.match(response.body, /<form[^>]+data-audio-upload/);
+    assert.match(response.body, /<progress id="audio-upload-progress" max="100" value="0"/);
+    // The search box has no name: it is never sent with the episode.
+    assert.doesNotMatch(response.body, /<input[^>]+name="q"/);
+    const refused = await postEpisode(editor, '/newsroom/episodes', {
+      programId: String(programId),
+      title: '',
+      audioSource: 'url',
+      audioUrl: 'https://cdn.example/tides.mp3',
+      articleIds: String(article.id),
+    });
+    assert.equal(refused.statusCode, 400);
+    assert.match(
+      refused.body,
+      new RegExp(`<li data-article-id="${article.id}" data-article-title="Tide tables for the weekend">`),
+    );
   });
 });

@@ -3,23 +3,23 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { writerAs } from '../../accounts/index.ts';
 import type { AppContext } from '../../context.ts';
-import { AppError } from '../../core/http/errors.ts';
 import { InputError } from '../../core/validation.ts';
-import { isoInZone } from '../../i18n/index.ts';
 import {
   doneKey,
   newsroomPage,
   newsroomText as t,
-  requirePermission,
   seeOther,
   sendHtml,
   type NewsroomKey,
 } from '../../newsroom/index.ts';
 import { addScheduleChange, removeScheduleChange } from '../commands.ts';
 import { BLANK_CHANGE, changeFieldOf, checkChange, readChangeForm, type ChangeValues } from './change-form.ts';
-import { commandProblems, idOf, type FieldProblems } from './form-fields.ts';
-import { findChange, findChannel, listChanges, listPrograms, type NewsroomChannel } from './queries.ts';
+import { loadChannel } from './channel-routes.tsx';
+import { commandProblems, type FieldProblems } from './form-fields.ts';
+import { loadManaged } from './form-routes.ts';
+import { findChange, listChanges, listPrograms, type NewsroomChannel } from './queries.ts';
 import { SchedulePage } from './views/schedule.tsx';
+import { zoneLabel } from './views/text.ts';
 import { weekOfChannel } from './week-data.ts';
 
 type Query = Record<string, unknown>;
@@ -29,21 +29,7 @@ const DONE: Readonly<Record<string, NewsroomKey>> = {
   removed: 'radio.changeRemoved',
 };
 
-/** "Asia/Jakarta (UTC+07:00)": the zone with its offset at `now`. */
-function zoneLabel(timeZone: string, now: Date): string {
-  const offset = isoInZone(now, timeZone).slice(19);
-  return `${timeZone} (UTC${offset === 'Z' ? '+00:00' : offset})`;
-}
-
 export function scheduleRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const loadChannel = async (request: FastifyRequest<{ Params: { id: string } }>) => {
-    const id = idOf(request.params.id);
-    const channel = id ? await findChannel(ctx.db, id) : undefined;
-    if (!channel) throw new AppError('not_found', 'There is no such channel.');
-    const staff = requirePermission(request, 'broadcast.manage', { edition: channel.edition });
-    return { channel, staff };
-  };
-
   const render = async (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -78,13 +64,13 @@ export function scheduleRoutes(app: FastifyInstance, ctx: AppContext): void {
   };
 
   app.get<{ Params: { id: string }; Querystring: Query }>('/radio/channels/:id/schedule', async (request, reply) => {
-    const { channel } = await loadChannel(request);
+    const { thing: channel } = await loadChannel(ctx, request);
     const key = doneKey(DONE, request.query.done);
     return render(request, reply, channel, { notice: key ? t(key) : undefined });
   });
 
   app.post<{ Params: { id: string } }>('/radio/channels/:id/schedule', async (request, reply) => {
-    const { channel, staff } = await loadChannel(request);
+    const { thing: channel, staff } = await loadChannel(ctx, request);
     const values = readChangeForm(request.body);
     const programs = await listPrograms(ctx.db, [channel.edition], channel.id);
     const checked = checkChange(
@@ -104,10 +90,9 @@ export function scheduleRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   app.post<{ Params: { id: string } }>('/radio/changes/:id/delete', async (request, reply) => {
-    const id = idOf(request.params.id);
-    const change = id ? await findChange(ctx.db, id) : undefined;
-    if (!change) throw new AppError('not_found', 'There is no such schedule change.');
-    const staff = requirePermission(request, 'broadcast.manage', { edition: change.edition });
+    const { thing: change, staff } = await loadManaged(request, 'There is no such schedule change.', (id) =>
+      findChange(ctx.db, id),
+    );
     await removeScheduleChange(writerAs(ctx, staff.id), change.id);
     return seeOther(reply, `/newsroom/radio/channels/${change.channelId}/schedule?done=removed`);
   });

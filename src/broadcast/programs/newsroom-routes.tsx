@@ -6,7 +6,6 @@ import type { DomainRoutes } from '../../context.ts';
 import { writerAs } from '../../accounts/index.ts';
 import { AppError } from '../../core/http/errors.ts';
 import { InputError } from '../../core/validation.ts';
-import { isoInZone } from '../../i18n/index.ts';
 import {
   chosenEdition,
   doneKey,
@@ -22,6 +21,8 @@ import {
   type EditionChoice,
   type NewsroomKey,
 } from '../../newsroom/index.ts';
+import { queryText } from '../newsroom/form-routes.ts';
+import { zoneLabel } from '../newsroom/views/text.ts';
 import { addPick, chooseHighlightSection, highlightSectionId, listCurrentPicks, removePick } from './picks.ts';
 import { PicksPage, type PickFormValues } from './picks-page.tsx';
 
@@ -41,12 +42,6 @@ function field(body: unknown, name: string): string {
 /** A positive whole number from a form field; NaN when it is not one (the command names the field). */
 function idField(value: string): number {
   return /^[1-9][0-9]{0,9}$/.test(value.trim()) && Number(value) < 2 ** 31 ? Number(value) : NaN;
-}
-
-/** "Asia/Jakarta (UTC+07:00)". */
-function zoneLabel(timeZone: string, now: Date): string {
-  const offset = isoInZone(now, timeZone).slice(19);
-  return `${timeZone} (UTC${offset === 'Z' ? '+00:00' : offset})`;
 }
 
 export const picksNewsroomRoutes: DomainRoutes = async (app, { ctx }) => {
@@ -125,8 +120,7 @@ export const picksNewsroomRoutes: DomainRoutes = async (app, { ctx }) => {
   };
 
   app.get<{ Querystring: { edition?: unknown; done?: unknown } }>('/radio/picks', async (request, reply) => {
-    const asked = typeof request.query.edition === 'string' ? request.query.edition : undefined;
-    const edition = chosenEdition(ctx, request, 'broadcast.manage', asked);
+    const edition = chosenEdition(ctx, request, 'broadcast.manage', queryText(request.query.edition));
     const key = doneKey(DONE, request.query.done);
     return render(request, reply, edition, { notice: key ? t(key) : undefined });
   });

@@ -2,12 +2,16 @@
 // a pick (program, optional episode, note, period in the site's zone), and the choice of the
 // edition's highlight section.
 import {
+  ColumnHeads,
   CsrfField,
   EditionPicker,
   NewsroomLayout,
   Notice,
+  PostButton,
   Problems,
+  SiteTimeField,
   newsroomText as t,
+  siteDateTime,
   type EditionChoice,
   type NewsroomPage,
 } from '../../newsroom/index.ts';
@@ -39,17 +43,6 @@ export interface PicksPageProps {
   readonly values?: PickFormValues;
   readonly problems?: readonly string[];
   readonly notice?: string;
-}
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function dateTime(date: Date, timeZone: string): string {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone });
-    formats.set(timeZone, format);
-  }
-  return format.format(date);
 }
 
 /** The picks page. */
@@ -86,14 +79,9 @@ function PickTable(props: PicksPageProps): JSX.Element {
         <p class="nr-meta">{t('picks.none')}</p>
       ) : (
         <table class="nr-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('picks.colPick')}</th>
-              <th scope="col">{t('picks.colPeriod')}</th>
-              <th scope="col">{t('picks.colStatus')}</th>
-              <th scope="col">{t('picks.colAction')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            labels={[t('picks.colPick'), t('picks.colPeriod'), t('picks.colStatus'), t('picks.colAction')]}
+          />
           <tbody>
             {props.picks.map((p) => {
               const name = p.episodeTitle ? `${p.programTitle}: ${p.episodeTitle}` : p.programTitle;
@@ -114,22 +102,19 @@ function PickTable(props: PicksPageProps): JSX.Element {
                   </td>
                   <td safe>
                     {t('picks.period', {
-                      from: dateTime(p.startsAt, props.timeZone),
-                      until: dateTime(p.endsAt, props.timeZone),
+                      from: siteDateTime(p.startsAt, props.timeZone),
+                      until: siteDateTime(p.endsAt, props.timeZone),
                     })}
                   </td>
                   <td>{p.startsAt <= props.now ? t('picks.running') : t('picks.upcoming')}</td>
                   <td>
-                    <form method="post" action={`/newsroom/radio/picks/${p.id}/remove`}>
-                      <CsrfField token={props.page.staff!.csrfToken} />
-                      <button
-                        type="submit"
-                        class="nr-button nr-button-danger"
-                        aria-label={t('picks.removeLabel', { title: name })}
-                      >
-                        {t('picks.remove')}
-                      </button>
-                    </form>
+                    <PostButton
+                      action={`/newsroom/radio/picks/${p.id}/remove`}
+                      csrfToken={props.page.staff!.csrfToken}
+                      text={t('picks.remove')}
+                      ariaLabel={t('picks.removeLabel', { title: name })}
+                      isDanger
+                    />
                   </td>
                 </tr>
               );
@@ -203,35 +188,26 @@ function AddForm(props: PicksPageProps): JSX.Element {
             {t('picks.noteHint', { max: MAX_NOTE_LENGTH })}
           </p>
         </div>
-        <div class="nr-field">
-          <label for="pick-starts">{t('picks.startsAt')}</label>
-          <input
-            id="pick-starts"
-            name="startsAt"
-            type="datetime-local"
-            required
-            value={v.startsAt ?? props.defaults.startsAt}
-            aria-describedby="pick-period-hint"
-            data-site-zone={props.timeZone}
-            data-local-label={t('localTime.line')}
-          />
-        </div>
-        <div class="nr-field">
-          <label for="pick-ends">{t('picks.endsAt')}</label>
-          <input
-            id="pick-ends"
-            name="endsAt"
-            type="datetime-local"
-            required
-            value={v.endsAt ?? props.defaults.endsAt}
-            aria-describedby="pick-period-hint"
-            data-site-zone={props.timeZone}
-            data-local-label={t('localTime.line')}
-          />
-          <p class="nr-hint" id="pick-period-hint" safe>
-            {t('picks.periodHint', { zone: props.zone, days: MAX_PICK_DAYS })}
-          </p>
-        </div>
+        {/* Both ends share one hint, below the second. */}
+        <SiteTimeField
+          id="pick-starts"
+          name="startsAt"
+          label={t('picks.startsAt')}
+          value={v.startsAt ?? props.defaults.startsAt}
+          timeZone={props.timeZone}
+          hintId="pick-period-hint"
+          required
+        />
+        <SiteTimeField
+          id="pick-ends"
+          name="endsAt"
+          label={t('picks.endsAt')}
+          value={v.endsAt ?? props.defaults.endsAt}
+          timeZone={props.timeZone}
+          hintId="pick-period-hint"
+          hint={t('picks.periodHint', { zone: props.zone, days: MAX_PICK_DAYS })}
+          required
+        />
         <div>
           <button type="submit" class="nr-button nr-button-primary">
             {t('picks.add')}

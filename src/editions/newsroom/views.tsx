@@ -2,6 +2,7 @@
 // adds one, and one edition's page (its settings; activating and deactivating it). Pure: what the
 // pages show comes in through their props. Names are shown in their own language and direction.
 import {
+  ColumnHeads,
   CsrfField,
   NewsroomLayout,
   Notice,
@@ -71,17 +72,17 @@ export function EditionsPage(props: EditionsPageProps): JSX.Element {
       </p>
       <table class="nr-table">
         <caption>{t('editions.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('editions.nameAndCode')}</th>
-            <th scope="col">{t('editions.locale')}</th>
-            <th scope="col">{t('editions.direction')}</th>
-            <th scope="col">{t('editions.position')}</th>
-            <th scope="col">{t('editions.status')}</th>
-            <th scope="col">{t('editions.published')}</th>
-            <th scope="col">{t('editions.interface')}</th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          labels={[
+            t('editions.nameAndCode'),
+            t('editions.locale'),
+            t('editions.direction'),
+            t('editions.position'),
+            t('editions.status'),
+            t('editions.published'),
+            t('editions.interface'),
+          ]}
+        />
         <tbody>
           {props.editions.map((e) => (
             <tr>

@@ -1,14 +1,7 @@
 // The channel form, new or existing: streams as rows that move, go and come with buttons that
 // work without a script; the library picker for the artwork; the status source; and the delete
 // button for a channel that has no programs.
-import {
-  CsrfField,
-  NewsroomLayout,
-  Notice,
-  newsroomText as t,
-  type EditionChoice,
-  type NewsroomPage,
-} from '../../../newsroom/index.ts';
+import { CsrfField, newsroomText as t, type EditionChoice, type NewsroomPage } from '../../../newsroom/index.ts';
 import {
   DESCRIPTION_MAX,
   MAX_STREAMS,
@@ -23,15 +16,8 @@ import {
 } from '../channel-form.ts';
 import type { FieldProblems } from '../form-fields.ts';
 import type { NewsroomChannel } from '../queries.ts';
-import {
-  ArtworkField,
-  FieldProblem,
-  FORMAT_NAMES,
-  ProblemSummary,
-  TextField,
-  describedBy,
-  invalid,
-} from './fields.tsx';
+import { ArtworkField, FieldProblem, FORMAT_NAMES, TextField, describedBy, invalid } from './fields.tsx';
+import { ActiveCheckbox, AddRowButton, RadioFormPage, SelectField } from './form-page.tsx';
 import { channelPath, schedulePath } from './overview.tsx';
 
 /**
@@ -146,217 +132,167 @@ export function ChannelFormPage(props: {
   const action = channel ? channelPath(channel.id) : '/newsroom/radio/channels/new';
   const editionName = props.editions.find((e) => e.code === values.edition)?.name ?? values.edition;
   const streams = values.streams.length ? values.streams : [''];
-  const save = (
-    <div class="nr-actions">
-      <button type="submit" name="action" value="save" class="nr-button nr-button-primary">
-        {t('radio.saveChannel')}
-      </button>
-    </div>
-  );
   return (
-    <NewsroomLayout {...props.page} title={title}>
-      <p>
-        <a href={`/newsroom/radio/channels?edition=${encodeURIComponent(values.edition)}`} safe>
-          {t('radio.backToChannels', { edition: editionName })}
-        </a>
-      </p>
-      <h1 safe>{title}</h1>
+    <RadioFormPage
+      page={props.page}
+      title={title}
+      back={{
+        href: `/newsroom/radio/channels?edition=${encodeURIComponent(values.edition)}`,
+        text: t('radio.backToChannels', { edition: editionName }),
+      }}
+      action={action}
+      saveLabel={t('radio.saveChannel')}
+      rowCounts={{ streamCount: streams.length }}
+      notice={props.notice}
+      problems={problems}
+      beforeNotice={
+        channel ? (
+          <p>
+            <a href={schedulePath(channel.id)}>{t('radio.scheduleChanges')}</a>
+          </p>
+        ) : undefined
+      }
+      after={
+        channel ? (
+          <DeleteChannel channel={channel} programCount={props.programCount} csrfToken={props.page.staff!.csrfToken} />
+        ) : undefined
+      }
+    >
       {channel ? (
         <p>
-          <a href={schedulePath(channel.id)}>{t('radio.scheduleChanges')}</a>
+          <span class="nr-meta">{t('manage.edition')}:</span> <span safe>{editionName}</span>
         </p>
       ) : (
-        ''
+        <SelectField name="edition" label={t('manage.edition')} problems={problems}>
+          {props.editions.map((e) => (
+            <option value={e.code} selected={e.code === values.edition} safe>
+              {e.name}
+            </option>
+          ))}
+        </SelectField>
       )}
-      <Notice text={props.notice} />
-      <ProblemSummary problems={problems} />
-      <form method="post" action={action} class="nr-form nr-radio-form">
-        <CsrfField token={props.page.staff!.csrfToken} />
-        <input type="hidden" name="streamCount" value={String(streams.length)} />
-        {/* First in the form, so Enter in a field saves (rather than pressing a row's button). */}
-        {save}
-        {channel ? (
-          <p>
-            <span class="nr-meta">{t('manage.edition')}:</span> <span safe>{editionName}</span>
-          </p>
-        ) : (
-          <div class="nr-field">
-            <label for="edition">{t('manage.edition')}</label>
-            <select
-              id="edition"
-              name="edition"
-              aria-invalid={invalid('edition', problems)}
-              aria-describedby={describedBy('edition', problems)}
-            >
-              {props.editions.map((e) => (
-                <option value={e.code} selected={e.code === values.edition} safe>
-                  {e.name}
-                </option>
-              ))}
-            </select>
-            <FieldProblem fieldId="edition" problems={problems} />
-          </div>
+      <TextField
+        name="name"
+        label={t('radio.name')}
+        value={values.name}
+        problems={problems}
+        maxlength={NAME_MAX}
+        required
+        dir="auto"
+      />
+      <TextField
+        name="slug"
+        label={t('radio.slug')}
+        value={values.slug}
+        problems={problems}
+        maxlength={SLUG_MAX}
+        hint={t('radio.slugHint')}
+        dir="auto"
+      />
+      <TextField
+        name="description"
+        label={t('radio.description')}
+        value={values.description}
+        problems={problems}
+        maxlength={DESCRIPTION_MAX}
+        multiline
+        dir="auto"
+      />
+      <SelectField name="timeZone" label={t('radio.timeZone')} hint={t('radio.timeZoneHint')} problems={problems}>
+        {!zoneChoices(values.timeZone).includes(values.timeZone) && (
+          <option value={values.timeZone} selected safe>
+            {values.timeZone || t('radio.chooseZone')}
+          </option>
         )}
-        <TextField
-          name="name"
-          label={t('radio.name')}
-          value={values.name}
-          problems={problems}
-          maxlength={NAME_MAX}
-          required
-          dir="auto"
-        />
-        <TextField
-          name="slug"
-          label={t('radio.slug')}
-          value={values.slug}
-          problems={problems}
-          maxlength={SLUG_MAX}
-          hint={t('radio.slugHint')}
-          dir="auto"
-        />
-        <TextField
-          name="description"
-          label={t('radio.description')}
-          value={values.description}
-          problems={problems}
-          maxlength={DESCRIPTION_MAX}
-          multiline
-          dir="auto"
-        />
-        <div class="nr-field">
-          <label for="timeZone">{t('radio.timeZone')}</label>
-          <select
-            id="timeZone"
-            name="timeZone"
-            aria-invalid={invalid('timeZone', problems)}
-            aria-describedby={describedBy('timeZone', problems, 'timeZone-hint')}
-          >
-            {!zoneChoices(values.timeZone).includes(values.timeZone) && (
-              <option value={values.timeZone} selected safe>
-                {values.timeZone || t('radio.chooseZone')}
-              </option>
-            )}
-            {zoneChoices(values.timeZone).map((zone) => (
-              <option selected={zone === values.timeZone} safe>
-                {zone}
-              </option>
-            ))}
-          </select>
-          <p class="nr-hint" id="timeZone-hint">
-            {t('radio.timeZoneHint')}
-          </p>
-          <FieldProblem fieldId="timeZone" problems={problems} />
-        </div>
-        <ArtworkField
-          value={values.artworkMediaId}
-          edition={values.edition}
-          problems={problems}
-          legend={t('radio.artwork')}
-          isAllImages={props.isAllImages}
-        />
-        <fieldset class="nr-fieldset" id="streams">
-          <legend>{t('radio.streams')}</legend>
-          <p class="nr-hint" id="streams-hint" safe>
-            {t('radio.streamsHint', { max: MAX_STREAMS })}
-          </p>
-          <ol class="nr-radio-rows">
-            {streams.map((url, index) => (
-              <StreamRow url={url} index={index} count={streams.length} action={action} problems={problems} />
-            ))}
-          </ol>
-          {streams.length < MAX_STREAMS && (
-            <div class="nr-actions">
-              <button
-                type="submit"
-                name="action"
-                value="add-stream"
-                class="nr-button"
-                formaction={`${action}#stream-row-${streams.length}`}
-                formnovalidate
-              >
-                {t('radio.addStream')}
-              </button>
-            </div>
-          )}
-        </fieldset>
-        <fieldset class="nr-fieldset">
-          <legend>{t('radio.statusSource')}</legend>
-          <div class="nr-field">
-            <label for="statusSource">{t('radio.statusSourceLabel')}</label>
-            <select
-              id="statusSource"
-              name="statusSource"
-              aria-invalid={invalid('statusSource', problems)}
-              aria-describedby={describedBy('statusSource', problems, 'statusSource-hint')}
-            >
-              {STATUS_SOURCES.map((source) => (
-                <option value={source} selected={source === values.statusSource}>
-                  {t(`radio.source.${source}`)}
-                </option>
-              ))}
-            </select>
-            <p class="nr-hint" id="statusSource-hint">
-              {t('radio.statusSourceHint')}
-            </p>
-            <FieldProblem fieldId="statusSource" problems={problems} />
-          </div>
-          <TextField
-            name="statusUrl"
-            label={t('radio.statusUrl')}
-            value={values.statusUrl}
-            problems={problems}
-            maxlength={URL_MAX}
-            type="url"
-            inputmode="url"
-            hint={t('radio.statusUrlHint')}
-            dir="ltr"
-          />
-        </fieldset>
-        <TextField
-          name="position"
-          label={t('manage.position')}
-          value={values.position}
-          problems={problems}
-          type="number"
-          inputmode="numeric"
-          min="0"
-          max={String(POSITION_MAX)}
-          hint={t('radio.positionHint')}
-        />
-        <div class="nr-field nr-field-check">
-          <input
-            id="isActive"
-            name="isActive"
-            type="checkbox"
-            checked={values.isActive}
-            aria-describedby="isActive-hint"
-          />
-          <label for="isActive">{t('radio.channelActive')}</label>
-        </div>
-        <p class="nr-hint" id="isActive-hint">
-          {t('radio.channelActiveHint')}
+        {zoneChoices(values.timeZone).map((zone) => (
+          <option selected={zone === values.timeZone} safe>
+            {zone}
+          </option>
+        ))}
+      </SelectField>
+      <ArtworkField
+        value={values.artworkMediaId}
+        edition={values.edition}
+        problems={problems}
+        legend={t('radio.artwork')}
+        isAllImages={props.isAllImages}
+      />
+      <fieldset class="nr-fieldset" id="streams">
+        <legend>{t('radio.streams')}</legend>
+        <p class="nr-hint" id="streams-hint" safe>
+          {t('radio.streamsHint', { max: MAX_STREAMS })}
         </p>
-        {save}
-      </form>
-      {channel ? (
-        <section class="nr-panel nr-danger-zone" aria-labelledby="delete-heading">
-          <h2 id="delete-heading">{t('radio.deleteChannel')}</h2>
-          {props.programCount ? (
-            <p safe>{t('radio.deleteRefusedHint', { count: props.programCount })}</p>
-          ) : (
-            <form method="post" action={`${channelPath(channel.id)}/delete`}>
-              <CsrfField token={props.page.staff!.csrfToken} />
-              <p>{t('radio.deleteHint')}</p>
-              <button type="submit" class="nr-button nr-button-danger">
-                {t('radio.deleteChannel')}
-              </button>
-            </form>
-          )}
-        </section>
+        <ol class="nr-radio-rows">
+          {streams.map((url, index) => (
+            <StreamRow url={url} index={index} count={streams.length} action={action} problems={problems} />
+          ))}
+        </ol>
+        {streams.length < MAX_STREAMS && (
+          <AddRowButton
+            value="add-stream"
+            formaction={`${action}#stream-row-${streams.length}`}
+            label={t('radio.addStream')}
+          />
+        )}
+      </fieldset>
+      <fieldset class="nr-fieldset">
+        <legend>{t('radio.statusSource')}</legend>
+        <SelectField
+          name="statusSource"
+          label={t('radio.statusSourceLabel')}
+          hint={t('radio.statusSourceHint')}
+          problems={problems}
+        >
+          {STATUS_SOURCES.map((source) => (
+            <option value={source} selected={source === values.statusSource}>
+              {t(`radio.source.${source}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          name="statusUrl"
+          label={t('radio.statusUrl')}
+          value={values.statusUrl}
+          problems={problems}
+          maxlength={URL_MAX}
+          type="url"
+          inputmode="url"
+          hint={t('radio.statusUrlHint')}
+          dir="ltr"
+        />
+      </fieldset>
+      <TextField
+        name="position"
+        label={t('manage.position')}
+        value={values.position}
+        problems={problems}
+        type="number"
+        inputmode="numeric"
+        min="0"
+        max={String(POSITION_MAX)}
+        hint={t('radio.positionHint')}
+      />
+      <ActiveCheckbox checked={values.isActive} label={t('radio.channelActive')} hint={t('radio.channelActiveHint')} />
+    </RadioFormPage>
+  );
+}
+
+/** Deleting a channel: a button while it has no programs, else why it cannot go. */
+function DeleteChannel(props: { channel: NewsroomChannel; programCount?: number; csrfToken: string }): JSX.Element {
+  return (
+    <section class="nr-panel nr-danger-zone" aria-labelledby="delete-heading">
+      <h2 id="delete-heading">{t('radio.deleteChannel')}</h2>
+      {props.programCount ? (
+        <p safe>{t('radio.deleteRefusedHint', { count: props.programCount })}</p>
       ) : (
-        ''
+        <form method="post" action={`${channelPath(props.channel.id)}/delete`}>
+          <CsrfField token={props.csrfToken} />
+          <p>{t('radio.deleteHint')}</p>
+          <button type="submit" class="nr-button nr-button-danger">
+            {t('radio.deleteChannel')}
+          </button>
+        </form>
       )}
-    </NewsroomLayout>
+    </section>
   );
 }

@@ -1,10 +1,13 @@
 // Form parts the radio pages share: the list of problems above a form (each a link to its field),
 // a field's own problems beside it (tied to it with aria-describedby, marked aria-invalid), text
-// fields, and the library picker for artwork (the article form's markup, which the newsroom's
-// script enhances; without the script the image number field works as it is).
+// fields, and the library picker for artwork (the media domain's, as the article form has it).
+import { MediaPickerField } from '../../../media/index.ts';
 import { newsroomText as t } from '../../../newsroom/index.ts';
 import { allProblems, type FieldProblems } from '../form-fields.ts';
 import { fieldLabel } from './text.ts';
+
+/** The field the artwork's image number is posted in (the forms' parsers read it). */
+const ARTWORK_FIELD = 'featuredMediaId';
 
 /** Stream formats as editors know them. */
 export const FORMAT_NAMES = { mp3: 'MP3', aac: 'AAC', hls: 'HLS' } as const;
@@ -126,74 +129,24 @@ export function ArtworkField(props: {
   legend: string;
   isAllImages: boolean;
 }): JSX.Element {
-  const hasImage = /^[1-9]\d{0,9}$/.test(props.value);
   return (
-    <fieldset class="nr-fieldset nr-photo" data-media-picker>
-      <legend safe>{props.legend}</legend>
-      {hasImage ? (
-        <figure class="nr-photo-preview" data-photo-preview>
-          {/* alt="": the caption says which image it is. */}
-          <img src={`/newsroom/media/${props.value}/thumbnail`} alt="" class="nr-photo-thumb" />
-          <figcaption class="nr-photo-text" data-photo-text safe>
-            {t('media.noAlt', { id: props.value })}
-          </figcaption>
-        </figure>
-      ) : (
-        <figure class="nr-photo-preview" data-photo-preview hidden>
-          <figcaption class="nr-photo-text" data-photo-text></figcaption>
-        </figure>
-      )}
-      <TextField
-        name="featuredMediaId"
-        label={t('radio.artworkNumber')}
-        value={props.value}
-        problems={props.problems}
-        hint={t('radio.artworkHint')}
-        inputmode="numeric"
-        maxlength={10}
-      />
-      <div class="nr-photo-actions" data-photo-actions hidden>
-        <button type="button" class="nr-button" data-picker-open aria-haspopup="dialog" aria-controls="media-picker">
-          {t('picker.choose')}
-        </button>
-        <button type="button" class="nr-button nr-button-danger" data-photo-remove>
-          {t('picker.remove')}
-        </button>
-      </div>
-      <p class="nr-hint nr-photo-status" role="status" data-photo-status></p>
-      <dialog
-        id="media-picker"
-        class="nr-picker"
-        aria-labelledby="media-picker-title"
-        aria-describedby="media-picker-intro"
-        data-picker-url={`/newsroom/media/picker?edition=${encodeURIComponent(props.edition)}`}
-        data-label-loading={t('picker.loading')}
-        data-label-shown={t('picker.shown')}
-        data-label-added={t('picker.added')}
-        data-label-failed={t('picker.failed')}
-        data-label-offline={t('picker.offline')}
-        data-label-preview={t('picker.preview')}
-        data-label-no-alt={t('media.noAlt')}
-        data-label-chosen={t('picker.chosen')}
-        data-label-chosen-kept={t('picker.chosenKept')}
-        data-label-removed={t('picker.removed')}
-      >
-        <div class="nr-picker-head">
-          <h2 id="media-picker-title">{t('picker.title')}</h2>
-          <button type="button" class="nr-button" data-picker-close>
-            {t('picker.close')}
-          </button>
-        </div>
-        <p class="nr-hint" id="media-picker-intro">
-          {props.isAllImages ? t('picker.introAll') : t('picker.introOwn')}
-        </p>
-        <div class="nr-field nr-picker-search" role="search">
-          <label for="media-picker-q">{t('media.searchText')}</label>
-          <input id="media-picker-q" type="search" maxlength="200" autocomplete="off" data-picker-search />
-        </div>
-        <p class="nr-hint" role="status" data-picker-status></p>
-        <div class="nr-picker-results" data-picker-results></div>
-      </dialog>
-    </fieldset>
+    <MediaPickerField
+      name={ARTWORK_FIELD}
+      legend={props.legend}
+      value={props.value}
+      edition={props.edition}
+      isAllImages={props.isAllImages}
+      safeNumberField={
+        <TextField
+          name={ARTWORK_FIELD}
+          label={t('radio.artworkNumber')}
+          value={props.value}
+          problems={props.problems}
+          hint={t('radio.artworkHint')}
+          inputmode="numeric"
+          maxlength={10}
+        />
+      }
+    />
   );
 }

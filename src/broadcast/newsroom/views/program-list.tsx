@@ -1,12 +1,7 @@
 // The programs of an edition, of one channel or all: title, channel, hosts, slots, state.
-import {
-  NewsroomLayout,
-  Notice,
-  newsroomText as t,
-  type EditionChoice,
-  type NewsroomPage,
-} from '../../../newsroom/index.ts';
+import { newsroomText as t, type EditionChoice, type NewsroomPage } from '../../../newsroom/index.ts';
 import type { NewsroomChannel, NewsroomProgram } from '../queries.ts';
+import { RadioListPage } from './list-table.tsx';
 import { programPath } from './overview.tsx';
 import { slotText } from './text.ts';
 
@@ -24,23 +19,35 @@ export function ProgramsPage(props: {
   const channelName = (id: number) => props.channels.find((c) => c.id === id)?.name ?? '';
   const code = encodeURIComponent(props.edition.code);
   return (
-    <NewsroomLayout {...props.page} title={title}>
-      <p>
-        <a href="/newsroom/radio">{t('radio.back')}</a>
-      </p>
-      <div class="nr-heading-row">
-        <h1 safe>{title}</h1>
-        {props.channels.length > 0 && (
-          <div class="nr-heading-actions">
-            <a
-              class="nr-button nr-button-primary"
-              href={`/newsroom/radio/programs/new?edition=${code}${props.channelId ? `&channel=${props.channelId}` : ''}`}
-            >
-              {t('radio.newProgram')}
+    <RadioListPage<NewsroomProgram>
+      page={props.page}
+      title={title}
+      create={
+        props.channels.length > 0
+          ? {
+              href: `/newsroom/radio/programs/new?edition=${code}${props.channelId ? `&channel=${props.channelId}` : ''}`,
+              label: t('radio.newProgram'),
+            }
+          : undefined
+      }
+      notice={props.notice}
+      empty={props.channels.length === 0 ? t('radio.noChannelsForPrograms') : t('radio.noPrograms')}
+      rows={props.programs}
+      columns={[
+        {
+          label: t('radio.programTitle'),
+          html: (p) => (
+            <a href={programPath(p.id)} safe>
+              {p.title}
             </a>
-          </div>
-        )}
-      </div>
+          ),
+        },
+        { label: t('radio.channel'), text: (p) => channelName(p.channelId) },
+        { label: t('radio.hosts'), text: (p) => p.hosts.map((h) => h.name).join(', ') || '—' },
+        { label: t('radio.slots'), text: (p) => p.slots.map(slotText).join('; ') || t('radio.noSlots') },
+        { label: t('radio.state'), text: (p) => (p.isActive ? t('radio.active') : t('radio.inactive')) },
+      ]}
+    >
       <form method="get" action="/newsroom/radio/programs" class="nr-filters">
         {props.editions.length > 1 ? (
           <div class="nr-field">
@@ -71,46 +78,6 @@ export function ProgramsPage(props: {
           {t('manage.show')}
         </button>
       </form>
-      <Notice text={props.notice} />
-      {props.programs.length === 0 ? (
-        <p>{props.channels.length === 0 ? t('radio.noChannelsForPrograms') : t('radio.noPrograms')}</p>
-      ) : (
-        <table class="nr-table">
-          <caption class="visually-hidden" safe>
-            {title}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('radio.programTitle')}</th>
-              <th scope="col">{t('radio.channel')}</th>
-              <th scope="col">{t('radio.hosts')}</th>
-              <th scope="col">{t('radio.slots')}</th>
-              <th scope="col">{t('radio.state')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.programs.map((p) => (
-              <tr>
-                <td data-label={t('radio.programTitle')}>
-                  <a href={programPath(p.id)} safe>
-                    {p.title}
-                  </a>
-                </td>
-                <td data-label={t('radio.channel')} safe>
-                  {channelName(p.channelId)}
-                </td>
-                <td data-label={t('radio.hosts')} safe>
-                  {p.hosts.map((h) => h.name).join(', ') || '—'}
-                </td>
-                <td data-label={t('radio.slots')} safe>
-                  {p.slots.map(slotText).join('; ') || t('radio.noSlots')}
-                </td>
-                <td data-label={t('radio.state')}>{p.isActive ? t('radio.active') : t('radio.inactive')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </NewsroomLayout>
+    </RadioListPage>
   );
 }

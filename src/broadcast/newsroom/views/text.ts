@@ -1,4 +1,6 @@
-// Schedule text in the newsroom's words: weekdays, a slot in a line, what a slot overlaps.
+// Schedule text in the newsroom's words: weekdays, a slot in a line, what a slot overlaps, a zone
+// with its offset.
+import { isoInZone } from '../../../i18n/index.ts';
 import { newsroomText as t, type NewsroomKey } from '../../../newsroom/index.ts';
 import type { Weekday } from '../../schedule.ts';
 import { endOf, type Overlap, type SlotShape } from '../week.ts';
@@ -27,6 +29,12 @@ export function slotText(slot: SlotShape): string {
         ? `${dayShort(days[0]!)}–${dayShort(days.at(-1)!)}`
         : days.map(dayShort).join(', ');
   return `${dayText} ${slot.start}–${endOf(slot.start, slot.minutes)}`;
+}
+
+/** "Asia/Jakarta (UTC+07:00)": the zone with its offset at `now`. */
+export function zoneLabel(timeZone: string, now: Date): string {
+  const offset = isoInZone(now, timeZone).slice(19);
+  return `${timeZone} (UTC${offset === 'Z' ? '+00:00' : offset})`;
 }
 
 /** What a slot overlaps, in a sentence. */

@@ -164,14 +164,24 @@ export interface SchedulePageProps {
   readonly alternates: readonly { lang: string; path: string }[];
 }
 
-/** The schedule page's list of airings (today's, or one day's of the week), each under its program's name. */
+/**
+ * The schedule page's list of airings (today's, or one day's of the week), each under its
+ * program's name; with none, the paragraph `none` says so.
+ */
 function ScheduleSlots(props: {
   site: Site;
   airings: readonly ListedAiring[];
   timeZone: string;
   programs: SchedulePageProps['programs'];
+  none: { class: string; text: string };
   isToday?: boolean;
 }): JSX.Element {
+  if (props.airings.length === 0)
+    return (
+      <p class={props.none.class} safe>
+        {props.none.text}
+      </p>
+    );
   return (
     <ol class={props.isToday ? 'slots slots--today' : 'slots'}>
       {props.airings.map((a) => (
@@ -242,19 +252,14 @@ export function SchedulePage(props: SchedulePageProps): JSX.Element {
                 <Part id={`today-${n}`} class="section-title" safe>
                   {`${t('programs.today')} · ${dayHeading(week.days[0]!.date, site.edition.locale)}`}
                 </Part>
-                {week.today.length === 0 ? (
-                  <p class="empty" safe>
-                    {t('programs.nothingToday')}
-                  </p>
-                ) : (
-                  <ScheduleSlots
-                    site={site}
-                    airings={week.today}
-                    timeZone={timeZone}
-                    programs={props.programs}
-                    isToday
-                  />
-                )}
+                <ScheduleSlots
+                  site={site}
+                  airings={week.today}
+                  timeZone={timeZone}
+                  programs={props.programs}
+                  none={{ class: 'empty', text: t('programs.nothingToday') }}
+                  isToday
+                />
               </section>
               <section class="schedule__week" aria-labelledby={`week-${n}`}>
                 <Part id={`week-${n}`} class="section-title" safe>
@@ -268,18 +273,13 @@ export function SchedulePage(props: SchedulePageProps): JSX.Element {
                           {dayHeading(day.date, site.edition.locale)}
                         </time>
                       </Day>
-                      {day.airings.length === 0 ? (
-                        <p class="week__empty" safe>
-                          {t('programs.nothingDay')}
-                        </p>
-                      ) : (
-                        <ScheduleSlots
-                          site={site}
-                          airings={day.airings}
-                          timeZone={timeZone}
-                          programs={props.programs}
-                        />
-                      )}
+                      <ScheduleSlots
+                        site={site}
+                        airings={day.airings}
+                        timeZone={timeZone}
+                        programs={props.programs}
+                        none={{ class: 'week__empty', text: t('programs.nothingDay') }}
+                      />
                     </section>
                   ))}
                 </div>
