@@ -10,6 +10,7 @@ import { bannerDomain } from './banner/domain.ts';
 import { broadcastDomain } from './broadcast/domain.ts';
 import { editionsDomain } from './editions/domain.ts';
 import { feedsDomain } from './feeds/domain.ts';
+import { integrityDomain } from './integrity/domain.ts';
 import { mediaDomain } from './media/domain.ts';
 import { menusDomain } from './menus/domain.ts';
 import { newsroomDomain } from './newsroom/domain.ts';
@@ -33,6 +34,7 @@ export const DOMAINS: readonly Domain[] = [
   articlesDomain,
   bannerDomain,
   broadcastDomain,
+  integrityDomain,
   ratingsDomain,
   readsDomain,
   searchDomain,

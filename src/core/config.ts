@@ -58,6 +58,13 @@ export interface Config {
   readonly smtpUrl: string | undefined;
   /** The From of the site's e-mail (password reset links). */
   readonly mailFrom: string;
+  /**
+   * The key that seals integrity reports (base64url of 32 bytes); none: the key file under the
+   * data directory, made on first start. Never in the database.
+   */
+  readonly integrityKey: string | undefined;
+  /** Closed integrity reports older than this many months are purged with their files. */
+  readonly integrityRetentionMonths: number;
 }
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
@@ -129,6 +136,14 @@ const schema = z.object({
     .max(320)
     .regex(/@[^@\s>]+>?$/, 'must be an address such as Warta <no-reply@example.id>')
     .optional(),
+  // Checked here (not only when the first report is sealed) so a bad key stops the start.
+  WARTA_INTEGRITY_KEY: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{43}=?$|^[A-Za-z0-9+/]{43}=$/, 'must be 32 random bytes as base64 (openssl rand -base64 32)')
+    .optional(),
+  // Long enough for an investigation and an appeal; short enough that old reports do not linger.
+  WARTA_INTEGRITY_RETENTION_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
 });
 
 /** Every setting's name (README documents each one; a test keeps the two in step). */
@@ -222,6 +237,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     metricsToken: s.WARTA_METRICS_TOKEN,
     smtpUrl: s.WARTA_SMTP_URL,
     mailFrom: s.WARTA_MAIL_FROM ?? `Warta <no-reply@${new URL(baseUrl).hostname}>`,
+    integrityKey: s.WARTA_INTEGRITY_KEY,
+    integrityRetentionMonths: s.WARTA_INTEGRITY_RETENTION_MONTHS,
   });
 }
 

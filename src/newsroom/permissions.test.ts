@@ -34,7 +34,8 @@ const OWN_DRAFT: Readonly<Record<Action, string>> = {
   'editions.manage': 'Ynnnn',
   'settings.manage': 'Ynnnn',
   'audit.view': 'Ynnnn',
-  'integrity.inbox': 'nnnnY',
+  'integrity.inbox': 'YnnnY',
+  'integrity.manage': 'YYnnY',
 };
 
 const row = (pattern: string) => ROLES.map((_, i) => pattern[i] === 'Y');
@@ -90,6 +91,16 @@ test('outside their editions nobody but an admin may do anything', () => {
         `${role} ${action}`,
       );
     }
-    if (action !== 'integrity.inbox') assert.equal(can(staff('admin', []), action, { edition: 'en' }), true, action);
+    assert.equal(can(staff('admin', []), action, { edition: 'en' }), true, action);
   }
+});
+
+test('integrity: officers and admins read reports, never editors; officers keep documents in every edition', () => {
+  const officer = staff('integrity_officer', []);
+  assert.equal(can(officer, 'integrity.inbox'), true);
+  assert.equal(can(officer, 'integrity.manage', { edition: 'ar' }), true);
+  for (const action of ACTIONS.filter((a) => !a.startsWith('integrity.')))
+    assert.equal(can(officer, action, { edition: 'en' }), false, action);
+  assert.equal(can(staff('editor'), 'integrity.inbox', { edition: 'en' }), false);
+  assert.equal(can(staff('editor', ['id']), 'integrity.manage', { edition: 'en' }), false);
 });

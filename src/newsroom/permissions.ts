@@ -38,6 +38,7 @@ export const ACTIONS = [
   'settings.manage',
   'audit.view',
   'integrity.inbox',
+  'integrity.manage',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -59,9 +60,11 @@ const WRITERS: readonly Role[] = ['admin', 'editor', 'author', 'contributor'];
  */
 export function can(staff: Staff, action: Action, resource: Resource = {}): boolean {
   const { role } = staff;
-  if (action === 'integrity.inbox') return role === 'integrity_officer';
+  // Reports are read by integrity officers and admins only: never by an edition's editors.
+  if (action === 'integrity.inbox') return role === 'integrity_officer' || role === 'admin';
   if (role === 'admin') return true;
-  if (role === 'integrity_officer') return false;
+  // Officers keep the integrity zone's public side (documents, survey) in every edition.
+  if (role === 'integrity_officer') return action === 'integrity.manage';
   const inEdition = resource.edition === undefined || staff.editions.includes(resource.edition);
   if (!inEdition) return false;
   const owns = resource.ownerId === undefined || resource.ownerId === staff.id;
@@ -89,6 +92,7 @@ export function can(staff: Staff, action: Action, resource: Resource = {}): bool
     case 'menus.manage':
     case 'banner.manage':
     case 'broadcast.manage': // channels, programs, the schedule and picks, like sections
+    case 'integrity.manage': // an edition's editors keep its integrity documents and survey too
       return role === 'editor';
     // Episodes: editors, and authors (a program's producer uploads its shows).
     case 'episode.manage':

@@ -234,4 +234,65 @@ export const id: Catalog = {
   'episodes.stories': 'Berita dalam episode ini',
   'episodes.listenTitle': 'Dengarkan',
   'episodes.listenTo': 'Dengarkan episodenya: {title}',
+  // integrity: documents
+  'documents.title': 'Dokumen Zona Integritas',
+  'documents.intro':
+    'Keputusan, laporan, standar pelayanan, dan bukti dukung Zona Integritas kami, untuk dibaca dan diunduh.',
+  'documents.filters': 'Cari dokumen',
+  'documents.searchLabel': 'Kata dalam judul atau keterangan',
+  'documents.category': 'Kategori',
+  'documents.allCategories': 'Semua kategori',
+  'documents.year': 'Tahun',
+  'documents.allYears': 'Semua tahun',
+  'documents.submit': 'Tampilkan dokumen',
+  'documents.count': { other: '{count} dokumen' },
+  'documents.download': 'Unduh',
+  'documents.fileMeta': '{type}, {size}',
+  'documents.emptyTitle': 'Belum ada dokumen',
+  'documents.emptyText': 'Edisi ini belum menerbitkan dokumen Zona Integritas. Silakan kembali lagi nanti.',
+  'documents.noMatchTitle': 'Tidak ada dokumen yang cocok',
+  'documents.noMatchText': 'Coba kata lain, kategori lain, atau tahun lain.',
+  'documents.showAll': 'Tampilkan semua dokumen',
+  'documents.previous': 'Dokumen sebelumnya',
+  'documents.next': 'Dokumen berikutnya',
+  'documents.category.regulations': 'Keputusan dan peraturan',
+  'documents.category.reports': 'Laporan',
+  'documents.category.service-standards': 'Standar pelayanan',
+  'documents.category.zone-evidence': 'Bukti dukung Zona Integritas (WBK/WBBM)',
+  'documents.category.other': 'Dokumen lainnya',
+  // integrity: reports (the reporting form, its problems, kinds and statuses)
+  'integrity.report.kind.complaint': 'Pengaduan pelayanan publik',
+  'integrity.report.kind.whistleblowing': 'Pelaporan pelanggaran (whistleblowing)',
+  'integrity.report.kind.gratification': 'Pelaporan gratifikasi',
+  'integrity.report.status.received': 'Diterima',
+  'integrity.report.status.verified': 'Diverifikasi',
+  'integrity.report.status.in_progress': 'Sedang ditindaklanjuti',
+  'integrity.report.status.closed': 'Selesai',
+  'integrity.report.problem.kind': 'Pilih jenis laporan.',
+  'integrity.report.problem.required': 'Kolom ini wajib diisi.',
+  'integrity.report.problem.tooLong': 'Panjangnya {count} karakter; batasnya {max}.',
+  'integrity.report.problem.nul':
+    'Teks ini memuat karakter NUL yang tidak dapat disimpan. Hapus karakter itu lalu coba lagi.',
+  'integrity.report.problem.encoding':
+    'Teks ini memuat karakter rusak (bukan UTF-8 yang sah). Ketik atau tempel ulang teksnya.',
+  'integrity.report.problem.invalid': 'Kolom ini tidak dapat dibaca. Muat ulang halaman lalu coba lagi.',
+  'integrity.report.problem.email': 'Masukkan alamat e-mail yang sah, atau kosongkan kolom ini.',
+  'integrity.report.problem.phone':
+    'Masukkan nomor telepon minimal 6 angka (boleh dengan +, spasi, atau tanda hubung), atau kosongkan kolom ini.',
+  'integrity.report.problem.messageEmpty': 'Tulis pesan atau lampirkan berkas.',
+  'integrity.report.problem.tooManyFiles': 'Anda dapat melampirkan paling banyak {max} berkas sekaligus.',
+  'integrity.report.problem.reportFilesFull':
+    'Satu laporan dapat memuat paling banyak {max} berkas; Anda masih dapat menambahkan {count} berkas.',
+  'integrity.report.problem.filesTooLarge':
+    'Ukuran semua berkas {size} MB; paling banyak {max} MB dapat dikirim sekaligus.',
+  'integrity.report.problem.fileTooLarge': '“{name}” berukuran {size} MB; setiap berkas paling besar {max} MB.',
+  'integrity.report.problem.fileEmpty': '“{name}” kosong.',
+  'integrity.report.problem.fileType':
+    '“{name}” bukan PDF, gambar JPEG, PNG, atau WebP, maupun dokumen perkantoran (Word, Excel, PowerPoint, OpenDocument), sehingga tidak dapat diterima.',
+  'integrity.report.problem.fileUnreadable':
+    '“{name}” tampak seperti gambar tetapi tidak dapat dibaca: berkasnya mungkin rusak atau terlalu besar.',
+  'integrity.report.problem.status': 'Status laporan tidak dapat diubah ke status ini dari status sekarang.',
+  'integrity.report.problem.reasonRequired': 'Tuliskan alasan menutup atau membuka kembali laporan.',
+  'integrity.report.problem.assignee':
+    'Laporan hanya dapat ditugaskan kepada petugas integritas atau administrator yang aktif.',
 };
