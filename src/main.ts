@@ -1,4 +1,5 @@
-// Entry point of the `warta` command: serve (default), migrate, backup, restore, seed --demo, user create, user reset-password.
+// Entry point of the `warta` command: serve (default), migrate, backup, restore, seed --demo, user create,
+// user reset-password, integrity rotate-key.
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, readEnvironment, type Config } from './core/config.ts';
@@ -8,6 +9,7 @@ import { createCliWriter } from './cli/writer.ts';
 import { userCreate } from './cli/user-create.ts';
 import { userResetPassword } from './cli/user-reset-password.ts';
 import { backupCommand, restoreCommand } from './cli/backup.ts';
+import { rotateKeyCommand } from './cli/integrity-rotate-key.ts';
 import { UserInputError } from './users/index.ts';
 import { seedBase } from '../seed/editions.ts';
 import { seedDemo } from '../seed/demo/index.ts';
@@ -30,7 +32,11 @@ const USAGE = `Usage: warta <command>
                         standard input, or from the environment variable VAR
   user reset-password --email E [--password-env VAR]
                         set an account's password (read as for user create) and
-                        end all of its sessions`;
+                        end all of its sessions
+  integrity rotate-key [--force]
+                        seal every integrity report again under a new key and
+                        retire the old one; run with the site stopped (--force:
+                        on PostgreSQL, to say every app server is stopped)`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -101,6 +107,8 @@ async function main(argv: string[]): Promise<number> {
         ),
       );
       return 0;
+    case 'integrity rotate-key':
+      return rotateKeyCommand(config, env, values.force === true);
     case 'user reset-password':
       console.log(await userResetPassword(config, { email: values.email, passwordEnv: values['password-env'] }, env));
       return 0;

@@ -128,6 +128,27 @@ describe('warta CLI', () => {
     }
   });
 
+  it('rotates the integrity key: refuses a bad setting and a missing key file, then retires the old key', () => {
+    const dataDir = tempDir();
+    const bad = warta(['integrity', 'rotate-key'], { WARTA_DATA_DIR: dataDir, WARTA_INTEGRITY_KEY: 'short' });
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /WARTA_INTEGRITY_KEY is invalid/);
+    const none = warta(['integrity', 'rotate-key'], { WARTA_DATA_DIR: dataDir });
+    assert.equal(none.status, 1, none.stderr);
+    assert.match(none.stderr, /no key file at .*integrity-key to rotate; nothing was changed/);
+    const keyFile = path.join(dataDir, 'integrity-key');
+    fs.writeFileSync(keyFile, 'IYPKm5tNEw24ORN9PuS4qpcs68_z-_WYpUOYWg6csew\n', { mode: 0o600 });
+    const done = warta(['integrity', 'rotate-key'], { WARTA_DATA_DIR: dataDir });
+    assert.equal(done.status, 0, done.stderr);
+    assert.match(
+      done.stdout,
+      /rotated the integrity key: 0 reports, 0 messages, 0 attachments and 0 files sealed again/,
+    );
+    assert.match(done.stdout, /The new key is in .*integrity-key; the old key is gone/);
+    assert.notEqual(fs.readFileSync(keyFile, 'utf8').trim(), 'IYPKm5tNEw24ORN9PuS4qpcs68_z-_WYpUOYWg6csew');
+    assert.equal(fs.existsSync(path.join(dataDir, 'integrity-key.next')), false);
+  });
+
   it('serves an empty site with WARTA_DEMO=0, keeps data across restarts, and stops on SIGTERM', async () => {
     const dataDir = tempDir();
     const env = { WARTA_DATA_DIR: dataDir, WARTA_DEMO: '0', PORT: '0' };

@@ -2,7 +2,7 @@
 // codes; the work is in ops/backup.ts and ops/restore.ts.
 import path from 'node:path';
 import type { Config } from '../core/config.ts';
-import { backupAdvice, backupSqlite, defaultBackupDir } from '../ops/backup.ts';
+import { backupAdvice, backupSqlite, defaultBackupDir, integrityKeyAdvice } from '../ops/backup.ts';
 import { BadSnapshot, restoreSqlite } from '../ops/restore.ts';
 import { ServersRunning } from '../ops/serving-lock.ts';
 
@@ -19,6 +19,7 @@ export async function backupCommand(config: Config, out: string | undefined): Pr
   console.log(
     `backup written to ${dir}: ${manifest.files.length} files, ${(bytes / 1e6).toFixed(1)} MB, schema ${manifest.schemaVersion}`,
   );
+  console.log(integrityKeyAdvice(config));
   return 0;
 }
 

@@ -109,6 +109,12 @@ describe('warta backup and restore', { skip: TEST_ENGINE !== 'sqlite' }, () => {
       fs.writeFileSync(path.join(siteDir, 'cookie-secret'), `${randomBytes(32).toString('base64url')}\n`, {
         mode: 0o600,
       });
+      // The integrity zone's folders: a sealed evidence file and a published document.
+      const evidenceName = randomBytes(16).toString('hex');
+      fs.mkdirSync(path.join(siteDir, 'integrity-files'), { mode: 0o700 });
+      fs.writeFileSync(path.join(siteDir, 'integrity-files', evidenceName), randomBytes(300), { mode: 0o600 });
+      fs.mkdirSync(path.join(siteDir, 'integrity-documents'));
+      fs.writeFileSync(path.join(siteDir, 'integrity-documents', 'decree.pdf'), '%PDF-1.4 decree');
       const image = await makeImage(kysely, siteDir);
       const articles = await Promise.all([1, 2, 3].map(() => makeArticle(kysely, { featured_media_id: image.id })));
       const { server, port } = await startListening(db, {
@@ -176,6 +182,9 @@ describe('warta backup and restore', { skip: TEST_ENGINE !== 'sqlite' }, () => {
         const made = await backup!;
         assert.equal(made.code, 0, made.output);
         assert.match(made.output, /backup written to .*snapshot: \d+ files/);
+        // The server made the integrity key at its start: the backup leaves it out and says where it is.
+        assert.ok(fs.existsSync(path.join(siteDir, 'integrity-key')));
+        assert.match(made.output, /integrity key is not in this backup: it is in .*site\/integrity-key/);
         assert.ok(answered.length > answeredBeforeBackup.length, 'votes went on during the backup');
 
         // A restore over the running server's data dir is refused and changes nothing.
@@ -199,6 +208,9 @@ describe('warta backup and restore', { skip: TEST_ENGINE !== 'sqlite' }, () => {
       assert.equal(manifest.engine, 'sqlite');
       assert.match(manifest.schemaVersion, /^\d{4}-/);
       assert.ok(manifest.files.some((f) => f.path === 'keys/cookie-secret'));
+      assert.ok(!manifest.files.some((f) => f.path.includes('integrity-key')), 'no integrity key in the backup');
+      assert.ok(manifest.files.some((f) => f.path === `files/integrity-files/${evidenceName}`));
+      assert.ok(manifest.files.some((f) => f.path === 'files/integrity-documents/decree.pdf'));
       assert.equal((fs.statSync(path.join(backupDir, 'keys/cookie-secret')).mode & 0o777).toString(8), '600');
 
       // A snapshot with one changed byte is refused before anything is touched.
@@ -223,6 +235,17 @@ describe('warta backup and restore', { skip: TEST_ENGINE !== 'sqlite' }, () => {
         fs.readFileSync(path.join(freshDir, 'cookie-secret'), 'utf8'),
         fs.readFileSync(path.join(siteDir, 'cookie-secret'), 'utf8'),
       );
+      const restoredEvidence = path.join(freshDir, 'integrity-files', evidenceName);
+      assert.deepEqual(
+        fs.readFileSync(restoredEvidence),
+        fs.readFileSync(path.join(siteDir, 'integrity-files', evidenceName)),
+      );
+      assert.equal((fs.statSync(restoredEvidence).mode & 0o777).toString(8), '600');
+      assert.equal(
+        fs.readFileSync(path.join(freshDir, 'integrity-documents', 'decree.pdf'), 'utf8'),
+        '%PDF-1.4 decree',
+      );
+      assert.equal(fs.existsSync(path.join(freshDir, 'integrity-key')), false);
 
       await checkRestored(
         path.join(freshDir, 'warta.db'),

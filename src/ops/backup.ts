@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { Config } from '../core/config.ts';
+import { INTEGRITY_KEY_FILES, integrityFolders } from '../integrity/index.ts';
 import { mediaStorage } from '../media/index.ts';
 
 /** What a snapshot holds; written as manifest.json, last. */
@@ -32,6 +33,8 @@ export const MANIFEST = 'manifest.json';
 export const SNAPSHOT_DATABASE = 'database.sqlite';
 export const SNAPSHOT_MEDIA = 'media';
 export const SNAPSHOT_KEYS = 'keys';
+/** Other folders of the data dir (the integrity zone's documents and sealed evidence), as files/<folder>/…. */
+export const SNAPSHOT_FILES = 'files';
 
 // A step larger than any database: after the first, the copy is made in one step, inside one
 // read transaction, so writes meanwhile (WAL lets them go on) cannot restart it again and again.
@@ -75,6 +78,12 @@ export async function backupSqlite(config: Config, outDir: string, now = new Dat
     const data = await media.get(name);
     if (data) fs.writeFileSync(path.join(outDir, SNAPSHOT_MEDIA, name), data);
   }
+  // Sealed evidence is copied as it is: useless without the integrity key, which stays out.
+  fs.mkdirSync(path.join(outDir, SNAPSHOT_FILES));
+  for (const folder of integrityFolders(config.dataDir)) {
+    const from = path.join(config.dataDir, folder);
+    if (fs.existsSync(from)) fs.cpSync(from, path.join(outDir, SNAPSHOT_FILES, folder), { recursive: true });
+  }
   fs.mkdirSync(path.join(outDir, SNAPSHOT_KEYS));
   for (const file of listKeyFiles(config)) {
     fs.copyFileSync(path.join(config.dataDir, file), path.join(outDir, SNAPSHOT_KEYS, file));
@@ -90,6 +99,7 @@ export async function backupSqlite(config: Config, outDir: string, now = new Dat
       SNAPSHOT_DATABASE,
       ...filesUnder(outDir, SNAPSHOT_MEDIA),
       ...filesUnder(outDir, SNAPSHOT_KEYS),
+      ...filesUnder(outDir, SNAPSHOT_FILES),
     ]),
   };
   // Written last, and renamed into place: a snapshot with a manifest is a whole one.
@@ -100,8 +110,10 @@ export async function backupSqlite(config: Config, outDir: string, now = new Dat
 }
 
 /**
- * The key files of the data dir: every file at its top level except the database's own files
- * and lock files (today the cookie secret; whatever key a later feature keeps there too).
+ * The key files of the data dir: every file at its top level except the database's own files,
+ * lock files and the integrity key (today the cookie secret; whatever key a later feature keeps
+ * there too). The integrity key is left out on purpose: a backup that holds both the sealed
+ * reports and their key would let whoever holds the backup read them (see integrityKeyAdvice).
  */
 export function listKeyFiles(config: Pick<Config, 'dataDir' | 'databaseUrl'>): string[] {
   if (!fs.existsSync(config.dataDir)) return [];
@@ -113,6 +125,7 @@ export function listKeyFiles(config: Pick<Config, 'dataDir' | 'databaseUrl'>): s
     .filter((e) => e.isFile())
     .map((e) => e.name)
     .filter((name) => !(databaseName && name.startsWith(databaseName)) && !name.endsWith('.lock'))
+    .filter((name) => !INTEGRITY_KEY_FILES.includes(name))
     .sort();
 }
 
@@ -138,15 +151,27 @@ export function describeFiles(dir: string, relativePaths: readonly string[]): Ma
   });
 }
 
+/** Every file below dir/sub, as paths relative to dir with forward slashes, sorted. */
 function filesUnder(dir: string, sub: string): string[] {
-  return fs
-    .readdirSync(path.join(dir, sub))
-    .sort()
-    .map((name) => `${sub}/${name}`);
+  return (fs.readdirSync(path.join(dir, sub), { recursive: true, withFileTypes: true }) as fs.Dirent[])
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/**
+ * Where the integrity key is, for the operator: a backup never holds it, so it must be kept
+ * somewhere else (without it the backup's reports cannot be read; with the backup, anyone could).
+ */
+export function integrityKeyAdvice(config: Pick<Config, 'dataDir' | 'integrityKey'>): string {
+  const where = config.integrityKey
+    ? 'in the WARTA_INTEGRITY_KEY setting'
+    : `in ${path.join(config.dataDir, INTEGRITY_KEY_FILES[0]!)}`;
+  return `The integrity key is not in this backup: it is ${where}. Keep a copy of it apart from the backups; without it the integrity reports cannot be read.`;
 }
 
 /** What to run and keep when the database is PostgreSQL, for `warta backup` to print. */
-export function backupAdvice(config: Pick<Config, 'dataDir' | 'databaseUrl'>): string {
+export function backupAdvice(config: Pick<Config, 'dataDir' | 'databaseUrl' | 'integrityKey'>): string {
   const keys = listKeyFiles(config).map((f) => `    ${path.join(config.dataDir, f)}`);
   return [
     'The database is PostgreSQL: back it up with pg_dump, which takes a consistent snapshot while the site serves:',
@@ -159,7 +184,10 @@ export function backupAdvice(config: Pick<Config, 'dataDir' | 'databaseUrl'>): s
     '',
     'Keep these files with the dump (copy them after it, so every image the dump names is there):',
     `  media:     ${path.join(config.dataDir, 'media')}/ (every file; they never change once written)`,
+    ...integrityFolders(config.dataDir).map((f) => `  ${f}: ${path.join(config.dataDir, f)}/`),
     '  key files:',
     ...(keys.length ? keys : ['    (none yet: the cookie secret is set by WARTA_COOKIE_SECRET, keep that setting)']),
+    '',
+    integrityKeyAdvice(config),
   ].join('\n');
 }

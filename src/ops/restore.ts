@@ -5,12 +5,14 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../core/config.ts';
+import { integrityFolders } from '../integrity/index.ts';
 import { mediaStorage } from '../media/index.ts';
 import {
   checkSnapshot,
   MANIFEST,
   MANIFEST_FORMAT,
   SNAPSHOT_DATABASE,
+  SNAPSHOT_FILES,
   SNAPSHOT_KEYS,
   SNAPSHOT_MEDIA,
   sqliteFileOf,
@@ -70,7 +72,17 @@ export async function restoreSqlite(config: Config, dir: string, options: { forc
     fs.renameSync(incoming, databaseFile);
 
     const media = mediaStorage(config.dataDir);
+    const folders = integrityFolders(config.dataDir);
     for (const file of manifest.files) {
+      const [top, folder, ...rest] = file.path.split('/');
+      // Only the folders a backup writes, back to their place (sealed files stay 0600).
+      if (top === SNAPSHOT_FILES && folder && folders.includes(folder) && rest.length > 0) {
+        const target = path.join(config.dataDir, folder, ...rest);
+        fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+        fs.copyFileSync(path.join(dir, file.path), target);
+        fs.chmodSync(target, 0o600);
+        continue;
+      }
       const [part, name] = file.path.split('/') as [string, string | undefined];
       if (part === SNAPSHOT_MEDIA && name) await media.put(name, fs.readFileSync(path.join(dir, file.path)));
       if (part === SNAPSHOT_KEYS && name) {

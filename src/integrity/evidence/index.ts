@@ -8,6 +8,7 @@ export {
   removeEvidence,
   listEvidenceFiles,
   removeLeftover,
+  resealEvidence,
   evidenceDir,
   EVIDENCE_FOLDER,
   type EvidenceMeta,

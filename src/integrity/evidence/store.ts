@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { open as openSealed, openText, seal } from '../sealing/seal.ts';
+import { isSealedUnderCurrent, open as openSealed, openText, seal } from '../sealing/seal.ts';
 import type { KeyRing } from '../sealing/key-ring.ts';
 import { evidenceType, type EvidenceFormat, type EvidenceType } from './detect.ts';
 import type { PreparedEvidence } from './prepare.ts';
@@ -132,6 +132,44 @@ export async function removeLeftover(dataDir: string, name: string): Promise<voi
   if (!FILE_NAME.test(name) && !/^\.[0-9a-f]{32}\.partial$/.test(name))
     throw new Error(`not an evidence file: ${name}`);
   await fs.rm(path.join(evidenceDir(dataDir), name), { force: true });
+}
+
+/**
+ * Seals a stored attachment again under the ring's current key (key rotation): the file is
+ * written beside itself, flushed and renamed over the old one, so a crash leaves either version,
+ * both of which the ring opens. Returns the metadata sealed anew; a file already under the current
+ * key, or gone, is left as it is.
+ */
+export async function resealEvidence(
+  ring: KeyRing,
+  dataDir: string,
+  file: string,
+  sealedMeta: Uint8Array,
+): Promise<{ sealedMeta: Buffer; isFileResealed: boolean }> {
+  const meta = isSealedUnderCurrent(ring, sealedMeta)
+    ? Buffer.from(sealedMeta)
+    : seal(ring, openSealed(ring, sealedMeta, metaContext(file)), metaContext(file));
+  const target = pathOf(dataDir, file);
+  let sealed: Buffer;
+  try {
+    sealed = await fs.readFile(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { sealedMeta: meta, isFileResealed: false };
+    throw error;
+  }
+  if (isSealedUnderCurrent(ring, sealed)) return { sealedMeta: meta, isFileResealed: false };
+  const context = `file:${file}`;
+  const partial = path.join(evidenceDir(dataDir), `.${file}.partial`);
+  const handle = await fs.open(partial, 'w', 0o600);
+  try {
+    await handle.writeFile(seal(ring, openSealed(ring, sealed, context), context));
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await fs.rename(partial, target);
+  await syncDirectory(evidenceDir(dataDir));
+  return { sealedMeta: meta, isFileResealed: true };
 }
 
 function metaContext(file: string): string {

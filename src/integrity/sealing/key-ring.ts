@@ -2,9 +2,10 @@
 // the database: it comes from the WARTA_INTEGRITY_KEY setting or from <dataDir>/integrity-key,
 // made on first start with mode 0600, so a copy of the database alone reveals nothing.
 //
-// Rotation writes the new key beside the old one first (integrity-key.next), re-encrypts every
-// sealed value in one transaction, and only then puts the new key in place. A crash at any step
-// leaves each value sealed under a key that is still on disk: the ring holds both until the end.
+// Rotation (src/integrity/rotate-key.ts) writes the new key beside the old one first
+// (integrity-key.next), seals every value again in batches, and only then puts the new key in
+// place. A crash at any step leaves each value sealed under a key that is still on disk: the ring
+// holds both until the end, and running the rotation again finishes it.
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
