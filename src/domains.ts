@@ -18,7 +18,6 @@ import { pagesDomain } from './pages/domain.ts';
 import { ratingsDomain } from './ratings/domain.tsx';
 import { readsDomain } from './reads/domain.tsx';
 import { searchDomain } from './search/domain.ts';
-import { sectionsDomain } from './sections/domain.tsx';
 import { seoDomain } from './seo/domain.ts';
 import { settingsDomain } from './settings/domain.ts';
 import { usersDomain } from './users/domain.ts';
@@ -40,7 +39,6 @@ export const DOMAINS: readonly Domain[] = [
   searchDomain,
   feedsDomain,
   seoDomain,
-  sectionsDomain,
   pagesDomain,
   menusDomain,
   auditDomain,

@@ -88,6 +88,13 @@ describe('demo content', () => {
     const paths = pages.map((p) => p.path);
     assert.ok(paths.includes('company-profile'));
     assert.ok(paths.filter((p) => p.startsWith('company-profile/')).length >= 4);
+    // The integrity zone's pages, under the root its front page reads, and its document library.
+    assert.ok(paths.includes('integrity'));
+    assert.ok(paths.filter((p) => p.startsWith('integrity/')).length >= 4);
+    for (const edition of ['en', 'id', 'ar']) {
+      const docs = await db.selectFrom('integrity_documents').select(['file']).where('edition', '=', edition).execute();
+      assert.ok(docs.length >= 1, edition);
+    }
     const menu = await db
       .selectFrom('menu_items')
       .innerJoin('menus', 'menus.id', 'menu_items.menu_id')

@@ -14,9 +14,12 @@ import { articles } from './articles.ts';
 import { authors } from './authors.ts';
 import { categories } from './categories.ts';
 import { seedEpisodes } from './episodes.ts';
+import { seedIntegrityDocuments } from './integrity-documents.ts';
+import { integrityPages } from './integrity-pages.ts';
 import { pages } from './pages.ts';
 import { storeDemoPhoto } from './photos.ts';
 import { seedRadio } from './radio.ts';
+import { seedDemoSurvey } from '../../src/integrity/survey/demo.ts';
 import type { DemoCategory, EditionCode } from './types.ts';
 import { zonedTime } from './zoned-time.ts';
 
@@ -116,12 +119,12 @@ export async function seedDemo(w: WriteContext, options: DemoSeedOptions): Promi
       options.onProgress?.(count, total);
     }
 
-    const rootPaths = new Map<string, string>(); // edition → Company Profile root path
+    const rootPaths = new Map<string, string>(); // edition → Company Profile root path (the menu links it)
     const pageGroups = new Map<string, number>(); // page key → the id of its first translation
     for (const e of EDITIONS) {
       const made = new Map<string, { id: number; path: string }>();
       const firstOfGroup = new Map<string, number>(); // page key → id in the first edition
-      for (const [position, p] of pages.entries()) {
+      for (const [position, p] of [...pages, ...integrityPages].entries()) {
         const title = p.title[e.code];
         const body = p.body[e.code];
         if (!title || !body) continue;
@@ -141,7 +144,7 @@ export async function seedDemo(w: WriteContext, options: DemoSeedOptions): Promi
         });
         firstOfGroup.set(p.key, row.id);
         made.set(p.key, { id: row.id, path: row.path });
-        if (!parent) rootPaths.set(e.code, `/${e.code}/${row.path}`);
+        if (p.key === 'company-profile') rootPaths.set(e.code, `/${e.code}/${row.path}`);
       }
       for (const [key, id] of firstOfGroup) if (!pageGroups.has(key)) pageGroups.set(key, id);
     }
@@ -149,6 +152,8 @@ export async function seedDemo(w: WriteContext, options: DemoSeedOptions): Promi
     // The radio: channels, programs and their schedule, then their episodes.
     await seedRadio(tw, options);
     await seedEpisodes(tw, options);
+    await seedIntegrityDocuments(tw, options.dataDir);
+    await seedDemoSurvey(tw, options);
 
     for (const e of EDITIONS) {
       const news = categories

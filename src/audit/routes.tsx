@@ -2,7 +2,7 @@
 import type { DomainRoutes } from '../context.ts';
 import { isoInZone } from '../i18n/index.ts';
 import { newsroomPage, newsroomText as t, requirePermission, sendHtml, type NewsroomKey } from '../newsroom/index.ts';
-import { actionKey, AUDITED_EVENTS, isAuditedEvent } from './actions.ts';
+import { actionKey, AUDITED_EVENTS, integritySubjectOf, isAuditedEvent } from './actions.ts';
 import { auditPath, readAuditParams, toFilter } from './params.ts';
 import { articleTitles, listAuditEntries, listPeople, userNames, type AuditEntry } from './queries.ts';
 import { AuditPage, type AuditRow } from './views/audit-page.tsx';
@@ -69,6 +69,8 @@ function whoOf(entry: AuditEntry, names: ReadonlyMap<number, string>): string {
 }
 
 function subjectOf(entry: AuditEntry, lookups: Lookups): AuditRow['subject'] {
+  const integrity = integritySubjectOf(entry);
+  if (integrity) return integrity;
   const { subjectType: type, subjectId: id } = entry;
   const edition = entry.edition ?? undefined;
   if (type === 'setting') {

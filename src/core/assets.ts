@@ -91,6 +91,8 @@ async function bundleReaderScripts(): Promise<{ site: Asset; files: Asset[] }> {
       site: ROOT + 'client/site.ts',
       player: ROOT + 'client/player/index.ts',
       hls: ROOT + 'client/player/hls-library.ts',
+      // The integrity reporting channel's pages load it themselves; no reading page does.
+      'integrity-report': ROOT + 'client/integrity/report-form.ts',
     },
     bundle: true,
     minify: true,

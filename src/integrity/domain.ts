@@ -8,6 +8,7 @@ import { documentNewsroomRoutes } from './documents/newsroom-routes.tsx';
 import { documentRoutes } from './documents/routes.tsx';
 import { setupDocuments } from './documents/setup.ts';
 import { inboxRoutes } from './inbox/routes.tsx';
+import { setupInboxNotices } from './inbox/notices.ts';
 import { landingRoutes } from './landing/routes.tsx';
 import { retentionJob } from './retention.ts';
 import { surveyNewsroomRoutes } from './survey/newsroom-routes.tsx';
@@ -35,6 +36,7 @@ export const integrityDomain: Domain = {
     // stops the start, instead of the first reporter's submission.
     reportVault(ctx);
     setupDocuments(ctx);
+    setupInboxNotices(ctx);
     ctx.jobs.add(retentionJob(ctx));
     registerSection('/newsroom/integrity/reports');
     registerSection('/newsroom/integrity/documents');

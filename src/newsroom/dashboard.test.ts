@@ -42,7 +42,10 @@ test('shows reads per day, the most-read and most-rated stories, and what waits'
   assert.match(page.body, /Draft waiting for an editor/);
 });
 
-test('an integrity officer has no dashboard', async () => {
+test('an integrity officer has no dashboard, and lands in the reports inbox instead', async () => {
   const officer = await signedIn(t, 'integrity_officer');
-  assert.equal((await t.app.inject({ url: '/newsroom', headers: officer.headers })).statusCode, 403);
+  const res = await t.app.inject({ url: '/newsroom', headers: officer.headers });
+  assert.equal(res.statusCode, 303);
+  assert.equal(res.headers.location, '/newsroom/integrity/reports');
+  assert.equal((await t.app.inject({ url: res.headers.location, headers: officer.headers })).statusCode, 200);
 });

@@ -4,10 +4,10 @@ import type { Kysely } from 'kysely';
 import type { DomainRoutes } from '../context.ts';
 import { toDate, toDbTime } from '../core/db/dialect.ts';
 import type { Database } from '../core/db/schema.ts';
-import { NewsroomLayout } from './layout.tsx';
+import { firstSectionFor, NewsroomLayout } from './layout.tsx';
 import { newsroomText as t } from './messages.ts';
-import { newsroomPage, requirePermission, sendHtml } from './page.ts';
-import type { Staff } from './permissions.ts';
+import { newsroomPage, requirePermission, sendHtml, staffOf } from './page.ts';
+import { can, type Staff } from './permissions.ts';
 import { ReadsChart, type DayReads } from './reads-chart.tsx';
 
 type Db = Kysely<Database>;
@@ -224,6 +224,9 @@ function Queue(props: { id: string; title: string; items: readonly QueueItem[]; 
 
 export const dashboardRoutes: DomainRoutes = async (app, { ctx }) => {
   app.get('/', async (request, reply) => {
+    // Sign-in lands here: a role without the dashboard (an integrity officer) goes on to its work.
+    const start = can(staffOf(request), 'dashboard.view') ? undefined : firstSectionFor(staffOf(request));
+    if (start) return reply.redirect(start, 303);
     const staff = requirePermission(request, 'dashboard.view');
     const now = ctx.now();
     const tz = ctx.settings.timezone;

@@ -48,6 +48,14 @@ export function sectionsFor(staff: Staff, available: ReadonlySet<string>): reado
 /** Paths of newsroom sections that exist: domains register theirs (see registerSection). */
 const availableSections = new Set<string>(['/newsroom']);
 
+/**
+ * Where a user who may not see the dashboard starts: the first section of the bar their role
+ * allows (an integrity officer: the reports inbox), or undefined when there is none.
+ */
+export function firstSectionFor(staff: Staff): string | undefined {
+  return sectionsFor(staff, availableSections).find((s) => s.href !== '/newsroom')?.href;
+}
+
 /** Makes a section's link appear in the bar (for users whose role allows it). */
 export function registerSection(href: string): void {
   availableSections.add(href);

@@ -1,4 +1,4 @@
 // Static pages: the Company Profile tree and other evergreen pages.
-export { pagePath } from './queries.ts';
+export { findPublishedPage, listPublishedChildren, pagePath, type Page, type PageCard } from './queries.ts';
 export { createPage, deletePage, updatePage, PageInputError } from './commands.ts';
 export { PAGE_EVENTS } from './events.ts';

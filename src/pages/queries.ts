@@ -62,6 +62,25 @@ export async function listPublishedPages(db: Db, edition: string): Promise<PageL
   return rows.map((r) => ({ id: r.id, parentId: r.parent_id, path: r.path, title: r.title }));
 }
 
+/** A page as a card in its parent's list: where it is, its title and summary. */
+export interface PageCard {
+  readonly path: string;
+  readonly title: string;
+  readonly summary: string;
+}
+
+/** The published children of a page, in their order (a section front such as the integrity zone's). */
+export async function listPublishedChildren(db: Db, parentId: number): Promise<PageCard[]> {
+  return db
+    .selectFrom('pages')
+    .select(['path', 'title', 'summary'])
+    .where('parent_id', '=', parentId)
+    .where('status', '=', 'published')
+    .orderBy('position')
+    .orderBy('title')
+    .execute();
+}
+
 /** Published translations of a page in other editions. */
 export async function listPageTranslations(db: Db, page: Page) {
   return db

@@ -58,18 +58,3 @@ describe('static pages', () => {
     assert.equal((await get('/en/' + 'x/'.repeat(300))).statusCode, 404);
   });
 });
-
-describe('sections that are not open yet', () => {
-  it('says honestly that Zona Integritas is coming', async () => {
-    for (const [url, text] of [
-      ['/en/integrity', 'Zona Integritas is coming soon'],
-      ['/id/integrity', 'Zona Integritas segera hadir'],
-    ] as const) {
-      const res = await get(url);
-      assert.equal(res.statusCode, 200, url);
-      assert.match(res.body, new RegExp(`<h1>${text}</h1>`), url);
-      assert.match(res.body, /<meta name="robots" content="noindex"/, url);
-    }
-    assert.equal((await get('/xx/integrity')).statusCode, 404);
-  });
-});

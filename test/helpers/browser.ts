@@ -77,7 +77,7 @@ export interface DemoPaths {
   /** The Company Profile root page and one page below it. */
   profile: string;
   profilePage: string;
-  comingSoon: string;
+  integrity: string;
   notFound: string;
 }
 
@@ -189,7 +189,7 @@ async function findDemoPaths(test: TestApp): Promise<DemoPaths> {
     author: authorPath('en', en.author_slug),
     profile: pagePath('en', profile.path),
     profilePage: pagePath('en', child.path),
-    comingSoon: '/en/integrity',
+    integrity: '/en/integrity',
     notFound: '/en/no-such-page-anywhere',
   };
 }

@@ -5,6 +5,8 @@
 export const VOTER_COOKIE = 'warta_voter';
 /** Signed, HttpOnly: a random id that lets a reload by the same reader count once. */
 export const READER_COOKIE = 'warta_reader';
+/** Signed, HttpOnly, path-scoped to one edition's survey: "edition:quarter", one response a quarter. */
+export const SURVEY_COOKIE = 'warta_survey';
 /** Set by the newsroom sign-in (a later issue): its presence marks staff previews, which never count as reads. */
 export const STAFF_COOKIE = 'warta_staff';
 /** The newsroom session: a request carrying it is never answered from a shared cache, and reads nothing. */

@@ -254,8 +254,12 @@ function Footer({ site }: { site: Site }): JSX.Element {
         <p class="site-footer__about" safe>
           {t('footer.about', { site: t('site.name') })}
         </p>
-        <p class="site-footer__rights" safe>
-          {t('footer.rights', { year: String(site.now.getUTCFullYear()) })}
+        <p class="site-footer__rights">
+          <span safe>{t('footer.rights', { year: String(site.now.getUTCFullYear()) })}</span>
+          {/* The notice is the integrity domain's page (src/integrity/privacy); every page links it. */}
+          <a class="site-footer__privacy" href={`/${encodeURIComponent(site.edition.code)}/privacy`} safe>
+            {t('footer.privacy')}
+          </a>
         </p>
       </div>
     </footer>

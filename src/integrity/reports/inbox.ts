@@ -10,8 +10,8 @@ import type { ReportKind, ReportStatus } from './model.ts';
 export interface InboxFilter {
   readonly kind?: ReportKind;
   readonly status?: ReportStatus;
-  /** An officer's id: the reports assigned to them. */
-  readonly assignedTo?: number;
+  /** An officer's id: the reports assigned to them; null: the reports assigned to no one. */
+  readonly assignedTo?: number | null;
   /** 1-based. */
   readonly page?: number;
   readonly pageSize?: number;
@@ -47,7 +47,8 @@ export async function listInbox(
     .select(['public_id', 'kind', 'status', 'edition', 'assigned_to', 'received_at', 'updated_at', 'closed_at'])
     .$if(filter.kind !== undefined, (q) => q.where('kind', '=', filter.kind!))
     .$if(filter.status !== undefined, (q) => q.where('status', '=', filter.status!))
-    .$if(filter.assignedTo !== undefined, (q) => q.where('assigned_to', '=', filter.assignedTo!))
+    .$if(typeof filter.assignedTo === 'number', (q) => q.where('assigned_to', '=', filter.assignedTo!))
+    .$if(filter.assignedTo === null, (q) => q.where('assigned_to', 'is', null))
     .orderBy('received_at', 'desc')
     .orderBy('id', 'desc')
     // One more than the page, to know whether another follows.

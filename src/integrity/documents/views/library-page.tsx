@@ -47,6 +47,7 @@ export function LibraryPage(props: LibraryPageProps): JSX.Element {
             site={site}
             trail={[
               { label: t('nav.home'), href: `/${edition.code}` },
+              { label: t('section.integrity'), href: `/${edition.code}/integrity` },
               { label: title, href: documentsPath(edition.code) },
             ]}
           />
