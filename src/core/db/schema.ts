@@ -171,6 +171,9 @@ export interface ArticlesTable {
   hit_count: ColumnType<number, number | undefined, number>;
   rating_sum: ColumnType<number, number | undefined, number>;
   rating_count: ColumnType<number, number | undefined, number>;
+  /** Imported ratings (0023): a baseline apart from the vote rows; pages add the two. */
+  baseline_rating_sum: ColumnType<number, number | undefined, number>;
+  baseline_rating_count: ColumnType<number, number | undefined, number>;
   /** The newsroom user who created it (ownership); null for the seed and imports. */
   created_by: ColumnType<number | null, number | null | undefined, number | null>;
   /** Increased by every save: a save made from an older version is a conflict. */
@@ -569,6 +572,39 @@ export interface SurveyAnswersTable {
 }
 
 /** The whole database, as Kysely sees it. */
+/** A source record of an imported site and the Warta row made from it (0023). */
+export interface ImportLinksTable {
+  edition: string;
+  system: 'k2' | 'wxr';
+  kind: string;
+  source_id: string;
+  target_id: number;
+  source_hash: string;
+  target_version: number | null;
+  imported_at: Timestamp;
+}
+
+/** An imported site's old address, per edition and system (0023). */
+export interface LegacySitesTable {
+  edition: string;
+  system: 'k2' | 'wxr';
+  base_url: string;
+  base_path: string;
+  last_run_at: Timestamp;
+}
+
+/** An old path answered with 301 to a new one (0023); 'manual' rows are the newsroom's. */
+export interface RedirectsTable {
+  id: Generated<number>;
+  from_path: string;
+  to_path: string;
+  edition: string | null;
+  origin: 'manual' | 'k2' | 'wxr';
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   editions: EditionsTable;
   users: UsersTable;
@@ -617,6 +653,9 @@ export interface Database {
   survey_elements: SurveyElementsTable;
   survey_responses: SurveyResponsesTable;
   survey_answers: SurveyAnswersTable;
+  import_links: ImportLinksTable;
+  legacy_sites: LegacySitesTable;
+  redirects: RedirectsTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;
