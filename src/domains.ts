@@ -21,6 +21,7 @@ import { searchDomain } from './search/domain.ts';
 import { seoDomain } from './seo/domain.ts';
 import { settingsDomain } from './settings/domain.ts';
 import { usersDomain } from './users/domain.ts';
+import { webhooksDomain } from './webhooks/domain.ts';
 
 /** The domains, each from its own folder. */
 export const DOMAINS: readonly Domain[] = [
@@ -42,6 +43,7 @@ export const DOMAINS: readonly Domain[] = [
   pagesDomain,
   menusDomain,
   auditDomain,
+  webhooksDomain,
 ];
 
 /** Registers every domain's once-per-site event consumers on a bus (app or CLI). */

@@ -64,6 +64,11 @@ const OTHER_EVENTS = [
   'integrity.document_deleted',
   // The satisfaction survey's questionnaire (a reader's answer is not an editorial act: not logged).
   'integrity.survey_changed',
+  // issue 11: webhooks (what other systems are told, and with which secret)
+  'webhook.created',
+  'webhook.updated',
+  'webhook.secret_rotated',
+  'webhook.deleted',
 ] as const satisfies readonly EventName[];
 
 /** Every event type the audit log records, in the order the action filter lists them. */
@@ -103,6 +108,7 @@ const SUBJECT_FIELDS: readonly (readonly [string, string])[] = [
   ['programId', 'program'],
   ['channelId', 'channel'],
   ['documentId', 'integrity_document'],
+  ['webhookId', 'webhook'],
 ];
 
 /** The subject type of an integrity report: named by its public id (text), kept in the detail. */

@@ -9,6 +9,13 @@ declare module '../core/events/types.ts' {
     'schedule.changed': { readonly channelId: number; readonly edition: string };
     /** An episode was added, changed, published, unpublished or deleted. */
     'episode.changed': { readonly episodeId: number; readonly programId: number; readonly edition: string };
+    /** An episode was published, now or at `publishedAt` (recorded with its episode.changed; webhooks tell of it). */
+    'episode.published': {
+      readonly episodeId: number;
+      readonly programId: number;
+      readonly edition: string;
+      readonly publishedAt: string;
+    };
     /** An edition's picks of highlighted programs and episodes changed. */
     'pick.changed': { readonly edition: string };
   }

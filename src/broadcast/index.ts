@@ -15,3 +15,4 @@ export { azuracastStatus, icecastStatus, StreamStatusCache, type StreamStatus } 
 export { BROADCAST_EVENTS } from './events.ts';
 export { addScheduleChange, removeScheduleChange, saveChannel, saveProgram, streamFormat } from './commands.ts';
 export { scheduleOfChannel } from './queries.ts';
+export { episodePath } from './episodes/queries.ts';

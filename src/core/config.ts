@@ -52,6 +52,8 @@ export interface Config {
   readonly workers: number;
   /** Whether GET /metrics answers (Prometheus text format). */
   readonly metrics: boolean;
+  /** Webhooks may be sent to private, loopback and reserved addresses (an intranet; tests). */
+  readonly webhooksAllowPrivate: boolean;
   /** When set, /metrics asks for `Authorization: Bearer <token>`. */
   readonly metricsToken: string | undefined;
   /** Where e-mail goes out (a nodemailer SMTP URL: smtp:// or smtps://); none: no e-mail is sent. */
@@ -127,6 +129,7 @@ const schema = z.object({
     .default(1),
   // Off by default: the numbers say how busy the site is, which is the operator's business.
   WARTA_METRICS: flag.default(false),
+  WARTA_WEBHOOKS_ALLOW_PRIVATE: flag.default(false),
   WARTA_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   // smtp:// upgrades with STARTTLS when the server offers it; smtps:// is TLS from the start (465).
   WARTA_SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
@@ -234,6 +237,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     cdnPurgeMethod: s.WARTA_CDN_PURGE_METHOD,
     workers: s.WARTA_WORKERS === 'auto' ? os.availableParallelism() : s.WARTA_WORKERS,
     metrics: s.WARTA_METRICS,
+    webhooksAllowPrivate: s.WARTA_WEBHOOKS_ALLOW_PRIVATE,
     metricsToken: s.WARTA_METRICS_TOKEN,
     smtpUrl: s.WARTA_SMTP_URL,
     mailFrom: s.WARTA_MAIL_FROM ?? `Warta <no-reply@${new URL(baseUrl).hostname}>`,

@@ -36,6 +36,9 @@ const OWN_DRAFT: Readonly<Record<Action, string>> = {
   'audit.view': 'Ynnnn',
   'integrity.inbox': 'YnnnY',
   'integrity.manage': 'YYnnY',
+  // issue 11: API keys and webhooks
+  'apikeys.manage': 'Ynnnn',
+  'webhooks.manage': 'Ynnnn',
 };
 
 const row = (pattern: string) => ROLES.map((_, i) => pattern[i] === 'Y');

@@ -39,6 +39,9 @@ export const ACTIONS = [
   'audit.view',
   'integrity.inbox',
   'integrity.manage',
+  // issue 11: the public API's keys and webhooks (administrators only)
+  'apikeys.manage',
+  'webhooks.manage',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -101,6 +104,8 @@ export function can(staff: Staff, action: Action, resource: Resource = {}): bool
     case 'editions.manage':
     case 'settings.manage':
     case 'audit.view':
+    case 'apikeys.manage':
+    case 'webhooks.manage':
       return false;
   }
 }

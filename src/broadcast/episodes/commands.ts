@@ -281,12 +281,15 @@ export async function publishEpisode(
   await runCommand(w, async (trx, emit) => {
     const current = await findForChange(trx, episodeId);
     const now = w.now();
+    const at = input.at ?? now;
     await trx
       .updateTable('episodes')
-      .set({ status: 'published', published_at: toDbTime(input.at ?? now), updated_at: toDbTime(now) })
+      .set({ status: 'published', published_at: toDbTime(at), updated_at: toDbTime(now) })
       .where('id', '=', episodeId)
       .execute();
     await emit('episode.changed', { episodeId, programId: current.program_id, edition: current.edition });
+    const fact = { episodeId, programId: current.program_id, edition: current.edition };
+    await emit('episode.published', { ...fact, publishedAt: at.toISOString() });
   });
 }
 

@@ -605,6 +605,59 @@ export interface RedirectsTable {
   updated_at: Timestamp;
 }
 
+/** A key to the public API, acting as its user within its scopes (0024). */
+export interface ApiKeysTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  scopes: string;
+  created_by: number | null;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+/** Requests a key made in one minute (0024): the per-key rate limit, shared by every process. */
+export interface ApiKeyWindowsTable {
+  key_id: number;
+  window_start: string;
+  count: number;
+}
+
+/** A URL told of events, with the secret its deliveries are signed with (0024). */
+export interface WebhooksTable {
+  id: Generated<number>;
+  url: string;
+  description: string;
+  events: string;
+  secret: string;
+  is_active: Flag;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed' | 'skipped';
+
+/** One event for one hook: the queue and the log (0024). */
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  webhook_id: number;
+  event_id: number;
+  event_type: string;
+  body: string;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  next_attempt_at: Timestamp;
+  claimed_until: Timestamp | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
 export interface Database {
   editions: EditionsTable;
   users: UsersTable;
@@ -656,6 +709,10 @@ export interface Database {
   import_links: ImportLinksTable;
   legacy_sites: LegacySitesTable;
   redirects: RedirectsTable;
+  api_keys: ApiKeysTable;
+  api_key_windows: ApiKeyWindowsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;
