@@ -39,6 +39,9 @@ const USAGE = `Usage: warta <command>
                         on PostgreSQL, to say every app server is stopped)`;
 
 async function main(argv: string[]): Promise<number> {
+  // issue 11: K2 importer — `warta import k2 …` parses its own options (src/cli/import-k2.ts).
+  if (argv[0] === 'import' && argv[1] === 'k2')
+    return (await import('./cli/import-k2.ts')).importK2Command(argv.slice(2));
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,

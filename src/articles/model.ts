@@ -32,6 +32,7 @@ export interface Article extends ArticleSummary {
   readonly correctionNote: string;
   readonly imageCaption: string;
   readonly imageCredit: string;
+  /** Rating totals as readers see them: the votes plus the imported baseline (migration 0023). */
   readonly ratingSum: number;
   readonly ratingCount: number;
 }
@@ -72,6 +73,8 @@ export interface ArticleRow extends SummaryRow {
   image_credit: string;
   rating_sum: number;
   rating_count: number;
+  baseline_rating_sum: number;
+  baseline_rating_count: number;
 }
 
 /** Maps a summary row. */
@@ -117,8 +120,8 @@ export function toArticle(row: ArticleRow): Article {
     correctionNote: row.correction_note,
     imageCaption: row.image_caption,
     imageCredit: row.image_credit,
-    ratingSum: row.rating_sum,
-    ratingCount: row.rating_count,
+    ratingSum: row.rating_sum + row.baseline_rating_sum,
+    ratingCount: row.rating_count + row.baseline_rating_count,
   });
 }
 

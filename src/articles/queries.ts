@@ -567,6 +567,8 @@ function articlePageQuery(db: Db, a: { id: number; now: string }) {
       'articles.image_credit',
       'articles.rating_sum',
       'articles.rating_count',
+      'articles.baseline_rating_sum',
+      'articles.baseline_rating_count',
       'users.display_name as author_name',
       'users.slug as author_slug',
       sql<unknown>`(select ${tags} from article_tags inner join tags on tags.id = article_tags.tag_id where article_tags.article_id = articles.id)`.as(

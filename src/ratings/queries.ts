@@ -35,8 +35,12 @@ export async function findRateableArticle(
 /** An article's running rating totals, and its edition (a vote names both). */
 export interface ArticleTotals {
   readonly edition: string;
+  /** The sum and count of its vote rows. */
   sum: number;
   count: number;
+  /** Imported totals (issue 11: K2 importer) that readers see added to the votes. */
+  readonly baselineSum: number;
+  readonly baselineCount: number;
 }
 
 /**
@@ -52,12 +56,23 @@ export async function lockArticleTotals(
     trx,
     trx
       .selectFrom('articles')
-      .select(['id', 'edition', 'rating_sum', 'rating_count'])
+      .select(['id', 'edition', 'rating_sum', 'rating_count', 'baseline_rating_sum', 'baseline_rating_count'])
       .where('id', 'in', ids)
       .where(isPublished(now))
       .orderBy('id'),
   ).execute();
-  return new Map(rows.map((r) => [r.id, { edition: r.edition, sum: r.rating_sum, count: r.rating_count }]));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        edition: r.edition,
+        sum: r.rating_sum,
+        count: r.rating_count,
+        baselineSum: r.baseline_rating_sum,
+        baselineCount: r.baseline_rating_count,
+      },
+    ]),
+  );
 }
 
 /** A reader's stored vote on an article. */

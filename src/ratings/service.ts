@@ -32,7 +32,7 @@ export interface VoteInput {
   readonly t: Translate;
 }
 
-/** The article's totals after the vote, and whether it was the reader's first vote on it. */
+/** The article's totals after the vote (imported baseline included), and whether it was the reader's first vote on it. */
 export interface VoteResult {
   readonly sum: number;
   readonly count: number;
@@ -112,7 +112,7 @@ class BatchState {
       totals.sum += vote.rating;
       totals.count += 1;
       this.dirtyArticles.add(vote.articleId);
-      return { sum: totals.sum, count: totals.count, isNew: true };
+      return { ...shown(totals), isNew: true };
     }
     if (previous.vote.rating !== vote.rating) {
       totals.sum += vote.rating - previous.vote.rating;
@@ -120,7 +120,7 @@ class BatchState {
       previous.isChanged = true;
       this.dirtyArticles.add(vote.articleId);
     }
-    return { sum: totals.sum, count: totals.count, isNew: false };
+    return { ...shown(totals), isNew: false };
   }
 
   /** Votes to insert or update: one row per reader and article, with the batch's last rating. */
@@ -167,4 +167,9 @@ function voteKey(articleId: number, voterId: string): string {
 
 function sortedUnique<T extends string | number>(values: readonly T[]): T[] {
   return [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The totals readers see: the votes plus the imported baseline (kept apart, so each stays exact). */
+function shown(totals: ArticleTotals): { sum: number; count: number } {
+  return { sum: totals.sum + totals.baselineSum, count: totals.count + totals.baselineCount };
 }
