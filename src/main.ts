@@ -12,7 +12,6 @@ import { backupCommand, restoreCommand } from './cli/backup.ts';
 import { rotateKeyCommand } from './cli/integrity-rotate-key.ts';
 import { UserInputError } from './users/index.ts';
 import { seedBase } from '../seed/editions.ts';
-import { seedDemo } from '../seed/demo/index.ts';
 
 const USAGE = `Usage: warta <command>
 
@@ -90,6 +89,7 @@ async function main(argv: string[]): Promise<number> {
       try {
         const writer = createCliWriter(db.kysely);
         await seedBase(writer);
+        const { seedDemo } = await import('../seed/demo/index.ts');
         const result = await seedDemo(writer, {
           dataDir: config.dataDir,
           timezone: config.timezone,

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { FORM_TOKEN_COOKIE, SESSION_COOKIE, hostCookieName, isSecureSite } from '../core/http/cookies.ts';
 import { AppError } from '../core/http/errors.ts';
+import type { Role } from '../core/db/schema.ts';
 import type { Staff } from '../newsroom/index.ts';
 import { loadSession, newToken, type LoadedSession } from './sessions.ts';
 import { requireEnrolment } from './two-factor-policy.ts';
@@ -129,14 +130,16 @@ function sameText(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** The editions a user works in: every edition for an admin, else their own (API keys act with these too). */
+export async function editionsOfUser(ctx: AppContext, user: { id: number; role: Role }): Promise<string[]> {
+  if (user.role === 'admin') return ctx.editions.all().map((e) => e.code);
+  const rows = await ctx.db.selectFrom('user_editions').select('edition').where('user_id', '=', user.id).execute();
+  return rows.map((r) => r.edition);
+}
+
 async function toStaff(ctx: AppContext, session: LoadedSession): Promise<Staff> {
   const { user } = session;
-  const editions =
-    user.role === 'admin'
-      ? ctx.editions.all().map((e) => e.code)
-      : (await ctx.db.selectFrom('user_editions').select('edition').where('user_id', '=', user.id).execute()).map(
-          (r) => r.edition,
-        );
+  const editions = await editionsOfUser(ctx, user);
   return {
     id: user.id,
     email: user.email,

@@ -6,7 +6,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { HOTP, Secret, TOTP } from 'otpauth';
-import QRCode from 'qrcode';
 import { escapeHtml } from '@kitajs/html';
 import type { AppContext } from '../context.ts';
 import { toDbTime } from '../core/db/dialect.ts';
@@ -53,6 +52,8 @@ export function groupSecret(secret: string): string {
 
 /** The QR code of `text` as inline SVG (no style attribute: the CSP forbids inline styles). */
 export async function qrCodeSvg(text: string, label: string): Promise<string> {
+  // Loaded when someone enrols, not at every start.
+  const { default: QRCode } = await import('qrcode');
   const svg = await QRCode.toString(text, { type: 'svg', margin: 2, width: 200, errorCorrectionLevel: 'M' });
   return svg.replace('<svg ', `<svg role="img" aria-label="${escapeHtml(label)}" `);
 }

@@ -24,4 +24,7 @@ export {
   type UpdateArticleInput,
 } from './commands.ts';
 export { createCategory, deleteCategory, renameTag, updateCategory } from './taxonomy-commands.ts';
-export { listArticles, type ListedArticle } from './newsroom/queries.ts';
+export { findArticle, listArticles, type ListedArticle } from './newsroom/queries.ts';
+// issue 11: the API's writes ask the newsroom's own rules
+export { imageProblems, mayChange, mayCreate, stepTo } from './newsroom/policy.ts';
+export { ArticleConflictError, keepRefusedSave } from './commands.ts';

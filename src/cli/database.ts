@@ -5,7 +5,6 @@ import { withProcessLock } from '../core/db/dialect.ts';
 import { migrateToLatest } from '../core/db/migrate.ts';
 import { seedBase } from '../../seed/editions.ts';
 import { createCliWriter } from './writer.ts';
-import { seedDemo } from '../../seed/demo/index.ts';
 
 /** Opens and migrates the database. */
 export async function openMigrated(config: Config, onMigrated?: (names: string[]) => void): Promise<Db> {
@@ -47,6 +46,8 @@ export async function prepareDatabase(
     if (isFirstStart && config.demo) {
       onProgress('first start: building the demo site (about 20 seconds)…');
       const options = { dataDir: config.dataDir, timezone: config.timezone, now: new Date() };
+      // The demo's stories and pictures are loaded only on the first start that builds it.
+      const { seedDemo } = await import('../../seed/demo/index.ts');
       demoArticles = (await seedDemo(writer, { ...options, onProgress: reportArticles(onProgress) })).articles;
     }
     return { isFirstStart, demoArticles };

@@ -1,7 +1,7 @@
 // Outgoing e-mail through the SMTP server of WARTA_SMTP_URL (nodemailer). Short timeouts, so a
 // dead or slow server fails a send within seconds instead of holding it for minutes; nothing
 // here logs a message (its body may hold a secret link).
-import { createTransport } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from './config.ts';
 
 /** One message: plain text, and optionally HTML beside it. */
@@ -46,22 +46,30 @@ const SOCKET_TIMEOUT_MS = 20_000;
 /** The site's mailer, or undefined when no SMTP server is configured. */
 export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom'>): Mailer | undefined {
   if (!config.smtpUrl) return undefined;
-  const transport = createTransport(
-    {
-      url: config.smtpUrl,
-      connectionTimeout: CONNECT_TIMEOUT_MS,
-      greetingTimeout: CONNECT_TIMEOUT_MS,
-      dnsTimeout: CONNECT_TIMEOUT_MS,
-      socketTimeout: SOCKET_TIMEOUT_MS,
-      logger: false,
-      debug: false,
-    },
-    { from: config.mailFrom },
-  );
+  // nodemailer is loaded with the first message, not at every start (a large module most
+  // processes never use).
+  let transport: Promise<Transporter> | undefined;
+  const transportOf = () =>
+    (transport ??= import('nodemailer').then(({ createTransport }) =>
+      createTransport(
+        {
+          url: config.smtpUrl,
+          connectionTimeout: CONNECT_TIMEOUT_MS,
+          greetingTimeout: CONNECT_TIMEOUT_MS,
+          dnsTimeout: CONNECT_TIMEOUT_MS,
+          socketTimeout: SOCKET_TIMEOUT_MS,
+          logger: false,
+          debug: false,
+        },
+        { from: config.mailFrom },
+      ),
+    ));
   return {
     async send(message) {
       try {
-        await transport.sendMail({
+        await (
+          await transportOf()
+        ).sendMail({
           to: message.to,
           subject: message.subject,
           text: message.text,
@@ -79,7 +87,7 @@ export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom'>): Mail
       }
     },
     close() {
-      transport.close();
+      void transport?.then((t) => t.close());
     },
   };
 }

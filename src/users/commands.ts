@@ -74,7 +74,7 @@ export async function setPassword(w: WriteContext, userId: number, password: str
     .where('id', '=', userId)
     .executeTakeFirst();
   if (!user) throw new AppError('not_found', 'No such user.');
-  const problems = passwordProblems(password, { email: user.email, name: user.display_name });
+  const problems = await passwordProblems(password, { email: user.email, name: user.display_name });
   if (problems.length) throw new UserInputError(problems);
   const passwordHash = await hashPassword(password);
   await runCommand(w, async (trx, emit) => {

@@ -31,7 +31,7 @@ export async function createUser(w: WriteContext, raw: CreateUserInput): Promise
   const db = w.db;
   const parsed = input.safeParse(raw);
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message}`);
-  if (typeof raw.password === 'string') problems.push(...passwordProblems(raw.password, raw));
+  if (typeof raw.password === 'string') problems.push(...(await passwordProblems(raw.password, raw)));
   if (!parsed.success || problems.length) throw new UserInputError(problems);
   const { email, name, role, password, editions } = parsed.data;
   if (await findUserByEmail(db, email)) throw new UserInputError([`email ${email} is already in use`]);

@@ -15,12 +15,12 @@ import {
   sendHtml,
   staffOf,
   newsroomText as t,
-  type Action,
   type Staff,
 } from '../../newsroom/index.ts';
 import { ArticleConflictError, createArticle, keepRefusedSave, updateArticle, type RefusedSave } from '../commands.ts';
 import { articlePath } from '../model.ts';
-import { formValues, stepOf, toInput, type FormValues, type Step } from './form.ts';
+import { formValues, stepOf, toInput, type FormValues } from './form.ts';
+import { imageProblems, mayChange, mayCreate } from './policy.ts';
 import {
   findArticle,
   formChoices,
@@ -36,15 +36,6 @@ import { clearAutosave, draftingRoutes, othersEditing, pendingAutosave } from '.
 import { ArticleEditorPage, ArticleListPage, RevisionsPage, valuesOf } from './views.tsx';
 
 const STATUS_FILTERS = ['draft', 'review', 'scheduled', 'published', 'archived'] as const;
-
-/** What a step needs beyond editing: sending for review, or publishing. */
-const STEP_ACTION: Readonly<Record<Step, Action>> = {
-  save: 'article.edit',
-  submit: 'article.submit',
-  publish: 'article.publish',
-  unpublish: 'article.publish',
-  return: 'article.publish',
-};
 
 function idParam(value: string): number {
   const id = Number(value);
@@ -218,11 +209,9 @@ export const articleNewsroomRoutes: DomainRoutes = async (app, { ctx }) => {
     requirePermission(request, 'article.create', { edition });
     const values = formValues(request.body);
     const step = stepOf(values);
-    if (step !== 'save' && !can(staff, STEP_ACTION[step], { edition, ownerId: staff.id, status: 'draft' })) {
-      throw new AppError('forbidden', 'Your role does not allow this.');
-    }
+    if (!mayCreate(staff, edition, step)) throw new AppError('forbidden', 'Your role does not allow this.');
     const { input, problems } = toInput(values, step, undefined, ctx.settings.timezone, ctx.now());
-    problems.push(...(await imageProblems(ctx, staff, edition, input.featuredMediaId, null)));
+    problems.push(...(await imageProblems(ctx.db, staff, edition, input.featuredMediaId, null)));
     if (problems.length) {
       const { html, status } = await renderEditor(request, staff, edition, values, { problems }, 400);
       return sendHtml(reply, html, status);
@@ -266,11 +255,10 @@ export const articleNewsroomRoutes: DomainRoutes = async (app, { ctx }) => {
     const { article, staff } = await loadForEdit(request, idParam(request.params.id));
     const values = formValues(request.body);
     const step = stepOf(values);
-    const resource = { edition: article.edition, ownerId: article.created_by, status: article.status };
-    if (!can(staff, STEP_ACTION[step], resource)) throw new AppError('forbidden', 'Your role does not allow this.');
-    // Publishing changes to a story that is out is publishing too.
-    if (article.status === 'published' && !can(staff, 'article.publish', resource)) {
-      throw new AppError('forbidden', 'Only an editor can change a published story.');
+    if (!mayChange(staff, article, step)) {
+      // Publishing changes to a story that is out is publishing too.
+      const message = article.status === 'published' ? 'Only an editor can change a published story.' : undefined;
+      throw new AppError('forbidden', message ?? 'Your role does not allow this.');
     }
     const publishedAt = article.published_at ? toDate(article.published_at) : null;
     const { input, problems } = toInput(
@@ -285,7 +273,7 @@ export const articleNewsroomRoutes: DomainRoutes = async (app, { ctx }) => {
       return sendHtml(reply, page.html, page.status);
     };
     problems.push(
-      ...(await imageProblems(ctx, staff, article.edition, input.featuredMediaId, article.featured_media_id)),
+      ...(await imageProblems(ctx.db, staff, article.edition, input.featuredMediaId, article.featured_media_id)),
     );
     if (problems.length) return render({ problems }, 400);
     // A translation saved with its source beside it is up to date with that source.
@@ -475,23 +463,4 @@ function refusedSaveOf(values: FormValues): RefusedSave {
             .map((tag) => tag.trim())
             .filter(Boolean),
   };
-}
-
-/**
- * Whether `staff` may make image `mediaId` an article's photo: editors use any image of the
- * library; contributors and authors the images they uploaded (as their library lists them), and
- * the one the article has already.
- */
-async function imageProblems(
-  ctx: AppContext,
-  staff: Staff,
-  edition: string,
-  mediaId: number | null | undefined,
-  currentId: number | null,
-): Promise<string[]> {
-  if (mediaId == null || mediaId === currentId || can(staff, 'media.manage', { edition })) return [];
-  const image = await ctx.db.selectFrom('media').select('uploaded_by').where('id', '=', mediaId).executeTakeFirst();
-  // A number that is no image is the command's problem to report.
-  if (!image || image.uploaded_by === staff.id) return [];
-  return [t('articles.imageNotYours')];
 }

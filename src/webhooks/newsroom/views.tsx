@@ -13,7 +13,7 @@ import {
   newsroomText as t,
   type NewsroomPage,
 } from '../../newsroom/index.ts';
-import { HOOK_EVENTS, type HookEvent, type Webhook } from '../model.ts';
+import { HOOK_EVENTS, isHookEvent, type HookEvent, type Webhook } from '../model.ts';
 import type { DeliveryLine } from '../queries.ts';
 
 /** The form's fields as posted (shown again with the problems). */
@@ -119,7 +119,7 @@ export function WebhookPage(props: {
 }): JSX.Element {
   const { hook } = props;
   const csrf = props.page.staff!.csrfToken;
-  const title = t('webhooks.hookTitle', { id: hook.id });
+  const title = hook.description === '' ? t('webhooks.hookTitle', { id: hook.id }) : hook.description;
   return (
     <NewsroomLayout {...props.page} title={title}>
       <p class="nr-meta">
@@ -175,18 +175,20 @@ export function WebhookPage(props: {
               {props.log.map((line) => (
                 <tr>
                   <td>
-                    {String(line.id)}
+                    <span safe>{String(line.id)}</span>
                     <div class="nr-meta">
                       <When date={line.createdAt} timeZone={props.timeZone} />
                     </div>
                   </td>
                   <td data-label={t('webhooks.event')} safe>
-                    {line.eventType}
+                    {isHookEvent(line.eventType) ? eventLabel(line.eventType) : line.eventType}
                   </td>
                   <td data-label={t('webhooks.result')}>
                     <DeliveryState line={line} timeZone={props.timeZone} />
                   </td>
-                  <td data-label={t('webhooks.attempts')}>{String(line.attempts)}</td>
+                  <td data-label={t('webhooks.attempts')} safe>
+                    {String(line.attempts)}
+                  </td>
                   <td>
                     {line.status === 'pending' ? (
                       ''
@@ -294,7 +296,9 @@ function WebhookForm(props: {
                 value={event}
                 checked={props.values.events.includes(event)}
               />
-              <label for={`${id}-${event.replace('.', '-')}`}>{eventLabel(event)}</label>
+              <label for={`${id}-${event.replace('.', '-')}`} safe>
+                {eventLabel(event)}
+              </label>
             </div>
           ))}
         </fieldset>
