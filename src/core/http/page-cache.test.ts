@@ -190,4 +190,17 @@ describe('page cache', () => {
     }
     assert.equal(cache.stats().entries, 500);
   });
+
+  it('keeps made-up addresses from pushing real pages out', async () => {
+    const { get, cache } = await appWithCache(15, { maxEntries: 200, maxBytes: 1024 * 1024 });
+    assert.equal((await get('/listing?page=1')).headers['x-cache'], 'miss');
+    assert.equal((await get('/listing?page=1')).headers['x-cache'], 'hit');
+    // Ten thousand addresses no one links to: each a 404 the cache may keep, among themselves.
+    for (let i = 0; i < 10_000; i++) await get(`/en/nope-${i}-${randomBytes(4).toString('hex')}`);
+    assert.ok(cache.stats().entries <= 200);
+    assert.equal((await get('/listing?page=1')).headers['x-cache'], 'hit', 'the real page is still kept');
+    const again = `/en/nope-again`;
+    await get(again);
+    assert.equal((await get(again)).headers['x-cache'], 'hit', 'a 404 readers repeat is still kept');
+  });
 });

@@ -10,7 +10,7 @@ import { matchesEtag, preparePage, sendPage, variantFor, type CachedPage } from 
 import { CdnPurger, surrogateKeysOf } from './cdn-purge.ts';
 import { STAFF_COOKIE_NAMES } from './cookies.ts';
 import { acceptsHtml } from './error-handler.ts';
-import { PageStore } from './page-store.ts';
+import { SplitPageStore } from './page-store.ts';
 import { firstSegment, hasOnlyDeclaredQuery, isStorable, storedHeaders } from './storable.ts';
 import { ScheduledChanges, type LoadScheduledChanges } from './scheduled-changes.ts';
 import { SingleFlight, type Flight } from './single-flight.ts';
@@ -128,7 +128,7 @@ export function installPageCache(app: FastifyInstance, options: PageCacheOptions
   const bypassCookies = [...(options.bypassCookies ?? STAFF_COOKIE_NAMES)];
   const privatePrefixes = options.privatePrefixes ?? [];
   const isEdition = options.isEdition ?? ((segment: string) => EDITION_CODE.test(segment));
-  const store = new PageStore({
+  const store = new SplitPageStore({
     maxEntries: options.maxEntries ?? 10_000,
     maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
   });

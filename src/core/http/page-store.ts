@@ -43,16 +43,21 @@ export class PageStore {
     return true;
   }
 
+  /** Drops one key's entry, if any. */
+  delete(key: string): void {
+    this.#drop(key);
+  }
+
   /** Drops every entry past its stale bound; returns how many. */
   sweep(now: number): number {
     return this.dropWhere((page) => page.staleUntil <= now);
   }
 
   /** Drops the entries a predicate picks; returns how many. */
-  dropWhere(matches: (page: CachedPage) => boolean): number {
+  dropWhere(matches: (page: CachedPage, key: string) => boolean): number {
     let dropped = 0;
     for (const [key, entry] of this.#entries) {
-      if (!matches(entry.page)) continue;
+      if (!matches(entry.page, key)) continue;
       this.#drop(key);
       dropped++;
     }
@@ -77,5 +82,51 @@ export class PageStore {
     if (!entry) return;
     this.#bytes -= entry.bytes;
     this.#entries.delete(key);
+  }
+}
+
+/**
+ * Pages kept in two stores: found pages (200), and answers any client can make up by the
+ * thousand (404 for a path that does not exist, 301 for an old address), in a smaller one of their
+ * own. Ten thousand made-up addresses then push out only other made-up addresses, never the home
+ * page or a story: the misses still spare the renderer repeated work, within their own bound.
+ */
+export class SplitPageStore {
+  readonly #found: PageStore;
+  readonly #misses: PageStore;
+
+  constructor(limits: { maxEntries: number; maxBytes: number }) {
+    // A tenth of the room goes to the misses: enough for the 404s and redirects real readers hit,
+    // and the two together stay within the configured bounds.
+    const missEntries = Math.max(1, Math.floor(limits.maxEntries / 10));
+    const missBytes = Math.floor(limits.maxBytes / 10);
+    this.#found = new PageStore({ maxEntries: limits.maxEntries - missEntries, maxBytes: limits.maxBytes - missBytes });
+    this.#misses = new PageStore({ maxEntries: missEntries, maxBytes: missBytes });
+  }
+
+  get(key: string, now: number): CachedPage | undefined {
+    return this.#found.get(key, now) ?? this.#misses.get(key, now);
+  }
+
+  set(key: string, page: CachedPage, now: number): boolean {
+    const [into, other] = page.status === 200 ? [this.#found, this.#misses] : [this.#misses, this.#found];
+    // A key changes store when its answer changes (a page that now exists): no stale twin remains.
+    other.delete(key);
+    return into.set(key, page, now);
+  }
+
+  sweep(now: number): number {
+    return this.#found.sweep(now) + this.#misses.sweep(now);
+  }
+
+  dropWhere(matches: (page: CachedPage) => boolean): number {
+    return this.#found.dropWhere(matches) + this.#misses.dropWhere(matches);
+  }
+
+  /** Both stores' entries and bytes together. */
+  stats(): { entries: number; bytes: number } {
+    const found = this.#found.stats();
+    const misses = this.#misses.stats();
+    return { entries: found.entries + misses.entries, bytes: found.bytes + misses.bytes };
   }
 }
