@@ -4,6 +4,7 @@
 import type { Domain } from './context.ts';
 import type { EventBus } from './core/events/index.ts';
 import { accountsDomain } from './accounts/domain.ts';
+import { apiDomain } from './api/domain.ts'; // issue 11: public API
 import { articlesDomain } from './articles/domain.ts';
 import { auditDomain } from './audit/domain.ts';
 import { bannerDomain } from './banner/domain.ts';
@@ -15,6 +16,7 @@ import { mediaDomain } from './media/domain.ts';
 import { menusDomain } from './menus/domain.ts';
 import { newsroomDomain } from './newsroom/domain.ts';
 import { pagesDomain } from './pages/domain.ts';
+import { redirectsDomain } from './redirects/domain.ts'; // issue 11: redirects
 import { ratingsDomain } from './ratings/domain.tsx';
 import { readsDomain } from './reads/domain.tsx';
 import { searchDomain } from './search/domain.ts';
@@ -44,6 +46,8 @@ export const DOMAINS: readonly Domain[] = [
   menusDomain,
   auditDomain,
   webhooksDomain,
+  apiDomain, // issue 11: public API
+  redirectsDomain, // issue 11: redirects
 ];
 
 /** Registers every domain's once-per-site event consumers on a bus (app or CLI). */

@@ -1,5 +1,5 @@
 // Entry point of the `warta` command: serve (default), migrate, backup, restore, seed --demo, user create,
-// user reset-password, integrity rotate-key.
+// user reset-password, integrity rotate-key, import k2, import wxr.
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, readEnvironment, type Config } from './core/config.ts';
@@ -35,12 +35,20 @@ const USAGE = `Usage: warta <command>
   integrity rotate-key [--force]
                         seal every integrity report again under a new key and
                         retire the old one; run with the site stopped (--force:
-                        on PostgreSQL, to say every app server is stopped)`;
+                        on PostgreSQL, to say every app server is stopped)
+  import k2 --edition E --db mysql://… --prefix P --media DIR [--base-url URL] [--dry-run]
+                        bring a Joomla 3 + K2 site's stories, sections, tags,
+                        authors and images into edition E; run again to sync
+  import wxr FILE --edition E [--media-dir DIR] [--dry-run]
+                        bring a WordPress export (WXR) into edition E, with its
+                        old addresses redirected`;
 
 async function main(argv: string[]): Promise<number> {
-  // issue 11: K2 importer — `warta import k2 …` parses its own options (src/cli/import-k2.ts).
+  // The importers parse their own options (src/cli/import-k2.ts, import-wxr.ts), loaded only when run.
   if (argv[0] === 'import' && argv[1] === 'k2')
     return (await import('./cli/import-k2.ts')).importK2Command(argv.slice(2));
+  if (argv[0] === 'import' && argv[1] === 'wxr')
+    return (await import('./cli/import-wxr.ts')).importWxrCommand(argv.slice(2));
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -28,3 +28,5 @@ export { findArticle, listArticles, type ListedArticle } from './newsroom/querie
 // issue 11: the API's writes ask the newsroom's own rules
 export { imageProblems, mayChange, mayCreate, stepTo } from './newsroom/policy.ts';
 export { ArticleConflictError, keepRefusedSave } from './commands.ts';
+// issue 11: public API
+export * from './api-queries.ts';

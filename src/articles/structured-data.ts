@@ -84,5 +84,8 @@ export function articleHeadTags(site: Site, article: Article, tags: readonly { n
     dateline: article.dateline,
   });
   const trail = [...articleTrail(site, article), { label: article.title, href: path }];
-  return { meta, jsonLd: [newsArticle, breadcrumbJsonLd(site, trail)] };
+  // issue 11: oEmbed discovery; the endpoint is the public API's (src/api/oembed.ts).
+  const oembed = `/api/v1/oembed?url=${encodeURIComponent(url)}&format=json`;
+  const links = [{ rel: 'alternate', type: 'application/json+oembed', href: oembed, title: article.title }];
+  return { meta, links, jsonLd: [newsArticle, breadcrumbJsonLd(site, trail)] };
 }

@@ -69,6 +69,10 @@ const OTHER_EVENTS = [
   'webhook.updated',
   'webhook.secret_rotated',
   'webhook.deleted',
+  // issue 11: redirects (old addresses edited by hand)
+  'redirect.created',
+  'redirect.changed',
+  'redirect.deleted',
 ] as const satisfies readonly EventName[];
 
 /** Every event type the audit log records, in the order the action filter lists them. */
@@ -100,6 +104,8 @@ export interface Subject {
 /** Payload id fields in order of precedence: an article event's subject is the article. */
 const SUBJECT_FIELDS: readonly (readonly [string, string])[] = [
   ['articleId', 'article'],
+  // A key's events name its user too: the key is what they are about.
+  ['apiKeyId', 'api_key'],
   ['pageId', 'page'],
   ['categoryId', 'category'],
   ['tagId', 'tag'],

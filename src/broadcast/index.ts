@@ -15,4 +15,14 @@ export { azuracastStatus, icecastStatus, StreamStatusCache, type StreamStatus } 
 export { BROADCAST_EVENTS } from './events.ts';
 export { addScheduleChange, removeScheduleChange, saveChannel, saveProgram, streamFormat } from './commands.ts';
 export { scheduleOfChannel } from './queries.ts';
-export { episodePath } from './episodes/queries.ts';
+// issue 11: public API
+export {
+  findActiveChannel,
+  listChannelsForApi,
+  listEpisodesForApi,
+  type ApiChannel,
+  type ApiEpisode,
+} from './queries.ts';
+export { loadPrograms, type ProgramInfo } from './programs/queries.ts';
+export { episodePath, programPath } from './episodes/queries.ts';
+export { livePath } from './live/snapshot.ts';

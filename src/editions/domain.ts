@@ -1,11 +1,10 @@
 // The editions domain as the app mounts it: the editions and main menus held in memory follow
-// their events in every process, /api/v1/editions lists the editions, and /newsroom/editions
-// manages them (administrators).
+// their events in every process, and /newsroom/editions manages them (administrators); the
+// public API lists them (src/api).
 import type { Domain } from '../context.ts';
 import '../menus/index.ts';
 import { registerSection } from '../newsroom/index.ts';
 import './events.ts';
-import { editionsApi } from './api.ts';
 import { editionNewsroomRoutes } from './newsroom/routes.tsx';
 
 /** Editions (languages of the site) and their menus. */
@@ -22,6 +21,5 @@ export const editionsDomain: Domain = {
       ctx.pageCache.purge({ editions: [event.payload.edition] });
     });
   },
-  apiRoutes: editionsApi,
   newsroomRoutes: editionNewsroomRoutes,
 };

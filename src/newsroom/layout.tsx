@@ -28,6 +28,7 @@ const SECTIONS: readonly Section[] = [
   { href: '/newsroom/sections', label: 'nav.sections', action: 'taxonomy.manage' },
   { href: '/newsroom/pages', label: 'nav.pages', action: 'pages.manage' },
   { href: '/newsroom/menus', label: 'nav.menus', action: 'menus.manage' },
+  { href: '/newsroom/redirects', label: 'nav.redirects', action: 'redirects.manage' }, // issue 11: redirects
   { href: '/newsroom/banner', label: 'nav.banner', action: 'banner.manage' },
   { href: '/newsroom/radio', label: 'nav.radio', action: 'broadcast.manage' },
   { href: '/newsroom/episodes', label: 'nav.episodes', action: 'episode.manage' },

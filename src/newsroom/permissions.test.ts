@@ -39,6 +39,8 @@ const OWN_DRAFT: Readonly<Record<Action, string>> = {
   // issue 11: API keys and webhooks
   'apikeys.manage': 'Ynnnn',
   'webhooks.manage': 'Ynnnn',
+  // issue 11: redirects
+  'redirects.manage': 'YYnnn',
 };
 
 const row = (pattern: string) => ROLES.map((_, i) => pattern[i] === 'Y');

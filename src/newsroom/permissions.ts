@@ -42,6 +42,8 @@ export const ACTIONS = [
   // issue 11: the public API's keys and webhooks (administrators only)
   'apikeys.manage',
   'webhooks.manage',
+  // issue 11: redirects (old addresses; editors in their editions, administrators everywhere)
+  'redirects.manage',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -96,6 +98,7 @@ export function can(staff: Staff, action: Action, resource: Resource = {}): bool
     case 'banner.manage':
     case 'broadcast.manage': // channels, programs, the schedule and picks, like sections
     case 'integrity.manage': // an edition's editors keep its integrity documents and survey too
+    case 'redirects.manage': // issue 11: redirects
       return role === 'editor';
     // Episodes: editors, and authors (a program's producer uploads its shows).
     case 'episode.manage':

@@ -97,3 +97,73 @@ export async function listPageTranslations(db: Db, page: Page) {
 export function pagePath(edition: string, path: string): string {
   return `/${edition}/${path.split('/').map(encodeURIComponent).join('/')}`;
 }
+
+// issue 11: public API (src/api) reads the tree; `includeUnpublished` is the seam for an API key
+// allowed to read drafts.
+
+/** A page as the public API lists it (no body). */
+export interface ApiPageItem {
+  readonly id: number;
+  readonly parentId: number | null;
+  readonly path: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly position: number;
+  readonly status: 'draft' | 'published';
+  readonly updatedAt: Date;
+}
+
+/** An edition's whole page tree in order, published pages only unless drafts are allowed (a few dozen rows). */
+export async function listPagesForApi(
+  db: Db,
+  edition: string,
+  v: { includeUnpublished: boolean },
+): Promise<ApiPageItem[]> {
+  const rows = await db
+    .selectFrom('pages')
+    .select(['id', 'parent_id', 'path', 'title', 'summary', 'position', 'status', 'updated_at'])
+    .where('edition', '=', edition)
+    .$if(!v.includeUnpublished, (q) => q.where('status', '=', 'published'))
+    .orderBy('parent_id')
+    .orderBy('position')
+    .orderBy('title')
+    .limit(1000)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    parentId: r.parent_id,
+    path: r.path,
+    title: r.title,
+    summary: r.summary,
+    position: r.position,
+    status: r.status,
+    updatedAt: toDate(r.updated_at),
+  }));
+}
+
+/** One page by id with its body (undefined: none, or a draft the caller may not see). */
+export async function findPageForApi(
+  db: Db,
+  id: number,
+  v: { includeUnpublished: boolean },
+): Promise<(ApiPageItem & { edition: string; bodyHtml: string }) | undefined> {
+  const r = await db
+    .selectFrom('pages')
+    .selectAll()
+    .where('id', '=', id)
+    .$if(!v.includeUnpublished, (q) => q.where('status', '=', 'published'))
+    .executeTakeFirst();
+  if (!r) return undefined;
+  return {
+    id: r.id,
+    edition: r.edition,
+    parentId: r.parent_id,
+    path: r.path,
+    title: r.title,
+    summary: r.summary,
+    position: r.position,
+    status: r.status,
+    updatedAt: toDate(r.updated_at),
+    bodyHtml: r.body_html,
+  };
+}

@@ -17,6 +17,8 @@ import { browseAs, fetchAs, serveOnLoopback, signedIn, type SignedIn } from '../
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { updateArticle } from '../../src/articles/index.ts';
 import { raiseBanner } from '../../src/banner/index.ts';
+import { createApiKey } from '../../src/api/keys/commands.ts';
+import { createWebhook } from '../../src/webhooks/index.ts';
 import { formatHtmlErrors, validateHtml, validatePages, type HtmlError } from '../helpers/vnu.ts';
 
 let server: DemoServer;
@@ -95,6 +97,8 @@ interface NewsroomPeople {
   articleId: number;
   /** A demo photo that stories use (its library page lists them). */
   imageId: number;
+  /** A paused webhook (issue 11), so its page has a form, a secret and an empty log. */
+  webhookId: number;
 }
 const NEWSROOM_PAGES: readonly {
   name: string;
@@ -140,6 +144,10 @@ const NEWSROOM_PAGES: readonly {
   { name: 'newsroom: picks', path: () => '/newsroom/radio/picks' },
   { name: 'newsroom: episodes', path: () => '/newsroom/episodes?edition=en', phone: true },
   { name: 'newsroom: new episode, Arabic', path: () => '/newsroom/episodes/new?edition=ar' },
+  // issue 11: API keys and webhooks
+  { name: 'newsroom: API keys', path: () => '/newsroom/api-keys', phone: true },
+  { name: 'newsroom: webhooks', path: () => '/newsroom/webhooks', phone: true },
+  { name: 'newsroom: a webhook', path: (p) => `/newsroom/webhooks/${p.webhookId}`, phone: true },
 ];
 let people: NewsroomPeople;
 let peopleMade: Promise<void> | undefined;
@@ -162,7 +170,20 @@ const signPeopleIn = () =>
       .where('featured_media_id', 'is not', null)
       .orderBy('id')
       .executeTakeFirstOrThrow();
-    people = { admin, editor: await signedIn(server.test, 'editor'), articleId, imageId: image.featured_media_id! };
+    const editor = await signedIn(server.test, 'editor');
+    const asAdmin = { ...server.test.app.ctx.writer, actorId: admin.user.id };
+    await createApiKey(asAdmin, { userId: editor.user.id, name: 'Mobile app', scopes: ['articles:write'] });
+    const hook = await createWebhook(
+      asAdmin,
+      {
+        url: 'https://93.184.216.34/warta-hook',
+        description: 'Partner app',
+        events: ['article.published'],
+        active: false,
+      },
+      { allowPrivate: false, ownHosts: [] },
+    );
+    people = { admin, editor, articleId, imageId: image.featured_media_id!, webhookId: hook.id };
   })());
 
 /** A site with no account yet, whose newsroom offers the one-time setup form. */

@@ -47,6 +47,8 @@ export const ERROR_CODES = {
   too_many_votes: 429,
   too_many_requests: 429,
   internal_error: 500,
+  // issue 11: public API — a format the endpoint does not make (oEmbed's XML).
+  not_implemented: 501,
   service_unavailable: 503,
 } as const;
 
