@@ -214,6 +214,34 @@ describe('event bus', () => {
     assert.deepEqual(await hitsBy('resumable'), [1, 2, 3]);
   });
 
+  it('lets a consumer of a rare event catch up on a long outbox in one batch, never missing one', async () => {
+    const bus = makeBus();
+    await bus.start();
+    await commit(bus, ...Array.from({ length: 350 }, (_, i) => i));
+    await runCommand({ db, events: bus, now: () => new Date() }, (_trx, emit) => emit('test.rare', { n: 1000 }));
+    await commit(bus, ...Array.from({ length: 250 }, (_, i) => 2000 + i));
+    const late = makeBus();
+    const batches: number[][] = [];
+    late.consumeBatches('rare-late', ['test.rare'], async (trx, events) => {
+      batches.push(events.map((e) => e.payload.n));
+      for (const e of events) await addHit(trx, { n: e.payload.n, by: 'rare-late' });
+    });
+    await late.start();
+    assert.deepEqual(batches, [[1000]], 'one batch, with the one event of its type');
+    const newest = await db
+      .selectFrom('outbox_events')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirst();
+    const cursor = await db
+      .selectFrom('event_cursors')
+      .select('last_id')
+      .where('consumer', '=', 'rare-late')
+      .executeTakeFirst();
+    assert.equal(Number(cursor?.last_id), Number(newest?.id), 'its cursor moved to the newest event');
+    await runCommand({ db, events: late, now: () => new Date() }, (_trx, emit) => emit('test.rare', { n: 1001 }));
+    assert.deepEqual(await hitsBy('rare-late'), [1000, 1001], 'and the next one still reaches it');
+  });
+
   it('prunes old events only once every consumer has handled them', async () => {
     const bus = makeBus();
     bus.consume('pruned-a', ['test.happened'], (trx, e) => addHit(trx, { n: e.payload.n, by: 'pruned-a' }));
