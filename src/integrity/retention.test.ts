@@ -2,10 +2,11 @@
 // setting, with their files, and leaves younger and open ones alone.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { signedIn } from '../../test/helpers/newsroom.ts';
-import { toDbTime } from '../core/db/dialect.ts';
+import { toDate, toDbTime } from '../core/db/dialect.ts';
 import { evidenceDir } from './evidence/index.ts';
 import { pdf } from './evidence/test-fixtures.ts';
 import { setStatus, submitReport } from './reports/index.ts';
@@ -57,6 +58,16 @@ describe('the retention job', () => {
       .where('name', '=', 'integrity.purge-closed-reports')
       .execute();
     await t.app.ctx.jobs.runDue();
+    // The runner's own tick may have claimed the run first: wait for that run to finish.
+    for (let i = 0; i < 200; i++) {
+      const job = await t.db
+        .selectFrom('scheduled_jobs')
+        .select(['locked_by', 'last_finished_at'])
+        .where('name', '=', 'integrity.purge-closed-reports')
+        .executeTakeFirstOrThrow();
+      if (job.locked_by === null && job.last_finished_at !== null && toDate(job.last_finished_at) >= now) break;
+      await delay(50);
+    }
 
     const left = await t.db.selectFrom('integrity_reports').select('public_id').execute();
     assert.deepEqual(new Set(left.map((r) => r.public_id)), new Set([recent.publicId, open.publicId]));
