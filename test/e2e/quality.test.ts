@@ -233,7 +233,8 @@ describe(`accessibility: axe-core, WCAG 2.2 AA, ${PHONE.width}px`, { timeout: 30
 
 describe(
   `accessibility: axe-core, WCAG 2.2 AA, newsroom, ${DESKTOP.width}px and ${PHONE.width}px`,
-  { timeout: 300_000 },
+  // Some forty newsroom pages at two widths, each a few seconds on a busy machine.
+  { timeout: 900_000 },
   () => {
     before(signPeopleIn);
     for (const p of NEWSROOM_PAGES) {

@@ -179,10 +179,13 @@ describe('the radio pages in a browser', () => {
       await page.locator('#slot-1-minutes').fill('60');
       // A third row, then taken away again.
       await page.getByRole('button', { name: 'Add a slot' }).click();
-      await page.waitForFunction(() => document.querySelectorAll('.nr-radio-slot').length === 3);
+      // Without JavaScript each button posts the form and a new page comes: a locator's wait
+      // outlives that navigation, where a function polled in the old page may not.
+      await page.locator('.nr-radio-slot').nth(2).waitFor();
       await page.locator('#slot-2-day-7').check();
       await page.getByRole('button', { name: /^Remove\W+Slot 3$/ }).click();
-      await page.waitForFunction(() => document.querySelectorAll('.nr-radio-slot').length === 2);
+      await page.locator('.nr-radio-slot').nth(2).waitFor({ state: 'detached' });
+      assert.equal(await page.locator('.nr-radio-slot').count(), 2);
       await Promise.all([
         page.waitForURL(/\/newsroom\/radio\/programs\/\d+\?done=created/),
         page.getByRole('button', { name: 'Save the program' }).first().click(),
