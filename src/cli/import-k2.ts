@@ -1,5 +1,6 @@
 // `warta import k2`: brings one Joomla 3 + K2 install's archive into an edition (run once per
 // language edition), or with --dry-run says what it would do.
+import { siteTimezone } from './site-timezone.ts';
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig, readEnvironment } from '../core/config.ts';
@@ -12,7 +13,6 @@ import {
   runImport,
   terminalProgress,
 } from '../imports/index.ts';
-import { getSetting, SITE_SETTINGS_KEY } from '../settings/index.ts';
 import { openMigrated } from './database.ts';
 import { createCliWriter } from './writer.ts';
 
@@ -126,17 +126,4 @@ export function checkArguments(values: Record<string, string | boolean | undefin
 function usage(message: string): number {
   console.error(`warta import k2: ${message}\n\n${IMPORT_K2_USAGE}`);
   return 2;
-}
-
-/** The site's time zone as an administrator saved it, else the configured one. */
-async function siteTimezone(db: Parameters<typeof getSetting>[0], fallback: string): Promise<string> {
-  const stored = (await getSetting(db, SITE_SETTINGS_KEY)) as { timezone?: unknown } | undefined;
-  const zone = stored?.timezone;
-  if (typeof zone !== 'string') return fallback;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone;
-  } catch {
-    return fallback;
-  }
 }

@@ -1,12 +1,12 @@
 // `warta import wxr FILE`: brings a WordPress export (WXR) into an edition, or with --dry-run says
 // what it would do. Files come from the uploads folder given; nothing is fetched from the network.
+import { siteTimezone } from './site-timezone.ts';
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig, readEnvironment } from '../core/config.ts';
 import { formatSummary, ImportError, terminalProgress } from '../imports/index.ts';
 import { importWxr, WxrError } from '../imports/wxr/index.ts';
-import { getSetting, SITE_SETTINGS_KEY } from '../settings/index.ts';
 import { openMigrated } from './database.ts';
 import { createCliWriter } from './writer.ts';
 
@@ -111,17 +111,4 @@ export function checkArguments(
 function usage(message: string): number {
   console.error(`warta import wxr: ${message}\n\n${IMPORT_WXR_USAGE}`);
   return 2;
-}
-
-/** The site's time zone as an administrator saved it, else the configured one. */
-async function siteTimezone(db: Parameters<typeof getSetting>[0], fallback: string): Promise<string> {
-  const stored = (await getSetting(db, SITE_SETTINGS_KEY)) as { timezone?: unknown } | undefined;
-  const zone = stored?.timezone;
-  if (typeof zone !== 'string') return fallback;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone;
-  } catch {
-    return fallback;
-  }
 }

@@ -9,7 +9,6 @@ import {
   SettingsTabs,
   SiteTime,
   newsroomText as t,
-  siteDateTime,
   type NewsroomPage,
 } from '../../newsroom/index.ts';
 import { SCOPES, type Scope } from './model.ts';
@@ -24,10 +23,6 @@ export interface KeyFormValues {
 
 function scopeLabel(scope: Scope): string {
   return t(`apiKeys.scope.${scope}`);
-}
-
-function When(props: { readonly date: Date; readonly timeZone: string }): JSX.Element {
-  return <SiteTime date={props.date} timeZone={props.timeZone} text={siteDateTime(props.date, props.timeZone)} />;
 }
 
 export function ApiKeysPage(props: {
@@ -102,12 +97,12 @@ export function ApiKeysPage(props: {
                     {key.scopes.length === 0 ? t('apiKeys.readOnly') : key.scopes.map(scopeLabel).join(', ')}
                   </td>
                   <td data-label={t('apiKeys.lastUsed')}>
-                    {key.lastUsedAt ? <When date={key.lastUsedAt} timeZone={props.timeZone} /> : t('apiKeys.never')}
+                    {key.lastUsedAt ? <SiteTime date={key.lastUsedAt} timeZone={props.timeZone} /> : t('apiKeys.never')}
                   </td>
                   <td>
                     {key.revokedAt ? (
                       <span>
-                        {t('apiKeys.revokedOn')} <When date={key.revokedAt} timeZone={props.timeZone} />
+                        {t('apiKeys.revokedOn')} <SiteTime date={key.revokedAt} timeZone={props.timeZone} />
                       </span>
                     ) : (
                       <PostButton

@@ -15,8 +15,8 @@ export function siteDateTime(date: Date, timeZone: string): string {
   return format.format(date);
 }
 
-/** A listed time: `text` says it in the site's zone; its title gives the reader's own. */
-export function SiteTime(props: { date: Date; timeZone: string; text: string }): JSX.Element {
+/** A listed time: `text` (by default the date and time) says it in the site's zone; its title gives the reader's own. */
+export function SiteTime(props: { date: Date; timeZone: string; text?: string }): JSX.Element {
   return (
     <time
       datetime={props.date.toISOString()}
@@ -24,7 +24,7 @@ export function SiteTime(props: { date: Date; timeZone: string; text: string }):
       data-local-title={t('localTime.title')}
       safe
     >
-      {props.text}
+      {props.text ?? siteDateTime(props.date, props.timeZone)}
     </time>
   );
 }

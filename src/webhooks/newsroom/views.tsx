@@ -9,7 +9,6 @@ import {
   Problems,
   SettingsTabs,
   SiteTime,
-  siteDateTime,
   newsroomText as t,
   type NewsroomPage,
 } from '../../newsroom/index.ts';
@@ -177,7 +176,7 @@ export function WebhookPage(props: {
                   <td>
                     <span safe>{String(line.id)}</span>
                     <div class="nr-meta">
-                      <When date={line.createdAt} timeZone={props.timeZone} />
+                      <SiteTime date={line.createdAt} timeZone={props.timeZone} />
                     </div>
                   </td>
                   <td data-label={t('webhooks.event')} safe>
@@ -221,10 +220,6 @@ export function WebhookPage(props: {
   );
 }
 
-function When(props: { readonly date: Date; readonly timeZone: string }): JSX.Element {
-  return <SiteTime date={props.date} timeZone={props.timeZone} text={siteDateTime(props.date, props.timeZone)} />;
-}
-
 function DeliveryState(props: { readonly line: DeliveryLine; readonly timeZone: string }): JSX.Element {
   const { line } = props;
   const detail = line.lastStatus !== null ? `HTTP ${line.lastStatus}` : (line.lastError ?? '');
@@ -240,7 +235,7 @@ function DeliveryState(props: { readonly line: DeliveryLine; readonly timeZone: 
       ) : (
         <span safe>{t('webhooks.retrying', { detail: line.lastError ?? detail })}</span>
       )}{' '}
-      <When date={line.nextAttemptAt} timeZone={props.timeZone} />
+      <SiteTime date={line.nextAttemptAt} timeZone={props.timeZone} />
     </span>
   );
 }
