@@ -32,6 +32,11 @@ const SHOTS: readonly {
   { name: 'article-1280', path: 'article', viewport: DESKTOP },
   { name: 'article-ar-1280', path: 'arabicArticle', viewport: DESKTOP },
   { name: 'company-profile-1280', path: 'profile', viewport: DESKTOP },
+  { name: 'article-ja-390', path: 'japaneseArticle', viewport: PHONE },
+  { name: 'article-ja-1280', path: 'japaneseArticle', viewport: DESKTOP },
+  { name: 'article-zh-390', path: 'chineseArticle', viewport: PHONE },
+  { name: 'article-zh-1280', path: 'chineseArticle', viewport: DESKTOP },
+  { name: 'article-de-1280', path: 'germanArticle', viewport: DESKTOP },
 ];
 
 async function main(): Promise<void> {

@@ -4,13 +4,21 @@ import type { WriteContext } from '../src/core/events/index.ts';
 import type { NavLink } from '../src/core/views/site.ts';
 import { addEdition } from '../src/editions/commands.ts';
 import { createTranslator } from '../src/i18n/index.ts';
-import { replaceMenu } from '../src/menus/index.ts';
+import { replaceMenu, standardMenuLinks } from '../src/menus/index.ts';
 
-/** English and Indonesian are complete; Arabic shows the right-to-left layout. */
+/**
+ * Each named in its own language and script (the edition switcher shows these names). Every one
+ * has an interface catalog (src/i18n/catalogs); an edition added later in the newsroom may not.
+ */
 export const EDITIONS = [
   { code: 'en', name: 'English', locale: 'en-GB', direction: 'ltr' },
   { code: 'id', name: 'Bahasa Indonesia', locale: 'id-ID', direction: 'ltr' },
   { code: 'ar', name: 'العربية', locale: 'ar', direction: 'rtl' },
+  { code: 'fr', name: 'Français', locale: 'fr-FR', direction: 'ltr' },
+  { code: 'de', name: 'Deutsch', locale: 'de-DE', direction: 'ltr' },
+  { code: 'es', name: 'Español', locale: 'es-ES', direction: 'ltr' },
+  { code: 'zh', name: '中文', locale: 'zh-CN', direction: 'ltr' },
+  { code: 'ja', name: '日本語', locale: 'ja-JP', direction: 'ltr' },
 ] as const;
 
 /** Adds the editions that are missing; returns true when there were none (first start). */
@@ -20,16 +28,9 @@ export async function seedEditions(w: WriteContext): Promise<boolean> {
   return existing.length === 0;
 }
 
-/** The three sections every edition links to before any content exists. */
+/** The sections every edition links to before any content exists. */
 export function sectionLinks(code: string, locale: string, companyProfilePath?: string): NavLink[] {
-  const t = createTranslator(code, locale);
-  const links: NavLink[] = [
-    { label: t('section.live'), href: `/${code}/live` },
-    { label: t('section.programs'), href: `/${code}/programs` },
-  ];
-  if (companyProfilePath) links.push({ label: t('section.profile'), href: companyProfilePath });
-  links.push({ label: t('section.integrity'), href: `/${code}/integrity` });
-  return links;
+  return standardMenuLinks(code, createTranslator(code, locale), companyProfilePath);
 }
 
 /** Editions plus their menus: what an empty site needs to render. */

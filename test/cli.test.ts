@@ -53,10 +53,8 @@ describe('warta CLI', () => {
       const editions = await db.kysely.selectFrom('editions').select('code').orderBy('position').execute();
       assert.deepEqual(
         editions.map((e) => e.code),
-        ['en', 'id', 'ar'],
+        ['en', 'id', 'ar', 'fr', 'de', 'es', 'zh', 'ja'],
       );
-      const mode = await db.kysely.selectFrom('editions').select('code').execute();
-      assert.ok(mode.length === 3);
     } finally {
       await db.close();
     }

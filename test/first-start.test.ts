@@ -64,9 +64,9 @@ describe('first start with two processes', () => {
     const [first, second] = await race(t, false);
     assert.equal(first!.isFirstStart, true);
     assert.equal(second!.isFirstStart, false, 'the second process seeds nothing');
-    assert.equal(await count(t, 'editions'), 3);
-    assert.equal(await count(t, 'menus'), 3);
-    assert.equal(await count(t, 'menu_items'), 9, 'three links in each edition’s menu, once');
+    assert.equal(await count(t, 'editions'), 8);
+    assert.equal(await count(t, 'menus'), 8);
+    assert.equal(await count(t, 'menu_items'), 24, 'three links in each edition’s menu, once');
   });
 
   // PostgreSQL only, where the lock is held on a connection of its own while the demo's long
@@ -84,8 +84,8 @@ describe('first start with two processes', () => {
       assert.deepEqual([second!.isFirstStart, second!.demoArticles], [false, 0]);
       assert.ok(second!.durationMs >= first!.durationMs - 1000, 'the second finished only after the first');
       assert.equal(await count(t, 'articles'), first!.demoArticles);
-      assert.equal(await count(t, 'editions'), 3);
-      assert.equal(await count(t, 'menus'), 3);
+      assert.equal(await count(t, 'editions'), 8);
+      assert.equal(await count(t, 'menus'), 8);
     },
   );
 });

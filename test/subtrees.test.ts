@@ -183,7 +183,7 @@ describe('the API subtree', () => {
     const { editions } = res.json() as { editions: { code: string; url: string; direction: string }[] };
     assert.deepEqual(
       editions.map((e) => e.code),
-      ['en', 'id', 'ar'],
+      ['en', 'id', 'ar', 'fr', 'de', 'es', 'zh', 'ja'],
     );
     assert.equal(editions[0]!.url, 'https://warta.test/en');
     assert.equal(editions[2]!.direction, 'rtl');

@@ -6,7 +6,7 @@ import { createEpisode, publishEpisode } from '../../src/broadcast/episodes/comm
 import { storeAudioFile } from '../../src/broadcast/episodes/audio.ts';
 import type { WriteContext } from '../../src/core/events/index.ts';
 import { mediaStorage } from '../../src/media/index.ts';
-import type { EditionCode } from './types.ts';
+import type { BaseEditionCode } from './types.ts';
 import { zonedTime } from './zoned-time.ts';
 
 const AUDIO_DIR = fileURLToPath(new URL('./audio/', import.meta.url));
@@ -26,7 +26,7 @@ interface DemoEpisode {
   hour: number;
   /** Linked to the edition's newest story (the article page then offers "Listen"). */
   linksNewestStory?: boolean;
-  text: Record<EditionCode, DemoEpisodeText>;
+  text: Record<BaseEditionCode, DemoEpisodeText>;
 }
 
 const EPISODES: DemoEpisode[] = [
@@ -292,7 +292,7 @@ export async function seedEpisodes(
   if (programs.length === 0) return;
   const storage = mediaStorage(options.dataDir);
   for (const e of EPISODES) {
-    for (const [edition, text] of Object.entries(e.text) as [EditionCode, DemoEpisodeText][]) {
+    for (const [edition, text] of Object.entries(e.text) as [BaseEditionCode, DemoEpisodeText][]) {
       // The radio seed decides which programs exist; one that is missing is left out quietly.
       const program = programs.find((p) => p.edition === edition && p.slug === e.program);
       if (!program) continue;

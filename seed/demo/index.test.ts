@@ -28,7 +28,17 @@ describe('demo content', () => {
     const count = (code: string) => Number(perEdition.find((r) => r.edition === code)?.n ?? 0);
     assert.ok(count('en') >= 30, `en has ${count('en')}`);
     assert.ok(count('id') >= 20, `id has ${count('id')}`);
-    assert.ok(count('ar') >= 3, `ar has ${count('ar')}`);
+    // Every other edition: at least eight stories of its own language (the radio's posts aside).
+    for (const code of ['ar', 'fr', 'de', 'es', 'zh', 'ja']) {
+      const news = await db
+        .selectFrom('articles')
+        .innerJoin('categories', 'categories.id', 'articles.category_id')
+        .select('articles.id')
+        .where('articles.edition', '=', code)
+        .where('categories.position', '<', 100)
+        .execute();
+      assert.ok(news.length >= 8, `${code} has ${news.length} news stories`);
+    }
     const sections = await db
       .selectFrom('articles')
       .select('category_id')
@@ -39,7 +49,10 @@ describe('demo content', () => {
     const authors = await db.selectFrom('users').select('id').execute();
     assert.ok(authors.length >= 4);
     const published = await db.selectFrom('articles').select('id').where('status', '=', 'published').execute();
-    assert.equal(published.length, count('en') + count('id') + count('ar'));
+    assert.equal(
+      published.length,
+      perEdition.reduce((n, r) => n + Number(r.n), 0),
+    );
   });
 
   it('gives every article a photo with caption, credit and alt text, stored on disk', async () => {
@@ -104,6 +117,39 @@ describe('demo content', () => {
       .execute();
     const labels = menu.map((m) => m.label);
     assert.deepEqual(labels.slice(-4), ['Live Streaming', 'Program Highlight', 'Company Profile', 'Zona Integritas']);
+    // Every edition: a Company Profile root its menu links, a channel, and translations of English stories.
+    for (const code of ['id', 'ar', 'fr', 'de', 'es', 'zh', 'ja']) {
+      const items = await db
+        .selectFrom('menu_items')
+        .innerJoin('menus', 'menus.id', 'menu_items.menu_id')
+        .select('menu_items.href')
+        .where('menus.edition', '=', code)
+        .execute();
+      const roots = await db
+        .selectFrom('pages')
+        .select('path')
+        .where('edition', '=', code)
+        .where('parent_id', 'is', null)
+        .execute();
+      assert.ok(
+        roots.some((r) => items.some((i) => i.href === `/${code}/${encodeURI(r.path)}`)),
+        `${code} profile in menu`,
+      );
+      assert.ok(
+        roots.some((r) => r.path === 'integrity'),
+        `${code} integrity root`,
+      );
+      const channels = await db.selectFrom('channels').select('id').where('edition', '=', code).execute();
+      assert.equal(channels.length, 1, `${code} channel`);
+      const withEnglish = await db
+        .selectFrom('articles as a')
+        .innerJoin('articles as e', (j) => j.onRef('e.translation_group', '=', 'a.translation_group'))
+        .select('a.id')
+        .where('a.edition', '=', code)
+        .where('e.edition', '=', 'en')
+        .execute();
+      assert.ok(withEnglish.length >= 3, `${code} has ${withEnglish.length} translations of English stories`);
+    }
     assert.ok(labels.length >= 9);
   });
 

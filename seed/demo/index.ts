@@ -10,13 +10,9 @@ import { createPage } from '../../src/pages/index.ts';
 import { insertDemoReads } from '../../src/reads/index.ts';
 import { addUser } from '../../src/users/index.ts';
 import { EDITIONS, sectionLinks } from '../editions.ts';
-import { articles } from './articles.ts';
-import { authors } from './authors.ts';
-import { categories } from './categories.ts';
+import { articles, authors, categories, pages } from './editions/index.ts';
 import { seedEpisodes } from './episodes.ts';
 import { seedIntegrityDocuments } from './integrity-documents.ts';
-import { integrityPages } from './integrity-pages.ts';
-import { pages } from './pages.ts';
 import { storeDemoPhoto } from './photos.ts';
 import { seedRadio } from './radio.ts';
 import { seedDemoSurvey } from '../../src/integrity/survey/demo.ts';
@@ -124,7 +120,7 @@ export async function seedDemo(w: WriteContext, options: DemoSeedOptions): Promi
     for (const e of EDITIONS) {
       const made = new Map<string, { id: number; path: string }>();
       const firstOfGroup = new Map<string, number>(); // page key → id in the first edition
-      for (const [position, p] of [...pages, ...integrityPages].entries()) {
+      for (const [position, p] of pages.entries()) {
         const title = p.title[e.code];
         const body = p.body[e.code];
         if (!title || !body) continue;

@@ -12,15 +12,18 @@ import type { Weekday } from '../../src/broadcast/schedule.ts';
 import type { WriteContext } from '../../src/core/events/index.ts';
 import { paragraphsToHtml } from '../../src/core/text/sanitize.ts';
 import { storeDemoPhoto } from './photos.ts';
-import type { EditionCode, PerEdition } from './types.ts';
+import { addedEditions, isAddedEdition } from './editions/index.ts';
+import type { BaseEditionCode, DemoRadioText, EditionCode, PerEdition } from './types.ts';
 import { zonedTime } from './zoned-time.ts';
 
 const STATION_ZONE = 'Asia/Jakarta';
-const CODES: readonly EditionCode[] = ['en', 'id', 'ar'];
+const BASE_CODES: readonly BaseEditionCode[] = ['en', 'id', 'ar'];
+/** Every demo edition has a channel; the added ones' text comes from their own modules. */
+const CODES: readonly EditionCode[] = [...BASE_CODES, ...(Object.keys(addedEditions) as EditionCode[])];
 const EVERY_DAY: Weekday[] = [1, 2, 3, 4, 5, 6, 7];
 const DAY = 86_400_000;
 
-const CHANNELS: Record<EditionCode, { name: string; slug: string; description: string }> = {
+const CHANNELS: Record<BaseEditionCode, { name: string; slug: string; description: string }> = {
   en: {
     name: 'Voice of Warta English Service',
     slug: 'english-service',
@@ -42,8 +45,8 @@ interface DemoProgram {
   slug: string;
   hosts: string[];
   slots: { days: Weekday[]; start: string; minutes: number }[];
-  title: Record<EditionCode, string>;
-  description: Record<EditionCode, string>;
+  title: Record<BaseEditionCode, string>;
+  description: Record<BaseEditionCode, string>;
 }
 
 const PROGRAMS: DemoProgram[] = [
@@ -139,12 +142,12 @@ interface HighlightPost {
   program: string;
   daysAgo: number;
   hour: number;
-  text: Record<EditionCode, { title: string; summary: string; body: string[] }>;
+  text: Record<BaseEditionCode, { title: string; summary: string; body: string[] }>;
 }
 
 const PHOTO_CREDIT = 'Warta Radio/Studio';
-const BYLINE: Record<EditionCode, string> = { en: 'Radio desk', id: 'Redaksi radio', ar: 'قسم الإذاعة' };
-const DATELINE: Record<EditionCode, string> = { en: 'Jakarta', id: 'Jakarta', ar: 'جاكرتا' };
+const BYLINE: Record<BaseEditionCode, string> = { en: 'Radio desk', id: 'Redaksi radio', ar: 'قسم الإذاعة' };
+const DATELINE: Record<BaseEditionCode, string> = { en: 'Jakarta', id: 'Jakarta', ar: 'جاكرتا' };
 
 const POSTS: HighlightPost[] = [
   {
@@ -374,21 +377,38 @@ const POSTS: HighlightPost[] = [
   },
 ];
 
-const SPECIAL_NOTE: Record<EditionCode, string> = {
+const SPECIAL_NOTE: Record<BaseEditionCode, string> = {
   en: 'Live from the Yogyakarta gamelan festival',
   id: 'Langsung dari festival gamelan Yogyakarta',
   ar: 'بث مباشر من مهرجان الغاميلان في يوغياكارتا',
 };
-const CANCELLED_NOTE: Record<EditionCode, string> = {
+const CANCELLED_NOTE: Record<BaseEditionCode, string> = {
   en: 'Replaced by the news special on the regional elections',
   id: 'Diganti siaran khusus berita pemilihan kepala daerah',
   ar: 'يحل محله بث إخباري خاص عن الانتخابات الإقليمية',
 };
-const PICK_NOTES: Record<EditionCode, [string, string]> = {
+const PICK_NOTES: Record<BaseEditionCode, [string, string]> = {
   en: ['Greetings from listeners all over the world, every weekday morning.', 'This week: a live concert special.'],
   id: ['Salam dari pendengar di seluruh dunia, setiap pagi hari kerja.', 'Pekan ini: siaran khusus konser langsung.'],
   ar: ['تحيات من مستمعين في أنحاء العالم، صباح كل يوم عمل.', 'هذا الأسبوع: بث خاص لحفل مباشر.'],
 };
+
+/** What the radio says in an edition: the shared tables above for the first three, else the edition's module. */
+function radioText(code: EditionCode): DemoRadioText {
+  if (isAddedEdition(code)) return addedEditions[code].radio;
+  return {
+    channel: CHANNELS[code],
+    programs: Object.fromEntries(
+      PROGRAMS.map((p) => [p.slug, { title: p.title[code], description: p.description[code] }]),
+    ),
+    section: { slug: SECTION.slug[code], name: SECTION.name[code], description: SECTION.description[code] },
+    byline: BYLINE[code],
+    dateline: DATELINE[code],
+    specialNote: SPECIAL_NOTE[code],
+    cancelledNote: CANCELLED_NOTE[code],
+    pickNotes: PICK_NOTES[code],
+  };
+}
 
 /** The start of the first day after `from` (station time) that is a weekday Monday–Friday. */
 function nextWeekday(from: Date): Date {
@@ -431,11 +451,12 @@ export async function seedRadio(w: WriteContext, options: RadioSeedOptions): Pro
 
   const originals: number[] = [];
   for (const code of CODES) {
+    const radio = radioText(code);
     const channelId = await saveChannel(w, {
       edition: code,
-      name: CHANNELS[code].name,
-      slug: CHANNELS[code].slug,
-      description: CHANNELS[code].description,
+      name: radio.channel.name,
+      slug: radio.channel.slug,
+      description: radio.channel.description,
       timeZone: STATION_ZONE,
       streams: [{ url: `http://127.0.0.1:8000/${code}.mp3` }],
       statusSource: 'icecast',
@@ -444,9 +465,9 @@ export async function seedRadio(w: WriteContext, options: RadioSeedOptions): Pro
     for (const p of PROGRAMS) {
       const id = await saveProgram(w, {
         channelId,
-        title: p.title[code],
+        title: radio.programs[p.slug]!.title,
         slug: p.slug,
-        description: p.description[code],
+        description: radio.programs[p.slug]!.description,
         hostIds: p.hosts.map(userId).filter((id): id is number => id !== undefined),
         slots: p.slots,
       });
@@ -464,7 +485,7 @@ export async function seedRadio(w: WriteContext, options: RadioSeedOptions): Pro
       programId: programIds.get('culture-corner')!,
       startsAt: zonedTime(specialDay, 19, 0, STATION_ZONE),
       endsAt: zonedTime(specialDay, 20, 30, STATION_ZONE),
-      note: SPECIAL_NOTE[code],
+      note: radio.specialNote,
     });
     const cancelledDay = nextWeekday(new Date(now.getTime() + 2 * DAY));
     await addScheduleChange(w, {
@@ -473,20 +494,22 @@ export async function seedRadio(w: WriteContext, options: RadioSeedOptions): Pro
       programId: programIds.get('morning-show')!,
       startsAt: zonedTime(cancelledDay, 6, 0, STATION_ZONE),
       endsAt: zonedTime(cancelledDay, 9, 0, STATION_ZONE),
-      note: CANCELLED_NOTE[code],
+      note: radio.cancelledNote,
     });
 
     const section = await createCategory(w, {
       edition: code,
       parentId: null,
-      slug: SECTION.slug[code],
-      name: SECTION.name[code],
-      description: SECTION.description[code],
+      slug: radio.section.slug,
+      name: radio.section.name,
+      description: radio.section.description,
       position: 100,
     });
     await chooseHighlightSection(w, { edition: code, categoryId: section.id });
     for (const [i, post] of POSTS.entries()) {
-      const text = post.text[code];
+      // The studio's posts are written in the first three editions only.
+      const text = isAddedEdition(code) ? undefined : post.text[code];
+      if (!text) continue;
       let publishedAt = zonedTime(new Date(now.getTime() - post.daysAgo * DAY), post.hour, 0, STATION_ZONE);
       if (publishedAt > now) publishedAt = new Date(publishedAt.getTime() - DAY);
       const program = PROGRAMS.find((p) => p.slug === post.program)!;
@@ -497,11 +520,11 @@ export async function seedRadio(w: WriteContext, options: RadioSeedOptions): Pro
           ...(originals[i] !== undefined ? { translationOf: originals[i] } : {}),
           categoryId: section.id,
           authorId: null,
-          byline: BYLINE[code],
+          byline: radio.byline,
           title: text.title,
           summary: text.summary,
           bodyHtml: paragraphsToHtml(text.body),
-          dateline: DATELINE[code],
+          dateline: radio.dateline,
           source: '',
           status: 'published',
           isFeatured: false,
@@ -510,7 +533,7 @@ export async function seedRadio(w: WriteContext, options: RadioSeedOptions): Pro
           imageCaption: post.photo.caption[code] ?? '',
           imageCredit: PHOTO_CREDIT,
           imageAlt: post.photo.alt[code] ?? '',
-          tags: [program.title[code]],
+          tags: [radio.programs[program.slug]!.title],
         },
       );
       originals[i] ??= row.id;
@@ -519,14 +542,14 @@ export async function seedRadio(w: WriteContext, options: RadioSeedOptions): Pro
     await addPick(w, {
       edition: code,
       programId: programIds.get('morning-show')!,
-      note: PICK_NOTES[code][0],
+      note: radio.pickNotes[0],
       startsAt: new Date(now.getTime() - DAY),
       endsAt: new Date(now.getTime() + 14 * DAY),
     });
     await addPick(w, {
       edition: code,
       programId: programIds.get('culture-corner')!,
-      note: PICK_NOTES[code][1],
+      note: radio.pickNotes[1],
       startsAt: new Date(now.getTime() - 2 * 3_600_000),
       endsAt: new Date(now.getTime() + 7 * DAY),
     });

@@ -1,7 +1,13 @@
 // The shape of the demo content: plain data, written by us, turned into rows by seed/demo/index.ts.
-// Text is per edition code (en, id, ar); an edition without a text simply has no such item.
+// Text is per edition code; an edition without a text simply has no such item. The first three
+// editions' text sits beside each other in articles.ts, pages.ts …; each edition added later keeps
+// all of its own in one module, seed/demo/editions/<code>.ts, merged in by seed/demo/editions/index.ts.
 
-export type EditionCode = 'en' | 'id' | 'ar';
+/** The editions whose text the shared demo files carry side by side. */
+export type BaseEditionCode = 'en' | 'id' | 'ar';
+/** Editions whose demo content is one module of its own each. */
+export type AddedEditionCode = 'fr' | 'de' | 'es' | 'zh' | 'ja';
+export type EditionCode = BaseEditionCode | AddedEditionCode;
 export type PerEdition<T> = Partial<Record<EditionCode, T>>;
 
 export interface DemoAuthor {
@@ -74,4 +80,48 @@ export interface DemoPage {
   summary: PerEdition<string>;
   /** Paragraphs; a paragraph starting with "## " becomes an <h2>, "- " lines become list items. */
   body: PerEdition<string[]>;
+}
+
+/** A page's text in one edition. */
+export interface DemoPageText {
+  slug: string;
+  title: string;
+  summary: string;
+  /** Paragraphs; "## " starts an <h2>, "- " lines become list items. */
+  body: string[];
+}
+
+/** What the radio says in one edition (seed/demo/radio.ts makes the channel, programs and schedule). */
+export interface DemoRadioText {
+  channel: { name: string; slug: string; description: string };
+  /** Every program of radio.ts, by its slug: news-bulletin, morning-show, culture-corner, music-archipelago, weekend-special, listeners-hour. */
+  programs: Record<string, { title: string; description: string }>;
+  /** The Program Highlight section, where the studio's posts go. */
+  section: { slug: string; name: string; description: string };
+  /** Byline and dateline of the studio's posts. */
+  byline: string;
+  dateline: string;
+  /** The coming week's special broadcast and the cancelled slot. */
+  specialNote: string;
+  cancelledNote: string;
+  /** The editors' two picks: the morning show, the culture corner's concert special. */
+  pickNotes: [string, string];
+}
+
+/** One added edition's demo content, all in its own language (seed/demo/editions/<code>.ts). */
+export interface DemoEditionContent {
+  /** Every demo section of categories.ts, by key. */
+  categories: Record<string, { slug: string; name: string; description: string }>;
+  /** A short bio of each demo author of authors.ts, by key. */
+  authorBios: Record<string, string>;
+  /**
+   * This edition's own telling of stories that exist in English (by the key of the story in
+   * articles.ts): linked to the English one as its translation ("also in", hreflang).
+   */
+  translations: Record<string, DemoArticleText & { caption: string; alt: string }>;
+  /** Stories only this edition carries; their photo and text name only this edition. */
+  stories: DemoArticle[];
+  /** Pages by the key of pages.ts / integrity-pages.ts: at least 'company-profile' and 'integrity'. */
+  pages: Record<string, DemoPageText>;
+  radio: DemoRadioText;
 }

@@ -1,10 +1,11 @@
 // Writing editions: adding one (a code the app's own paths use is refused), changing its name,
-// locale, direction and place, and switching it on or off. Each records edition.changed, which
+// locale, direction, time zone and place, and switching it on or off. Each records edition.changed, which
 // reloads the editions of every process and purges their cached pages. A code never changes:
 // it is the first segment of every address of the edition.
 import { z } from 'zod';
 import { lockKey, toBool } from '../core/db/dialect.ts';
 import { runCommand, type WriteContext } from '../core/events/index.ts';
+import { isTimeZone } from '../core/config.ts';
 import { AppError } from '../core/http/errors.ts';
 import { parseInput } from '../core/validation.ts';
 import { editionCodeProblem } from './codes.ts';
@@ -31,6 +32,13 @@ const settings = {
     .transform((locale) => canonicalLocale(locale) ?? locale),
   /** Left out: the locale's own direction (rtl for ar, he, fa, ur …). */
   direction: z.enum(['ltr', 'rtl'], { message: 'must be ltr or rtl' }).optional(),
+  /** An IANA zone for the edition's dates; left out or empty: the site's zone. */
+  timeZone: z
+    .string()
+    .trim()
+    .max(64, 'is not a time zone this server knows (e.g. Europe/Paris)')
+    .refine((zone) => zone === '' || isTimeZone(zone), 'is not a time zone this server knows (e.g. Europe/Paris)')
+    .optional(),
 };
 const position = z
   .number({ message: `must be a whole number from 0 to ${POSITION_MAX}` })
@@ -46,6 +54,8 @@ const addInput = z.strictObject({
   ...settings,
   /** Left out: after the last edition. */
   position: position.optional(),
+  /** Left out: open to readers at once. Off: prepared in the newsroom, switched on when ready. */
+  isActive: z.boolean().optional(),
 });
 
 const updateInput = z.strictObject({ ...settings, position });
@@ -86,7 +96,9 @@ export async function addEdition(w: WriteContext, raw: AddEditionInput): Promise
         locale: e.locale,
         direction: e.direction ?? directionOf(e.locale),
         position: e.position ?? Math.min(POSITION_MAX, Number(last?.position ?? -1) + 1),
-        is_active: 1,
+        is_active: e.isActive === false ? 0 : 1,
+        // Only when there is one: the seed adds editions in migration tests, before 0026.
+        ...(e.timeZone ? { time_zone: e.timeZone } : {}),
       })
       .execute();
     await emit('edition.changed', { code: e.code });
@@ -108,12 +120,14 @@ export async function updateEdition(w: WriteContext, code: string, raw: UpdateEd
       locale: e.locale,
       direction: e.direction ?? directionOf(e.locale),
       position: e.position,
+      time_zone: e.timeZone || null,
     };
     if (
       row.name === next.name &&
       row.locale === next.locale &&
       row.direction === next.direction &&
-      row.position === next.position
+      row.position === next.position &&
+      row.time_zone === next.time_zone
     )
       return false;
     await trx.updateTable('editions').set(next).where('code', '=', code).execute();

@@ -10,6 +10,8 @@ import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { makeArticle, makeCategory } from '../../test/helpers/factories.ts';
 import { form, signedIn, type SignedIn } from '../../test/helpers/newsroom.ts';
 import { setEditionActive } from './commands.ts';
+import { startEditionFromTemplate } from './newsroom/template.ts';
+import { writerFor } from '../../test/helpers/writer.ts';
 import { defaultEditionOf } from './index.ts';
 import { canonicalLocale, directionOf, localeProblem } from './locale.ts';
 
@@ -172,51 +174,143 @@ describe('the list', () => {
 });
 
 describe('adding an edition', () => {
-  test('a good edition is on the site at once, put last, its direction from the locale', async () => {
-    assert.equal((await get('/fr')).statusCode, 404);
+  test('an edition is prepared switched off, from a template in its language, then opened to readers', async () => {
+    assert.equal((await get('/nl')).statusCode, 404);
     const events = await countEvents();
-    const res = await post(admin, '/newsroom/editions', {
-      code: 'fr',
-      name: 'Français',
-      locale: 'fr-fr',
-      direction: 'auto',
-      position: '',
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/newsroom/editions',
+      headers: { ...admin.headers, 'content-type': 'application/x-www-form-urlencoded' },
+      // Two sections ticked (the checkbox group sends one field per tick), the profile, not "open now".
+      payload: `${form(admin, {
+        code: 'nl',
+        name: 'Nederlands',
+        locale: 'nl-nl',
+        direction: 'auto',
+        timeZone: 'Europe/Amsterdam',
+        position: '',
+        sections: 'economy',
+        companyProfile: 'on',
+      })}&sections=world&sections=no-such-section`,
     });
     assert.equal(res.statusCode, 303);
-    assert.equal(res.headers.location, '/newsroom/editions?done=added&edition=fr#main');
-    assert.deepEqual(await editionRow('fr'), {
-      code: 'fr',
-      name: 'Français',
-      locale: 'fr-FR',
+    assert.equal(res.headers.location, '/newsroom/editions?done=added&edition=nl#main');
+    assert.deepEqual(await editionRow('nl'), {
+      code: 'nl',
+      name: 'Nederlands',
+      locale: 'nl-NL',
       direction: 'ltr',
-      position: 3,
-      is_active: (await editionRow('en'))!.is_active,
+      position: 8,
+      is_active: (await editionRow('en'))!.is_active === true ? false : 0,
+      time_zone: 'Europe/Amsterdam',
     });
-    assert.equal(await countEvents(), events + 1);
+    // The edition, two sections, the page and the menu: each through its command, with its event.
+    assert.ok((await countEvents()) >= events + 5, 'the commands recorded their events');
 
-    const home = await get('/fr');
-    assert.equal(home.statusCode, 200);
-    assert.match(home.body, /<html lang="fr" dir="ltr">/);
+    // Prepared: nothing of it is on the site yet, feeds and sitemaps included.
+    for (const url of ['/nl', '/nl/feed.xml', '/nl/atom.xml', '/nl/feed.json', '/sitemap-nl-news.xml', '/nl/search'])
+      assert.equal((await get(url)).statusCode, 404, url);
+    assert.doesNotMatch((await get('/sitemap.xml')).body, /sitemap-nl-/);
     const done = await get(res.headers.location.split('#')[0]!, admin);
-    assert.match(done.body, /The Français edition has been added and is on the site at \/fr\./);
-    // No catalog for "fr": the list and the form say the interface text is English.
+    assert.match(done.body, /The Nederlands edition has been added, switched off: prepare its stories/);
+    // No catalog for "nl": the list and the form say the interface text is English.
     assert.equal(
-      await listRow('fr'),
-      'Français fr | fr-FR | Left to right | 3 | Active | 0 | English (no catalog yet) |',
+      await listRow('nl'),
+      'Nederlands nl | nl-NL | Left to right | 8 | Inactive | 0 | English (no catalog yet) |',
     );
-    assert.match(done.body, /falls back to English until a catalog exists/);
+    const editionPage = await get('/newsroom/editions/nl', admin);
+    assert.match(editionPage.body, /falls back to English until a catalog exists/);
+    assert.match(editionPage.body, /<option value="Europe\/Amsterdam" selected>Europe\/Amsterdam<\/option>/);
+
+    // What the template made: the ticked sections in their own order, the profile page, the menu.
+    const sections = await t.db
+      .selectFrom('categories')
+      .select(['slug', 'name'])
+      .where('edition', '=', 'nl')
+      .orderBy('position')
+      .execute();
+    assert.deepEqual(sections, [
+      { slug: 'world', name: 'World' },
+      { slug: 'economy', name: 'Economy' },
+    ]);
+    const profile = await t.db
+      .selectFrom('pages')
+      .select(['path', 'title', 'status'])
+      .where('edition', '=', 'nl')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(profile, { path: 'company-profile', title: 'Company Profile', status: 'published' });
+
+    const on = await post(admin, '/newsroom/editions/nl/activate', {});
+    assert.equal(on.statusCode, 303);
+    const home = await get('/nl');
+    assert.equal(home.statusCode, 200);
+    assert.match(home.body, /<html lang="nl" dir="ltr">/);
+    const nav = /<nav id="site-nav"[\s\S]*?<\/nav>/.exec(home.body)![0];
+    assert.deepEqual(
+      [...nav.matchAll(/<a href="([^"]+)"[^>]*>([^<]+)<\/a>/g)].map((m) => `${m[2]} ${m[1]}`),
+      [
+        'World /nl/category/world',
+        'Economy /nl/category/economy',
+        'Live Streaming /nl/live',
+        'Program Highlight /nl/programs',
+        'Company Profile /nl/company-profile',
+        'Zona Integritas /nl/integrity',
+      ],
+    );
+    for (const url of ['/nl/company-profile', '/nl/category/world', '/nl/feed.xml', '/sitemap-nl-news.xml'])
+      assert.equal((await get(url)).statusCode, 200, url);
+  });
+
+  test('a catalog edition starts in its own language, dated in its own zone; "open now" opens it at once', async () => {
+    // The template names what it makes in the edition's language where the code has a catalog.
+    await startEditionFromTemplate(
+      writerFor(t.db),
+      { code: 'zh', locale: 'zh-CN' },
+      { sections: ['culture', 'economy'], companyProfile: true },
+    );
+    const made = await t.db
+      .selectFrom('categories')
+      .select(['slug', 'name'])
+      .where('edition', '=', 'zh')
+      .orderBy('position')
+      .execute();
+    assert.deepEqual(made, [
+      { slug: '经济', name: '经济' },
+      { slug: '文化', name: '文化' },
+    ]);
+    const zhHome = await get('/zh');
+    assert.match(zhHome.body, /<a href="\/zh\/category\/%E7%BB%8F%E6%B5%8E">经济<\/a>/);
+    assert.ok(
+      zhHome.body.includes(`<a href="/zh/${encodeURIComponent('电台简介')}">电台简介</a>`),
+      'the profile in the menu',
+    );
+    assert.equal((await get(`/zh/${encodeURIComponent('电台简介')}`)).statusCode, 200);
 
     const persian = await post(admin, '/newsroom/editions', {
       code: 'fa',
       name: 'فارسی',
       locale: 'fa-IR',
       direction: 'auto',
+      timeZone: 'Asia/Tehran',
       position: '7',
+      openNow: 'on',
     });
     assert.equal(persian.statusCode, 303);
     assert.equal((await editionRow('fa'))!.direction, 'rtl');
     assert.equal((await editionRow('fa'))!.position, 7);
+    const done = await get(persian.headers.location!.split('#')[0]!, admin);
+    assert.match(done.body, /The فارسی edition has been added and is on the site at \/fa\./);
     assert.match((await get('/fa')).body, /<html lang="fa" dir="rtl">/);
+    // Nothing ticked: no sections or page, and a menu of the standard links alone.
+    assert.equal((await t.db.selectFrom('categories').select('id').where('edition', '=', 'fa').execute()).length, 0);
+    const story = await makeArticle(t.db, {
+      edition: 'fa',
+      title: 'Story in Tehran time',
+      published_at: '2024-06-15T17:00:00.000Z',
+    });
+    const page = await get(`/fa/news/${story.id}/${story.slug}`);
+    // 17:00 UTC is 20:30 in Tehran: the edition's own zone, not the site's (Jakarta, 00:00).
+    assert.match(page.body, /datetime="2024-06-15T20:30:00\+03:30"/);
   });
 
   test('the audit log shows who added or changed an edition', async () => {
@@ -230,7 +324,8 @@ describe('adding an edition', () => {
     assert.deepEqual(
       rows.map((r) => [r.subject_type, r.edition]),
       [
-        ['edition', 'fr'],
+        ['edition', 'nl'],
+        ['edition', 'nl'],
         ['edition', 'fa'],
       ],
     );
@@ -252,12 +347,15 @@ describe('adding an edition', () => {
       [{ position: '-3' }, 400, [/^position: must be a whole number from 0 to 1000$/]],
       [{ position: '5000' }, 400, [/^position: must be a whole number from 0 to 1000$/]],
       [{ direction: 'sideways' }, 400, [/^direction: must be left to right/]],
+      [{ timeZone: 'Mars/Olympus_Mons' }, 400, [/^timeZone: is not a time zone this server knows/]],
+      // Sections and the profile ticked: a refused edition makes none of them.
+      [{ code: 'en', sections: 'world', companyProfile: 'on' }, 409, [/^code: an edition with the code “en”/]],
       [{ code: 'API', name: '', locale: 'nope_x' }, 400, [/^code: /, /^name: is required$/, /^locale: /]],
     ];
     const rows = await allRows();
     const events = await countEvents();
     for (const [changes, status, expected] of cases) {
-      const fields = { code: 'de', name: 'Deutsch', locale: 'de-DE', direction: 'auto', position: '', ...changes };
+      const fields = { code: 'sv', name: 'Svenska', locale: 'sv-SE', direction: 'auto', position: '', ...changes };
       const res = await post(admin, '/newsroom/editions', fields);
       const label = JSON.stringify(changes);
       assert.equal(res.statusCode, status, label);
@@ -269,7 +367,7 @@ describe('adding an edition', () => {
     }
     assert.deepEqual(await allRows(), rows);
     assert.equal(await countEvents(), events);
-    assert.equal((await get('/de')).statusCode, 404);
+    assert.equal((await get('/sv')).statusCode, 404);
   });
 });
 
@@ -283,12 +381,21 @@ describe('editing an edition', () => {
       locale: 'id',
       direction: 'rtl',
       position: '5',
+      timeZone: 'Asia/Makassar',
     });
     assert.equal(res.statusCode, 303);
     assert.equal(res.headers.location, '/newsroom/editions/id?done=saved');
     assert.deepEqual(
       { ...(await editionRow('id')), is_active: undefined },
-      { code: 'id', name: 'Indonesia', locale: 'id', direction: 'rtl', position: 5, is_active: undefined },
+      {
+        code: 'id',
+        name: 'Indonesia',
+        locale: 'id',
+        direction: 'rtl',
+        position: 5,
+        is_active: undefined,
+        time_zone: 'Asia/Makassar',
+      },
     );
     assert.equal(await editionRow('xx'), undefined);
     const home = await get('/id');
@@ -310,6 +417,7 @@ describe('editing an edition', () => {
       locale: 'id',
       direction: 'rtl',
       position: '5',
+      timeZone: 'Asia/Makassar',
     });
     assert.equal(again.headers.location, '/newsroom/editions/id?done=unchanged');
     assert.equal(await countEvents(), events);
@@ -390,6 +498,17 @@ describe('deactivating and activating', () => {
     assert.equal(off.statusCode, 303);
     assert.equal(off.headers.location, '/newsroom/editions/id?done=deactivated');
     for (const url of ['/id', storyUrl]) assert.equal((await get(url)).statusCode, 404, url);
+    // Everywhere: its feeds, sitemaps, search, programs and profile pages too.
+    const everywhere = [
+      '/id/feed.xml',
+      '/id/atom.xml',
+      '/id/feed.json',
+      '/sitemap-id-news.xml',
+      '/sitemap-id-articles-1.xml',
+    ];
+    everywhere.push('/id/search', '/id/live', '/id/programs', '/id/integrity', '/id/privacy');
+    for (const url of everywhere) assert.equal((await get(url)).statusCode, 404, url);
+    assert.doesNotMatch((await get('/sitemap.xml')).body, /sitemap-id-/);
     await secondSees('/id', 404);
     await secondSees(storyUrl, 404);
     const api = (await get('/api/v1/editions')).json() as { editions: { code: string }[] };
@@ -402,7 +521,7 @@ describe('deactivating and activating', () => {
     const on = await post(admin, '/newsroom/editions/id/activate', {});
     assert.equal(on.statusCode, 303);
     assert.equal(on.headers.location, '/newsroom/editions/id?done=activated');
-    for (const url of ['/id', storyUrl]) assert.equal((await get(url)).statusCode, 200, url);
+    for (const url of ['/id', storyUrl, ...everywhere]) assert.equal((await get(url)).statusCode, 200, url);
     await secondSees('/id', 200);
     await secondSees(storyUrl, 200);
     assert.match(await listRow('id'), /\| Active \|/);

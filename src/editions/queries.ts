@@ -7,10 +7,16 @@ import type { EditionInfo } from '../core/views/site.ts';
 export async function listActiveEditions(db: Kysely<Database>): Promise<EditionInfo[]> {
   const rows = await db
     .selectFrom('editions')
-    .select(['code', 'name', 'locale', 'direction'])
+    .select(['code', 'name', 'locale', 'direction', 'time_zone'])
     .where('is_active', '=', 1)
     .orderBy('position')
     .orderBy('code')
     .execute();
-  return rows.map((r) => ({ code: r.code, name: r.name, locale: r.locale, direction: r.direction }));
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    locale: r.locale,
+    direction: r.direction,
+    ...(r.time_zone ? { timeZone: r.time_zone } : {}),
+  }));
 }

@@ -13,6 +13,8 @@ import { listActiveEditions } from './queries.ts';
 
 /** An edition with its translator and formatters, made once. */
 export interface Edition extends EditionInfo {
+  /** The zone its pages write dates in: its own, else the site's. */
+  readonly timeZone: string;
   readonly t: Translate;
   readonly f: Formats;
 }
@@ -38,11 +40,11 @@ export class EditionRegistry {
   async reload(): Promise<void> {
     // A code the app uses for its own paths can never serve an edition (it would be unreachable).
     const rows = (await listActiveEditions(this.db)).filter((e) => editionCodeProblem(e.code) === undefined);
-    const timezone = this.settings.timezone;
     this.list = rows.map((e) => ({
       ...e,
+      timeZone: e.timeZone ?? this.settings.timezone,
       t: withSiteName(createTranslator(e.code, e.locale), this.settings.siteName(e.code)),
-      f: formatsFor(e.locale, timezone),
+      f: formatsFor(e.locale, e.timeZone ?? this.settings.timezone),
     }));
     this.byCode = new Map(this.list.map((e) => [e.code, e]));
     await this.reloadMenus();

@@ -21,7 +21,7 @@ export async function siteFor(ctx: AppContext, request: FastifyRequest, edition:
     editions: ctx.editions.all(),
     t: edition.t,
     f: edition.f,
-    timezone: ctx.settings.timezone,
+    timezone: edition.timeZone,
     baseUrl: ctx.config.baseUrl,
     menu,
     now: ctx.now(),

@@ -206,6 +206,11 @@ describe('robots.txt', () => {
       `${base}/sitemap-en-news.xml`,
       `${base}/sitemap-id-news.xml`,
       `${base}/sitemap-ar-news.xml`,
+      `${base}/sitemap-fr-news.xml`,
+      `${base}/sitemap-de-news.xml`,
+      `${base}/sitemap-es-news.xml`,
+      `${base}/sitemap-zh-news.xml`,
+      `${base}/sitemap-ja-news.xml`,
     ]);
     for (const s of sitemaps) assert.equal((await get(new URL(s!).pathname)).statusCode, 200, s);
   });

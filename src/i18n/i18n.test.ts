@@ -1,7 +1,15 @@
 // Interface language: plural forms, placeholders and the newsroom's date format per locale.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createTranslator, formatsFor, hasCatalog, isoInZone } from './index.ts';
+import {
+  catalogCodes,
+  catalogOf,
+  createTranslator,
+  englishCatalog,
+  formatsFor,
+  hasCatalog,
+  isoInZone,
+} from './index.ts';
 
 describe('translator', () => {
   it('chooses plural forms by the edition locale and formats counts', () => {
@@ -16,25 +24,101 @@ describe('translator', () => {
   });
 
   it('falls back to English for an edition without a catalog, and keeps unknown placeholders', () => {
-    assert.equal(hasCatalog('fr'), false);
-    const fr = createTranslator('fr', 'fr-FR');
-    assert.equal(fr('nav.listenLive'), 'Listen live');
-    assert.equal(fr('home.moreIn'), 'More in {section}');
+    assert.equal(hasCatalog('nl'), false);
+    const nl = createTranslator('nl', 'nl-NL');
+    assert.equal(nl('nav.listenLive'), 'Listen live');
+    assert.equal(nl('home.moreIn'), 'More in {section}');
   });
 
   it('keeps Zona Integritas as a proper name in every catalog', () => {
-    for (const [code, locale] of [
-      ['en', 'en-GB'],
-      ['id', 'id-ID'],
-      ['ar', 'ar'],
-    ]) {
-      assert.equal(createTranslator(code!, locale!)('section.integrity'), 'Zona Integritas');
+    for (const [code, locale] of Object.entries(CATALOG_LOCALES)) {
+      assert.equal(createTranslator(code, locale)('section.integrity'), 'Zona Integritas');
     }
   });
 });
 
+/** The locale each catalog is written for (the demo editions' locales). */
+const CATALOG_LOCALES: Readonly<Record<string, string>> = {
+  en: 'en-GB',
+  id: 'id-ID',
+  ar: 'ar',
+  fr: 'fr-FR',
+  de: 'de-DE',
+  es: 'es-ES',
+  zh: 'zh-CN',
+  ja: 'ja-JP',
+};
+
+/** The {placeholders} of a message, every form of it. */
+function placeholdersOf(message: string | Readonly<Record<string, string | undefined>>): Set<string> {
+  const texts = typeof message === 'string' ? [message] : Object.values(message);
+  return new Set(texts.flatMap((text) => [...(text ?? '').matchAll(/\{(\w+)\}/g)].map((m) => m[1]!)));
+}
+
+describe('catalogs', () => {
+  const english = Object.keys(englishCatalog).sort();
+
+  it('exist for every demo edition', () => {
+    assert.deepEqual([...catalogCodes()].sort(), Object.keys(CATALOG_LOCALES).sort());
+  });
+
+  for (const code of Object.keys(CATALOG_LOCALES)) {
+    const locale = CATALOG_LOCALES[code]!;
+    it(`${code}: has every English key and no other, with the same placeholders`, () => {
+      const catalog = catalogOf(code)!;
+      assert.ok(catalog, `no catalog for ${code}`);
+      assert.deepEqual(Object.keys(catalog).sort(), english);
+      for (const key of english) {
+        const own = catalog[key as keyof typeof catalog];
+        const source = englishCatalog[key as keyof typeof englishCatalog];
+        assert.deepEqual(placeholdersOf(own), placeholdersOf(source), `${code} ${key}`);
+      }
+    });
+
+    it(`${code}: has plural forms of ${locale}'s own categories, and fills every placeholder`, () => {
+      const categories = new Set<string>(new Intl.PluralRules(locale).resolvedOptions().pluralCategories);
+      const t = createTranslator(code, locale);
+      for (const key of english) {
+        const message = catalogOf(code)![key as keyof typeof englishCatalog];
+        if (typeof message !== 'string') {
+          assert.ok(message.other, `${code} ${key}: no "other" form`);
+          for (const form of Object.keys(message))
+            assert.ok(categories.has(form), `${code} ${key}: "${form}" is not a ${locale} plural form`);
+        }
+        const vars = Object.fromEntries(
+          [...placeholdersOf(englishCatalog[key as keyof typeof englishCatalog])].map((name) => [name, `x${name}`]),
+        );
+        for (const count of [0, 1, 2, 3, 11, 100, 1_000_000, 1.5]) {
+          const text = t(key as keyof typeof englishCatalog, { ...vars, count });
+          assert.doesNotMatch(text, /\{\w+\}/, `${code} ${key} (count ${count}): ${text}`);
+          assert.ok(text.trim().length > 0, `${code} ${key} is empty`);
+        }
+      }
+    });
+  }
+});
+
 describe('date formats', () => {
   const midnightInJakarta = new Date('2024-06-15T17:00:00Z');
+
+  it('writes each edition’s publication line in its locale’s own long form, pinned', () => {
+    // Intl's long forms (the ICU of Node 20): weekday and month spelled out, 年/月/日 in CJK.
+    const pinned: Record<string, string> = {
+      'en-GB': 'Sunday, 16 June 2024 00:00',
+      'id-ID': 'Minggu, 16 Juni 2024 00:00',
+      ar: 'الأحد، 16 يونيو 2024 في 00:00',
+      'fr-FR': 'dimanche 16 juin 2024 à 00:00',
+      'de-DE': 'Sonntag, 16. Juni 2024 um 00:00',
+      'es-ES': 'domingo, 16 de junio de 2024, 00:00',
+      'zh-CN': '2024年6月16日星期日 00:00',
+      'ja-JP': '2024年6月16日日曜日 00:00',
+    };
+    for (const [locale, line] of Object.entries(pinned)) {
+      assert.equal(formatsFor(locale, 'Asia/Jakarta').dateTime(midnightInJakarta), line, locale);
+    }
+    assert.equal(formatsFor('zh-CN', 'Asia/Jakarta').date(midnightInJakarta), '2024年6月16日');
+    assert.equal(formatsFor('de-DE', 'Asia/Jakarta').date(midnightInJakarta), '16. Juni 2024');
+  });
 
   it('writes the publication line as the reference page does', () => {
     assert.equal(formatsFor('en-GB', 'Asia/Jakarta').dateTime(midnightInJakarta), 'Sunday, 16 June 2024 00:00');

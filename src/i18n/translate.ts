@@ -1,14 +1,29 @@
 // Message lookup with {placeholders} and plural forms, per edition.
 import { ar } from './catalogs/ar.ts';
 import { en, type Catalog, type MessageKey } from './catalogs/en.ts';
+import { de } from './catalogs/de.ts';
+import { es } from './catalogs/es.ts';
+import { fr } from './catalogs/fr.ts';
 import { id } from './catalogs/id.ts';
+import { ja } from './catalogs/ja.ts';
+import { zh } from './catalogs/zh.ts';
 
 export type { MessageKey } from './catalogs/en.ts';
 
-const catalogs: Record<string, Catalog> = { en, id, ar };
+const catalogs: Record<string, Catalog> = { en, id, ar, fr, de, es, zh, ja };
 
 /** Translates a key; `count` selects the plural form and is formatted in the edition's locale. */
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+/** The catalog of an edition code, if it has its own. */
+export function catalogOf(code: string): Catalog | undefined {
+  return catalogs[code];
+}
+
+/** The edition codes with a catalog of their own. */
+export function catalogCodes(): readonly string[] {
+  return Object.keys(catalogs);
+}
 
 /** Whether an edition code has its own message catalog. */
 export function hasCatalog(code: string): boolean {

@@ -823,6 +823,20 @@ export const newsroomEn = {
   'editions.defaultHint': 'This is the site’s default edition (the address / leads to it): it cannot be deactivated.',
   'editions.lastHint': 'This is the only active edition: it cannot be deactivated.',
   'editions.added': 'The {name} edition has been added and is on the site at /{code}.',
+  'editions.addedPrepared':
+    'The {name} edition has been added, switched off: prepare its stories, menu and pages, then activate it below. Until then /{code} answers 404.',
+  'editions.timeZone': 'Time zone',
+  'editions.siteZone': 'The site’s time zone ({zone})',
+  'editions.timeZoneHint':
+    'The zone the edition’s pages write dates and times in, for its readers. The newsroom keeps the site’s zone.',
+  'editions.startWith': 'Start with',
+  'editions.startHint':
+    'The edition gets these sections, named in its language (in English where it has no catalog), a Company Profile page from the site’s description, and a main menu of them with the radio, programs and Zona Integritas. Edit or remove any of them later.',
+  'editions.templateSection': 'News section: {section}',
+  'editions.templateProfile': 'Company Profile page',
+  'editions.openNow': 'Open it to readers now',
+  'editions.openNowHint':
+    'Leave unticked to prepare the edition first: it stays switched off, and its pages answer 404, until you activate it.',
   'editions.saved': 'The edition has been saved.',
   'editions.unchanged': 'Nothing needed saving: the edition was already so.',
   'editions.activated': 'The edition is active: readers can open it again.',

@@ -9,6 +9,7 @@
 import { sql, type Kysely } from 'kysely';
 import { engineOf, toDbTime } from '../core/db/dialect.ts';
 import type { Database } from '../core/db/schema.ts';
+import { isPrefixTerm } from './text.ts';
 
 type Db = Kysely<Database>;
 
@@ -21,6 +22,8 @@ export interface MatchQuery {
   readonly terms: readonly string[];
   /** Whether the last term also matches longer words. */
   readonly isPrefixLast: boolean;
+  /** Whether every term of three letters or more also matches longer words (compounds). */
+  readonly isPrefixEvery?: boolean;
   /** A section and its subsections. */
   readonly categoryIds?: readonly number[];
   /** Published at or after this instant (a whole second). */
@@ -183,7 +186,7 @@ function tsQueryText(q: MatchQuery): string {
 }
 
 function isPrefix(q: MatchQuery, index: number): boolean {
-  return q.isPrefixLast && index === q.terms.length - 1;
+  return isPrefixTerm(q, index);
 }
 
 /**

@@ -1,3 +1,3 @@
 // Search: the /{edition}/search page and the index that follows every change to an article.
 export { searchRoutes } from './routes.tsx';
-export { indexArticle, removeArticle, reindexAll } from './indexer.ts';
+export { indexArticle, indexArticles, removeArticle, reindexAll } from './indexer.ts';

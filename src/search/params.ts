@@ -1,7 +1,7 @@
 // The search page's URL parameters, read leniently: whatever a reader or a bot puts in the
 // address, the page answers (an unusable filter is dropped and its form field left empty).
 import { instantOfWall } from '../i18n/index.ts';
-import { parseQuery, type SearchQuery } from './text.ts';
+import { parseQuery, writesCompounds, type SearchQuery } from './text.ts';
 
 /** The search form's state, cleaned. */
 export interface SearchParams {
@@ -31,13 +31,19 @@ export function parseDay(value: unknown): string | undefined {
   return isReal ? text : undefined;
 }
 
-/** Reads q, category, from and to from a parsed query string. */
-export function readSearchParams(raw: Record<string, unknown>): SearchParams {
+/** Reads q, category, from and to from a parsed query string, for an edition in this locale. */
+export function readSearchParams(raw: Record<string, unknown>, locale = 'en'): SearchParams {
   let from = parseDay(raw.from);
   let to = parseDay(raw.to);
   // A reversed range is read the way it was surely meant.
   if (from !== undefined && to !== undefined && from > to) [from, to] = [to, from];
-  return { query: parseQuery(raw.q), category: firstString(raw.category), from, to };
+  const query = parseQuery(raw.q);
+  return {
+    query: writesCompounds(locale) ? { ...query, isPrefixEvery: true } : query,
+    category: firstString(raw.category),
+    from,
+    to,
+  };
 }
 
 /** The instant a YYYY-MM-DD day begins in a time zone. */

@@ -58,7 +58,8 @@ export async function searchArticles(
   const findMatches = findMatchesOf(db);
   let matchedQuery: SearchQuery = Object.assign({}, f.query, { isPrefixLast: false });
   let matches = await findMatches(db, toMatchQuery(f, matchedQuery), window);
-  if (matches.total === 0 && f.query.isPrefixLast) {
+  // With every word read as a beginning already (compounds), a second try would be the same.
+  if (matches.total === 0 && f.query.isPrefixLast && !f.query.isPrefixEvery) {
     matchedQuery = f.query;
     matches = await findMatches(db, toMatchQuery(f, matchedQuery), window);
   }
@@ -82,6 +83,7 @@ function toMatchQuery(f: SearchFilter, query: SearchQuery): MatchQuery {
     now: f.now,
     terms: query.terms,
     isPrefixLast: query.isPrefixLast,
+    ...(query.isPrefixEvery ? { isPrefixEvery: true } : {}),
     ...(f.categoryIds ? { categoryIds: f.categoryIds } : {}),
     ...(f.from ? { from: f.from } : {}),
     ...(f.before ? { before: f.before } : {}),

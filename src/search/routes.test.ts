@@ -133,6 +133,68 @@ describe('search page', () => {
     assert.match(res.body, /货船在<mark>码头<\/mark>外排队等待进港。/);
   });
 
+  it('finds a two-character word from the middle of a Chinese or Japanese headline, however the text was segmented', async () => {
+    // The segmenter reads 香港 | 口岸 and 经济 | 特区: the queries straddle its words.
+    await makeArticle(t.db, {
+      edition: 'zh',
+      title: '新加坡与香港口岸合作扩大',
+      summary: '两地海关签署协议，简化货物通关手续。',
+      body_html: '<p>协议自下月起生效。</p>',
+    });
+    await makeArticle(t.db, { edition: 'zh', title: '巴淡岛经济特区吸引新投资', summary: '', body_html: '' });
+    await makeArticle(t.db, {
+      edition: 'ja',
+      title: 'ジャカルタで防災訓練、地震と津波に備える',
+      summary: '市民三千人が避難経路を確認しました。',
+      body_html: '',
+    });
+    for (const [edition, q, title] of [
+      ['zh', '港口', '新加坡与香港口岸合作扩大'],
+      ['zh', '合作', '新加坡与香港口岸合作扩大'],
+      ['zh', '通关', '新加坡与香港口岸合作扩大'],
+      ['zh', '济特', '巴淡岛经济特区吸引新投资'],
+      ['zh', '特区', '巴淡岛经济特区吸引新投资'],
+      ['ja', '防災', 'ジャカルタで防災訓練、地震と津波に備える'],
+      ['ja', '地震', 'ジャカルタで防災訓練、地震と津波に備える'],
+      ['ja', '地震津波', 'ジャカルタで防災訓練、地震と津波に備える'],
+      ['ja', '避難', 'ジャカルタで防災訓練、地震と津波に備える'],
+    ] as const) {
+      assert.deepEqual(titles((await search({ q }, edition)).body), [title], `${edition}: ${q}`);
+    }
+    // Not in another edition, and not for a word the text does not hold.
+    assert.deepEqual(titles((await search({ q: '港口' }, 'ja')).body), []);
+    assert.deepEqual(titles((await search({ q: '港湾' }, 'zh')).body), []);
+    const res = await search({ q: '港口' }, 'zh');
+    assert.match(res.body, /新加坡与香<mark>港口<\/mark>岸合作扩大/);
+    assert.match(res.body, /<html lang="zh" dir="ltr">/);
+  });
+
+  it('folds accents in French and Spanish, and finds German compounds by their first part', async () => {
+    await makeArticle(t.db, {
+      edition: 'es',
+      title: 'La economía indonesia crece en el tercer trimestre',
+      body_html: '',
+    });
+    await makeArticle(t.db, { edition: 'fr', title: 'Une année record pour le café de Sumatra', body_html: '' });
+    await makeArticle(t.db, { edition: 'de', title: 'Neuer Hochwasserschutz für die Nordküste Javas', body_html: '' });
+    await makeArticle(t.db, { edition: 'de', title: 'Straßenbahn in Surabaya fährt wieder', body_html: '' });
+    for (const [edition, q, title] of [
+      ['es', 'economia', 'La economía indonesia crece en el tercer trimestre'],
+      ['es', 'ECONOMÍA indonésia', 'La economía indonesia crece en el tercer trimestre'],
+      ['fr', 'annee cafe', 'Une année record pour le café de Sumatra'],
+      ['de', 'Hochwasser', 'Neuer Hochwasserschutz für die Nordküste Javas'],
+      ['de', 'Hochwasser Nordküste', 'Neuer Hochwasserschutz für die Nordküste Javas'],
+      ['de', 'nordkuste hochwasser', 'Neuer Hochwasserschutz für die Nordküste Javas'],
+      ['de', 'Strassenbahn', 'Straßenbahn in Surabaya fährt wieder'],
+      ['de', 'Straße', 'Straßenbahn in Surabaya fährt wieder'],
+    ] as const) {
+      assert.deepEqual(titles((await search({ q }, edition)).body), [title], `${edition}: ${q}`);
+    }
+    // Only German reads every word as a beginning: in English a whole first word must match.
+    assert.match((await search({ q: 'Hochwasser Nordküste' }, 'de')).body, /<mark>Hochwasserschutz<\/mark>/);
+    assert.deepEqual(titles((await search({ q: 'economi indonesia' }, 'es')).body), []);
+  });
+
   it('filters by section (with its subsections) and by publication day in the station time zone', async () => {
     const world = await makeCategory(t.db, { name: 'World', slug: 'world-filter' });
     const asia = await makeCategory(t.db, { name: 'Asia', slug: 'asia-filter', parent_id: world.id });

@@ -32,7 +32,7 @@ export async function searchRoutes(app: FastifyInstance, opts: { ctx: AppContext
     { config: { cacheQuery: ['q', 'category', 'from', 'to', 'page'] }, schema: searchSchema },
     async (request, reply) => {
       const edition = requireEdition(ctx, request.params.edition);
-      const params = readSearchParams(request.query);
+      const params = readSearchParams(request.query, edition.locale);
       const categories = await listCategories(ctx.db, edition.code);
       const category = categories.find((c) => c.slug === params.category);
       const site = await siteFor(ctx, request, edition);
@@ -43,8 +43,8 @@ export async function searchRoutes(app: FastifyInstance, opts: { ctx: AppContext
           now: site.now,
           query: params.query,
           ...(category ? { categoryIds: withDescendants(categories, category.id) } : {}),
-          ...(params.from ? { from: startOfDay(params.from, ctx.settings.timezone) } : {}),
-          ...(params.to ? { before: startOfNextDay(params.to, ctx.settings.timezone) } : {}),
+          ...(params.from ? { from: startOfDay(params.from, edition.timeZone) } : {}),
+          ...(params.to ? { before: startOfNextDay(params.to, edition.timeZone) } : {}),
         };
         const page = request.query.page ?? 1;
         const found = await searchArticles(ctx.db, filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });

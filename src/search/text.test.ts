@@ -19,13 +19,21 @@ import {
 } from './text.ts';
 
 describe('segmentText', () => {
-  it('splits Chinese and Japanese text without spaces into words', () => {
-    assert.equal(segmentText('雅加达港口今天重新开放。'), '雅加达 港口 今天 重新 开放');
-    assert.match(segmentText('東京都庁で新しい展示会が始まりました。'), /^東京 都庁 で 新しい 展示 会 /);
+  it('indexes Chinese and Japanese text by its characters and pairs of characters', () => {
+    assert.equal(segmentText('港口开放。'), '港 口 开 放 港口 口开 开放');
+    assert.equal(segmentText('ジャカルタ港'), 'ジ ャ カ ル タ 港 ジャ ャカ カル ルタ タ港');
+    // Latin words around CJK text stay words; each CJK run is indexed on its own.
+    assert.equal(segmentText('G20峰会在Bali举行'), 'g20 bali 峰 会 在 峰会 会在 举 行 举行');
+    assert.equal(segmentText('ｼﾞｬｶﾙﾀ'), 'ジ ャ カ ル タ ジャ ャカ カル ルタ');
   });
 
   it('folds case, accents, full-width forms and Arabic-Indic digits', () => {
-    assert.equal(segmentText('Café DÉJÀ ｼﾞｬｶﾙﾀ ＡＢＣ ١٢٣'), 'cafe deja ジャカルタ abc 123');
+    assert.equal(segmentText('Café DÉJÀ ＡＢＣ ١٢٣'), 'cafe deja abc 123');
+    assert.equal(segmentText('Economía Señal Über Garçon'), 'economia senal uber garcon');
+  });
+
+  it('writes ß, œ and æ as two letters, as readers type them', () => {
+    assert.equal(segmentText('Straße Œuvre Cæsar STRASSE'), 'strasse oeuvre caesar strasse');
   });
 
   it('strips Arabic tashkeel, tatweel, hamza forms and the article al-', () => {
@@ -142,6 +150,34 @@ describe('parseQuery', () => {
     assert.equal(many.terms.length, MAX_TERMS);
   });
 
+  it('turns each CJK word of a query into its pairs of characters, whatever the segmenter made of the text', () => {
+    const q = parseQuery('港口');
+    assert.deepEqual(q.terms, ['港口']);
+    assert.equal(q.isPrefixLast, false);
+    // 地震 and 発生 are two words: the query finds them apart ("地震が発生").
+    assert.deepEqual(parseQuery('地震発生').terms, ['地震', '発生']);
+    assert.deepEqual(parseQuery('雅加达').terms, ['雅加', '加达']);
+    assert.deepEqual(parseQuery('港').terms, ['港']);
+    assert.deepEqual(parseQuery('Jakarta 港口').terms, ['jakarta', '港口']);
+    // Every pair of the query is among the text's index words when the query stands in the text.
+    const indexed = new Set(segmentText('香港口岸的货船'));
+    for (const term of parseQuery('港口').terms) assert.ok(segmentText('香港口岸的货船').split(' ').includes(term));
+    assert.ok(indexed.size > 0);
+  });
+
+  it('reads every word as a beginning in languages that write compounds', () => {
+    const q = { ...parseQuery('Hochwasser Jakarta'), isPrefixEvery: true };
+    assert.equal(
+      safeHighlight('Hochwasserschutz für Jakartas Küste', q),
+      '<mark>Hochwasserschutz</mark> für <mark>Jakartas</mark> Küste',
+    );
+    // Not without the flag: only the last word is a beginning there.
+    assert.equal(
+      safeHighlight('Hochwasserschutz für Jakartas Küste', parseQuery('Hochwasser Jakarta')),
+      'Hochwasserschutz für <mark>Jakartas</mark> Küste',
+    );
+  });
+
   it('matches the last word as a prefix only when it has two characters or more', () => {
     assert.equal(parseQuery('harb').isPrefixLast, true);
     assert.equal(parseQuery('harbour a').isPrefixLast, false);
@@ -162,6 +198,24 @@ describe('highlighting', () => {
       safeHighlight('雅加达港口今天重新开放', parseQuery('重新开放')),
       '雅加达港口今天<mark>重新开放</mark>',
     );
+  });
+
+  it('marks a Chinese word where the segmenter split the text across it', () => {
+    // The segmenter reads 香港 | 口岸: the query's 港口 straddles the two.
+    assert.equal(safeHighlight('香港口岸开放', parseQuery('港口')), '香<mark>港口</mark>岸开放');
+    assert.equal(
+      safeHighlight('东京地震が発生した', parseQuery('地震発生')),
+      '东京<mark>地震</mark>が<mark>発生</mark>した',
+    );
+    assert.equal(safeHighlight('ｼﾞｬｶﾙﾀの港', parseQuery('ジャカルタ')), '<mark>ｼﾞｬｶﾙﾀ</mark>の港');
+  });
+
+  it('cuts a Chinese snippet around the match, marked in place', () => {
+    const text = `${'这是一段很长的背景介绍。'.repeat(30)}雅加达港口今天重新开放，货船排队进港。${'后续报道。'.repeat(40)}`;
+    const snippet = safeSnippet(text, parseQuery('港口'));
+    assert.ok(snippet);
+    assert.match(snippet, /^… .*雅加达<mark>港口<\/mark>今天重新开放.* …$/);
+    assert.ok(Array.from(snippet).length < 200, snippet);
   });
 
   it('marks Arabic words typed without tashkeel or the article', () => {

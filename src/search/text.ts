@@ -2,6 +2,14 @@
 // shared by indexing, querying and highlighting, so all three agree on a word. Intl.Segmenter
 // splits scripts written without spaces; text in scripts with spaces takes a plain regex split
 // that gives the same words at a fraction of the cost (see wordsOf).
+//
+// Chinese and Japanese are indexed by characters, not by the segmenter's words: each run of Han,
+// kana and their marks as every single character and every two characters in a row. The
+// segmenter's dictionary splits a headline by its context ("香港口岸" as 香港 | 口岸), so a word
+// of the query may straddle two of the text's words; as characters in a row it is always found.
+// A query is split into words by the segmenter first (so "地震発生" finds "地震が発生": both
+// words, not the run), and each CJK word becomes its pairs of characters (one character alone
+// stays one); highlighting marks where each such word stands in the text, character by character.
 import { escapeHtml } from '@kitajs/html';
 import sanitizeHtml from 'sanitize-html';
 
@@ -26,7 +34,15 @@ const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 const ASCII = /^[\t\n\r\x20-\x7e]*$/;
 
-/** Lower case, compatibility forms (full-width, ligatures), no accents, tashkeel or tatweel, ASCII digits. */
+// Letters that Unicode does not decompose but readers type as two: "strasse" for "straße",
+// "oeuvre" for "œuvre", "aere" for "ære".
+const TWO_LETTER_FOLDS: Readonly<Record<string, string>> = { ß: 'ss', œ: 'oe', æ: 'ae' };
+const TWO_LETTER_FOLDED = /[ßœæ]/g;
+
+/**
+ * Lower case, compatibility forms (full-width, ligatures), no accents, tashkeel or tatweel, ASCII
+ * digits, ß œ æ as two letters.
+ */
 export function foldText(text: string): string {
   // Printable ASCII has nothing to decompose, fold or convert but its case.
   if (ASCII.test(text)) return text.toLowerCase();
@@ -35,8 +51,31 @@ export function foldText(text: string): string {
     .normalize('NFKD')
     .replace(FOLDED_MARKS, '')
     .normalize('NFKC')
+    .replace(TWO_LETTER_FOLDED, (c) => TWO_LETTER_FOLDS[c]!)
     .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
     .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
+}
+
+// Han (with 々 and 〆), hiragana, katakana and the long-vowel mark ー: the characters indexed one
+// and two at a time. Hangul is written with spaces and keeps the segmenter's words.
+const CJK_CHARS = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u3005\u3006\u30fc`;
+const CJK_RUN = new RegExp(`[${CJK_CHARS}]+`, 'gu');
+const HAS_CJK = new RegExp(`[${CJK_CHARS}]`, 'u');
+const CJK_RUN_SPLIT = new RegExp(`([${CJK_CHARS}]+)`, 'u');
+
+/** Every character of a CJK run, then every two characters in a row: the run's words in the index. */
+function charGrams(run: string): string[] {
+  const chars = Array.from(run);
+  const grams = [...chars];
+  for (let i = 0; i + 1 < chars.length; i++) grams.push(chars[i]! + chars[i + 1]!);
+  return grams;
+}
+
+/** The index words of a CJK word of a query: its pairs of characters, or the one character it is. */
+function queryGrams(run: string): string[] {
+  const chars = Array.from(run);
+  if (chars.length === 1) return chars;
+  return chars.slice(1).map((c, i) => chars[i]! + c);
 }
 
 /** The index form of one word-like piece of folded text (may yield several words: "e.g" → e, g). */
@@ -115,9 +154,12 @@ export function parsedBodyText(html: string): string {
     .trim();
 }
 
-/** The words of a text in index form, in order. */
+/** The words of a text in index form, in order (CJK text as the segmenter's words). */
 export function wordsOf(text: string): string[] {
-  const folded = foldText(text);
+  return wordsOfFolded(foldText(text));
+}
+
+function wordsOfFolded(folded: string): string[] {
   const isSpaced = PLAIN_LATIN.test(folded) || !NEEDS_SEGMENTER.test(folded);
   return isSpaced ? spacedWords(folded) : segmentedWords(folded);
 }
@@ -161,9 +203,17 @@ export function spacedWords(folded: string): string[] {
   return (folded.match(WORD_RUN) ?? []).map(indexWord);
 }
 
-/** A text as the index stores it: its words separated by spaces, so CJK words become tokens. */
+/** The words a text is indexed under: its words, and its CJK runs as characters and pairs of them. */
+export function indexTermsOf(text: string): string[] {
+  const folded = foldText(text);
+  const runs = folded.match(CJK_RUN);
+  if (runs === null) return wordsOfFolded(folded);
+  return [...wordsOfFolded(folded.replace(CJK_RUN, ' ')), ...runs.flatMap(charGrams)];
+}
+
+/** A text as the index stores it: its index words separated by spaces, so each becomes a token. */
 export function segmentText(text: string): string {
-  return wordsOf(text).join(' ');
+  return indexTermsOf(text).join(' ');
 }
 
 /** A reader's query, cleaned: what to show back, and the words to look for. */
@@ -174,6 +224,13 @@ export interface SearchQuery {
   readonly terms: readonly string[];
   /** Whether the last term may also match longer words ("harb" finds "harbour"; see searchArticles). */
   readonly isPrefixLast: boolean;
+  /**
+   * Whether every term may also be the beginning of a longer word: in languages that write
+   * compounds as one word, "Hochwasser" finds "Hochwasserschutz" (see searchArticles).
+   */
+  readonly isPrefixEvery?: boolean;
+  /** The query's CJK words (folded), with the index of their first term: what highlighting marks. */
+  readonly cjkWords: readonly CjkWord[];
   /** Whether the query was longer than MAX_QUERY_CHARS and was cut. */
   readonly isTruncated: boolean;
 }
@@ -182,6 +239,13 @@ export interface SearchQuery {
 // overrides included), except the joiners that Arabic-script and emoji text need.
 const UNSHOWABLE = /[\p{Cc}\p{Cs}\uFDD0-\uFDEF\uFFFE\uFFFF]|(?![\u200c\u200d])\p{Cf}/gu;
 
+/** A CJK word of a query, as highlighting looks for it in a text. */
+export interface CjkWord {
+  readonly folded: string;
+  /** The query term it counts as (its first pair of characters). */
+  readonly term: number;
+}
+
 /** Turns whatever arrived as `q` into plain terms; never throws, whatever the input. */
 export function parseQuery(raw: unknown): SearchQuery {
   const value = Array.isArray(raw) ? raw[0] : raw;
@@ -189,10 +253,65 @@ export function parseQuery(raw: unknown): SearchQuery {
   const chars = Array.from(cleaned);
   const isTruncated = chars.length > MAX_QUERY_CHARS;
   const text = isTruncated ? chars.slice(0, MAX_QUERY_CHARS).join('').trim() : cleaned;
-  const terms = [...new Set(wordsOf(text))].slice(0, MAX_TERMS);
+  const terms: string[] = [];
+  const cjkWords: CjkWord[] = [];
+  const add = (term: string) => {
+    let at = terms.indexOf(term);
+    if (at < 0 && terms.length < MAX_TERMS) at = terms.push(term) - 1;
+    return at;
+  };
+  for (const word of wordsOf(text)) {
+    if (!HAS_CJK.test(word)) {
+      add(word);
+      continue;
+    }
+    // "3月" or "G20峰会": the CJK run as its pairs of characters, the rest as a word of its own.
+    for (const part of word.split(CJK_RUN_SPLIT)) {
+      if (part === '') continue;
+      if (!HAS_CJK.test(part)) {
+        add(part);
+        continue;
+      }
+      const first = queryGrams(part).map(add)[0]!;
+      if (first >= 0 && !cjkWords.some((w) => w.folded === part)) cjkWords.push({ folded: part, term: first });
+    }
+  }
   const last = terms[terms.length - 1];
-  // A one-letter prefix would match a large part of the index for little use.
-  return { text, terms, isPrefixLast: last !== undefined && Array.from(last).length >= 2, isTruncated };
+  // A one-letter prefix would match a large part of the index for little use; a CJK pair is
+  // already every word it could begin (the index holds no longer CJK words).
+  const isPrefixLast = last !== undefined && Array.from(last).length >= 2 && !HAS_CJK.test(last);
+  return { text, terms, isPrefixLast, cjkWords, isTruncated };
+}
+
+// Languages that write compounds as one word ("Hochwasserschutz", "verkeersveiligheid"): a search
+// in them reads every word as the beginning of longer ones too.
+const COMPOUNDING_LANGUAGES: ReadonlySet<string> = new Set([
+  'de',
+  'nl',
+  'sv',
+  'da',
+  'nb',
+  'nn',
+  'no',
+  'fi',
+  'is',
+  'af',
+]);
+
+/** Whether a locale's language writes compounds as one word. */
+export function writesCompounds(locale: string): boolean {
+  return COMPOUNDING_LANGUAGES.has(locale.split(/[-_]/)[0]!.toLowerCase());
+}
+
+/** The shortest term read as the beginning of longer words when every term may be one. */
+export const MIN_COMPOUND_PREFIX = 3;
+
+/** Whether a query's term may match longer words too. */
+export function isPrefixTerm(query: Pick<SearchQuery, 'terms' | 'isPrefixLast' | 'isPrefixEvery'>, i: number): boolean {
+  const term = query.terms[i];
+  if (term === undefined || HAS_CJK.test(term)) return false;
+  if (query.isPrefixEvery) return Array.from(term).length >= MIN_COMPOUND_PREFIX;
+  return query.isPrefixLast && i === query.terms.length - 1;
 }
 
 /** A stretch of original text with the words it contains, for highlighting. */
@@ -250,7 +369,56 @@ export function segmentedPieces(text: string, query: SearchQuery): Piece[] {
     const isWord = s.isWordLike === true;
     pieces.push({ text: s.segment, term: isWord ? termOf(s.segment, query) : -1, isWord });
   }
-  return pieces;
+  return query.cjkWords.length > 0 && HAS_CJK.test(text) ? withCjkMarks(pieces, query) : pieces;
+}
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+function graphemesOf(text: string): string[] {
+  return Array.from(graphemes.segment(text), (s) => s.segment);
+}
+
+/**
+ * The pieces with CJK text marked where a CJK word of the query stands, character by character:
+ * the segmenter may have split the text elsewhere than the query ("香港|口岸" holds 港口), so a
+ * piece is cut where a mark begins or ends. Pieces with no CJK character keep their own marks.
+ */
+function withCjkMarks(pieces: readonly Piece[], query: SearchQuery): Piece[] {
+  // The text's characters (graphemes: half-width ｼﾞ is one, folded to ジ), each folded, and which
+  // character each folded code unit came from.
+  const chars = graphemesOf(pieces.map((p) => p.text).join(''));
+  let folded = '';
+  const owner: number[] = [];
+  chars.forEach((c, i) => {
+    const f = foldText(c);
+    folded += f;
+    for (let k = 0; k < f.length; k++) owner.push(i);
+  });
+  const marks = new Array<number>(chars.length).fill(-1);
+  for (const word of query.cjkWords) {
+    for (let at = folded.indexOf(word.folded); at >= 0; at = folded.indexOf(word.folded, at + 1)) {
+      for (let k = at; k < at + word.folded.length; k++) if (marks[owner[k]!] === -1) marks[owner[k]!] = word.term;
+    }
+  }
+  const out: Piece[] = [];
+  let next = 0; // index into chars of the piece's first character
+  for (const piece of pieces) {
+    const own = graphemesOf(piece.text);
+    const from = next;
+    next += own.length;
+    if (!piece.isWord || !HAS_CJK.test(piece.text)) {
+      out.push(piece);
+      continue;
+    }
+    // Runs of characters with the same mark, each a word of its own.
+    let start = 0;
+    for (let k = 1; k <= own.length; k++) {
+      if (k < own.length && marks[from + k] === marks[from + start]) continue;
+      out.push({ text: own.slice(start, k).join(''), term: marks[from + start]!, isWord: true });
+      start = k;
+    }
+  }
+  return out;
 }
 
 /** Index of the query term a word-like segment matches, or -1. */
@@ -273,9 +441,9 @@ function asciiIndexWord(run: string): string {
 function termIndex(word: string, query: SearchQuery): number {
   const { terms } = query;
   for (let i = 0; i < terms.length; i++) if (word === terms[i]) return i;
-  const last = terms.length - 1;
-  // Only the last term may be the beginning of a word, and a whole word comes first.
-  return query.isPrefixLast && last >= 0 && word.startsWith(terms[last]!) ? last : -1;
+  // A whole word comes first; then the terms that may be the beginning of a word.
+  for (let i = 0; i < terms.length; i++) if (isPrefixTerm(query, i) && word.startsWith(terms[i]!)) return i;
+  return -1;
 }
 
 /** Escapes every piece and wraps matching words in <mark>; adjacent marks (CJK words) merge. */

@@ -71,6 +71,12 @@ export interface DemoPaths {
   /** The newest Arabic story with an author and a photo. */
   arabicArticle: string;
   indonesianHome: string;
+  /** The newest story of each edition added in issue 12 (fr, de, es, zh, ja), with an author and a photo. */
+  frenchArticle: string;
+  germanArticle: string;
+  spanishArticle: string;
+  chineseArticle: string;
+  japaneseArticle: string;
   category: string;
   tag: string;
   author: string;
@@ -156,6 +162,11 @@ async function findDemoPaths(test: TestApp): Promise<DemoPaths> {
     throw new Error('the demo content has no English story with every element (author, photo, tags, dateline, source)');
   const ar = await story('ar', false);
   if (!ar) throw new Error('the demo content has no Arabic story with an author and a photo');
+  const storyIn = async (code: string) => {
+    const found = await story(code, false);
+    if (!found) throw new Error(`the demo content has no ${code} story with an author and a photo`);
+    return articlePath(found);
+  };
   const tag = await db
     .selectFrom('tags')
     .innerJoin('article_tags', 'article_tags.tag_id', 'tags.id')
@@ -184,6 +195,11 @@ async function findDemoPaths(test: TestApp): Promise<DemoPaths> {
     arabicHome: '/ar',
     arabicArticle: articlePath(ar),
     indonesianHome: '/id',
+    frenchArticle: await storyIn('fr'),
+    germanArticle: await storyIn('de'),
+    spanishArticle: await storyIn('es'),
+    chineseArticle: await storyIn('zh'),
+    japaneseArticle: await storyIn('ja'),
     category: categoryPath('en', en.category_slug),
     tag: tagPath('en', tag.slug),
     author: authorPath('en', en.author_slug),

@@ -104,12 +104,12 @@ describe('an edition without channels', () => {
   });
 
   it('answers 404 for an edition that does not exist', async () => {
-    for (const url of ['/fr/live', '/fr/live/status.json', '/zz-test/live/status.json']) {
+    for (const url of ['/nl/live', '/nl/live/status.json', '/zz-test/live/status.json']) {
       const res = await read(t, url);
       assert.equal(res.statusCode, 404, url);
     }
     // The player asks for JSON, and gets its error as JSON.
-    const json = await t.app.inject({ url: '/fr/live/status.json', headers: { accept: 'application/json' } });
+    const json = await t.app.inject({ url: '/nl/live/status.json', headers: { accept: 'application/json' } });
     assert.equal(json.statusCode, 404);
     assert.equal(JSON.parse(json.body).error.code, 'edition_not_found');
   });

@@ -14,6 +14,8 @@ export interface EditionsTable {
   direction: 'ltr' | 'rtl';
   position: number;
   is_active: Flag;
+  /** An IANA zone the edition's dates are written in; null: the site's (Settings). */
+  time_zone: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type Role = 'admin' | 'editor' | 'author' | 'contributor' | 'integrity_officer';

@@ -1,9 +1,9 @@
 // The HTML document every reader page shares: the head, and the shell (top bar, masthead,
 // navigation, footer, rendered by page-shell.tsx) around the page's main content.
-import type { Children } from '@kitajs/html';
+import { escapeHtml, type Children } from '@kitajs/html';
 import { flattened } from './flattened.ts';
 import { pageShell } from './page-shell.tsx';
-import { absoluteUrl, jsonLdText, type Head, type Site } from './site.ts';
+import { absoluteUrl, jsonLdText, type Alternate, type Head, type Site } from './site.ts';
 
 /** Renders a complete HTML document around a page's main content. */
 export function Layout(props: { site: Site; head: Head; children: Children; bodyClass?: string }): JSX.Element {
@@ -11,7 +11,9 @@ export function Layout(props: { site: Site; head: Head; children: Children; body
   const { t, edition } = site;
   const siteName = t('site.name');
   const title = head.title === siteName ? siteName : `${head.title} · ${siteName}`;
-  const { safeTop, safeFooter } = pageShell(site);
+  const shell = pageShell(site);
+  const safeTop = head.alternates?.length ? switcherToTranslations(shell.safeTop, head.alternates) : shell.safeTop;
+  const { safeFooter } = shell;
   // Beside the shell, never in it: the shell is kept per edition and day, a banner comes and goes.
   const { safeBanner } = site;
   return (
@@ -55,6 +57,23 @@ export function Layout(props: { site: Site; head: Head; children: Children; body
       </html>
     </>
   );
+}
+
+/**
+ * The shell's edition switcher pointed at this page's translations: the shell is rendered once
+ * per edition and day with each edition's link going to its home, and a page with translations
+ * (a story, a program, a Company Profile page) has those links lead to them instead.
+ */
+function switcherToTranslations(safeTop: string, alternates: readonly Alternate[]): string {
+  let top = safeTop;
+  for (const a of alternates) {
+    const code = escapeHtml(a.lang);
+    top = top.replace(
+      `<a href="/${code}" lang="${code}" hreflang="${code}"`,
+      `<a href="${escapeHtml(a.path)}" lang="${code}" hreflang="${code}"`,
+    );
+  }
+  return top;
 }
 
 // The same on every page while the assets stay the same (they change only with a new build).

@@ -7,6 +7,8 @@ export interface EditionInfo {
   readonly name: string;
   readonly locale: string;
   readonly direction: 'ltr' | 'rtl';
+  /** The edition's own IANA time zone, when it has one (else the site's). */
+  readonly timeZone?: string | undefined;
 }
 
 /** One entry of a navigation menu. */

@@ -4,6 +4,7 @@
 import { newsroomText as t } from '../../newsroom/index.ts';
 import type { UpdateEditionInput } from '../commands.ts';
 import type { ManagedEdition } from './queries.ts';
+import { TEMPLATE_SECTIONS, type TemplateChoice } from './template.ts';
 
 /** The direction field's value that lets the locale decide. */
 export const DIRECTION_AUTO = 'auto';
@@ -16,15 +17,29 @@ export interface EditionFormValues {
   /** 'ltr', 'rtl' or DIRECTION_AUTO. */
   readonly direction: string;
   readonly position: string;
+  /** An IANA zone, or '' for the site's. */
+  readonly timeZone: string;
 }
 
-/** An empty add form. */
-export const NEW_EDITION: EditionFormValues = {
+/** What the add form alone asks: what the edition starts with, and whether readers see it at once. */
+export interface StartValues {
+  /** The ticked keys of TEMPLATE_SECTIONS (others are ignored). */
+  readonly sections: readonly string[];
+  readonly companyProfile: boolean;
+  readonly openNow: boolean;
+}
+
+/** An empty add form: every section and the Company Profile ticked, prepared before it opens. */
+export const NEW_EDITION: EditionFormValues & StartValues = {
   code: '',
   name: '',
   locale: '',
   direction: DIRECTION_AUTO,
   position: '',
+  timeZone: '',
+  sections: TEMPLATE_SECTIONS,
+  companyProfile: true,
+  openNow: false,
 };
 
 function text(body: unknown, name: string): string {
@@ -40,6 +55,26 @@ export function readEditionForm(body: unknown): EditionFormValues {
     locale: text(body, 'locale'),
     direction: text(body, 'direction') || DIRECTION_AUTO,
     position: text(body, 'position').trim(),
+    timeZone: text(body, 'timeZone').trim(),
+  };
+}
+
+/** The add form's start choices as posted (a checkbox left unticked is not sent at all). */
+export function readStartForm(body: unknown): StartValues {
+  const raw = body && typeof body === 'object' ? (body as Record<string, unknown>).sections : undefined;
+  const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+  return {
+    sections: list.filter((v): v is string => typeof v === 'string'),
+    companyProfile: text(body, 'companyProfile') === 'on',
+    openNow: text(body, 'openNow') === 'on',
+  };
+}
+
+/** The template's choice from the posted start values: only known sections, in their own order. */
+export function templateChoiceOf(values: StartValues): TemplateChoice {
+  return {
+    sections: TEMPLATE_SECTIONS.filter((key) => values.sections.includes(key)),
+    companyProfile: values.companyProfile,
   };
 }
 
@@ -51,6 +86,7 @@ export function valuesOf(edition: ManagedEdition): EditionFormValues {
     locale: edition.locale,
     direction: edition.direction,
     position: String(edition.position),
+    timeZone: edition.timeZone ?? '',
   };
 }
 
@@ -75,6 +111,7 @@ export function settingsOf(values: EditionFormValues): ReadSettings {
       locale: values.locale,
       direction: direction === DIRECTION_AUTO ? undefined : direction,
       position,
+      timeZone: values.timeZone,
     },
     problems: [],
   };

@@ -15,6 +15,8 @@ export interface ManagedEdition {
   readonly direction: 'ltr' | 'rtl';
   readonly position: number;
   readonly isActive: boolean;
+  /** Its own time zone, or undefined for the site's. */
+  readonly timeZone: string | undefined;
 }
 
 function toManagedEdition(row: EditionRow): ManagedEdition {
@@ -25,6 +27,7 @@ function toManagedEdition(row: EditionRow): ManagedEdition {
     direction: row.direction,
     position: row.position,
     isActive: toBool(row.is_active),
+    timeZone: row.time_zone ?? undefined,
   };
 }
 

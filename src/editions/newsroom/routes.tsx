@@ -19,8 +19,18 @@ import {
 } from '../../newsroom/index.ts';
 import { addEdition, EditionRuleError, setEditionActive, updateEdition } from '../commands.ts';
 import { defaultEditionOf } from '../default-edition.ts';
-import { NEW_EDITION, readEditionForm, settingsOf, valuesOf, type EditionFormValues } from './form.ts';
+import {
+  NEW_EDITION,
+  readEditionForm,
+  readStartForm,
+  settingsOf,
+  templateChoiceOf,
+  valuesOf,
+  type EditionFormValues,
+  type StartValues,
+} from './form.ts';
 import { countPublishedByEdition, findEdition, listAllEditions } from './queries.ts';
+import { startEditionFromTemplate } from './template.ts';
 import { EditionPage, EditionsPage, type EditionPageProps, type ListedEdition } from './views.tsx';
 
 type EditionRequest = FastifyRequest<{ Params: { code: string }; Querystring: { done?: string } }>;
@@ -67,7 +77,7 @@ export const editionNewsroomRoutes: DomainRoutes = async (app, { ctx }) => {
   const renderList = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    extra: { values?: EditionFormValues; problems?: readonly string[]; notice?: string } = {},
+    extra: { values?: EditionFormValues & StartValues; problems?: readonly string[]; notice?: string } = {},
     status = 200,
   ) => {
     const page = (
@@ -76,6 +86,7 @@ export const editionNewsroomRoutes: DomainRoutes = async (app, { ctx }) => {
         editions={await listEditions(ctx)}
         {...extra}
         values={extra.values ?? NEW_EDITION}
+        siteZone={ctx.settings.timezone}
       />
     );
     return sendHtml(reply, page, status);
@@ -96,6 +107,7 @@ export const editionNewsroomRoutes: DomainRoutes = async (app, { ctx }) => {
         page={await newsroomPage(ctx, request)}
         edition={edition}
         isLastActive={edition.isActive && editions.filter((e) => e.isActive).length === 1}
+        siteZone={ctx.settings.timezone}
         {...extra}
         values={extra.values ?? valuesOf(edition)}
       />
@@ -106,20 +118,29 @@ export const editionNewsroomRoutes: DomainRoutes = async (app, { ctx }) => {
   app.get<{ Querystring: { done?: string; edition?: string } }>('/editions', async (request, reply) => {
     const { done, edition } = request.query;
     const added = done === 'added' && typeof edition === 'string' ? await findEdition(ctx.db, edition) : undefined;
-    return renderList(request, reply, {
-      notice: added ? t('editions.added', { name: added.name, code: added.code }) : undefined,
-    });
+    const notice =
+      added && t(added.isActive ? 'editions.added' : 'editions.addedPrepared', { name: added.name, code: added.code });
+    return renderList(request, reply, { notice });
   });
 
   app.post('/editions', async (request, reply) => {
     const staff = requirePermission(request, 'editions.manage');
-    const values = readEditionForm(request.body);
+    const values = { ...readEditionForm(request.body), ...readStartForm(request.body) };
     const settings = settingsOf(values);
     const again = (problems: readonly string[], status: number) =>
       renderList(request, reply, { values, problems }, status);
     if (!settings.input) return again(settings.problems, 400);
+    const input = { code: values.code, ...settings.input, isActive: values.openNow };
     try {
-      const added = await addEdition(writerAs(ctx, staff.id), { code: values.code, ...settings.input });
+      // The edition and what it starts with, all or nothing; their events go out once committed.
+      const w = writerAs(ctx, staff.id);
+      const added = await w.db.transaction().execute(async (trx) => {
+        const tw = { ...w, db: trx };
+        if (!(await addEdition(tw, input))) return false;
+        await startEditionFromTemplate(tw, input, templateChoiceOf(values));
+        return true;
+      });
+      await w.events.afterCommit();
       if (!added) return await again([t('editions.problemDuplicate', { code: values.code })], 409);
     } catch (error) {
       const refused = problemsOf(error);

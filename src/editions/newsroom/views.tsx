@@ -10,10 +10,15 @@ import {
   newsroomText as t,
   type NewsroomPage,
 } from '../../newsroom/index.ts';
+import { englishCatalog } from '../../i18n/index.ts';
 import { EDITION_CODE_PATTERN } from '../codes.ts';
 import { NAME_MAX, POSITION_MAX } from '../commands.ts';
-import { DIRECTION_AUTO, type EditionFormValues } from './form.ts';
+import { DIRECTION_AUTO, type EditionFormValues, type StartValues } from './form.ts';
 import type { ManagedEdition } from './queries.ts';
+import { TEMPLATE_SECTIONS } from './template.ts';
+
+/** Every IANA zone this server knows, for the time zone fields. */
+const TIME_ZONES: readonly string[] = Intl.supportedValuesOf('timeZone');
 
 /** An edition as the pages list it. */
 export interface ListedEdition extends ManagedEdition {
@@ -53,7 +58,9 @@ export interface EditionsPageProps {
   readonly page: NewsroomPage;
   readonly editions: readonly ListedEdition[];
   /** The add form's values (what was posted, after a refusal). */
-  readonly values: EditionFormValues;
+  readonly values: EditionFormValues & StartValues;
+  /** The site's own zone (Settings), what an edition without one uses. */
+  readonly siteZone: string;
   readonly problems?: readonly string[];
   readonly notice?: string;
 }
@@ -123,9 +130,12 @@ export function EditionsPage(props: EditionsPageProps): JSX.Element {
   );
 }
 
-/** The fields both forms share: name, locale, direction, position. */
-function SettingsFields(props: { values: EditionFormValues; isNew: boolean }): JSX.Element {
+/** The fields both forms share: name, locale, direction, time zone, position. */
+function SettingsFields(props: { values: EditionFormValues; isNew: boolean; siteZone: string }): JSX.Element {
   const { values } = props;
+  // A zone stored before this server's list lost it stays choosable, so saving changes nothing.
+  const zones =
+    values.timeZone === '' || TIME_ZONES.includes(values.timeZone) ? TIME_ZONES : [values.timeZone, ...TIME_ZONES];
   return (
     <>
       <div class="nr-field">
@@ -176,6 +186,22 @@ function SettingsFields(props: { values: EditionFormValues; isNew: boolean }): J
         </p>
       </div>
       <div class="nr-field">
+        <label for="edition-zone">{t('editions.timeZone')}</label>
+        <select id="edition-zone" name="timeZone" aria-describedby="edition-zone-hint">
+          <option value="" selected={values.timeZone === ''} safe>
+            {t('editions.siteZone', { zone: props.siteZone })}
+          </option>
+          {zones.map((zone) => (
+            <option value={zone} selected={zone === values.timeZone} safe>
+              {zone}
+            </option>
+          ))}
+        </select>
+        <p class="nr-hint" id="edition-zone-hint">
+          {t('editions.timeZoneHint')}
+        </p>
+      </div>
+      <div class="nr-field">
         <label for="edition-position">{t('editions.position')}</label>
         <input
           id="edition-position"
@@ -202,6 +228,11 @@ function catalogCodes(editions: readonly ListedEdition[]): string {
     .filter((e) => e.hasCatalog)
     .map((e) => e.code)
     .join(', ');
+}
+
+/** A template section's name in the newsroom's language (the edition gets it in its own). */
+function englishSection(key: (typeof TEMPLATE_SECTIONS)[number]): string {
+  return englishCatalog[`template.section.${key}`];
 }
 
 /** The form that adds an edition. */
@@ -239,7 +270,44 @@ function AddForm(props: EditionsPageProps): JSX.Element {
             {t('editions.catalogHint', { codes: catalogCodes(props.editions) })}
           </p>
         </div>
-        <SettingsFields values={values} isNew />
+        <SettingsFields values={values} isNew siteZone={props.siteZone} />
+        <fieldset class="nr-fieldset" aria-describedby="edition-start-hint">
+          <legend>{t('editions.startWith')}</legend>
+          <p class="nr-hint" id="edition-start-hint">
+            {t('editions.startHint')}
+          </p>
+          {TEMPLATE_SECTIONS.map((key) => (
+            <div class="nr-field-check">
+              <input
+                id={`edition-section-${key}`}
+                type="checkbox"
+                name="sections"
+                value={key}
+                checked={values.sections.includes(key)}
+              />
+              <label for={`edition-section-${key}`} safe>
+                {t('editions.templateSection', { section: englishSection(key) })}
+              </label>
+            </div>
+          ))}
+          <div class="nr-field-check">
+            <input id="edition-profile" type="checkbox" name="companyProfile" checked={values.companyProfile} />
+            <label for="edition-profile">{t('editions.templateProfile')}</label>
+          </div>
+        </fieldset>
+        <div class="nr-field-check">
+          <input
+            id="edition-open"
+            type="checkbox"
+            name="openNow"
+            checked={values.openNow}
+            aria-describedby="edition-open-hint"
+          />
+          <label for="edition-open">{t('editions.openNow')}</label>
+        </div>
+        <p class="nr-hint" id="edition-open-hint">
+          {t('editions.openNowHint')}
+        </p>
         <p>
           <button type="submit" class="nr-button nr-button-primary">
             {t('editions.create')}
@@ -257,6 +325,8 @@ export interface EditionPageProps {
   readonly isLastActive: boolean;
   /** The settings form's values: what was posted after a refusal, else the edition's own. */
   readonly values: EditionFormValues;
+  /** The site's own zone (Settings), what an edition without one uses. */
+  readonly siteZone: string;
   readonly problems?: readonly string[];
   /** Which form the problems are about. */
   readonly problemsAt?: 'settings' | 'active';
@@ -333,13 +403,17 @@ export function EditionPage(props: EditionPageProps): JSX.Element {
           <dt>{t('editions.interface')}</dt>
           <dd>{edition.hasCatalog ? t('editions.ownCatalog') : t('editions.catalogFallback')}</dd>
         </div>
+        <div>
+          <dt>{t('editions.timeZone')}</dt>
+          <dd safe>{edition.timeZone ?? t('editions.siteZone', { zone: props.siteZone })}</dd>
+        </div>
       </dl>
       <section class="nr-panel" aria-labelledby="settings-heading">
         <h2 id="settings-heading">{t('editions.settings')}</h2>
         {props.problemsAt !== 'active' && <Problems problems={props.problems ?? []} />}
         <form method="post" action={editionPath(edition.code)} class="nr-form">
           <CsrfField token={props.page.staff!.csrfToken} />
-          <SettingsFields values={props.values} isNew={false} />
+          <SettingsFields values={props.values} isNew={false} siteZone={props.siteZone} />
           <p>
             <button type="submit" class="nr-button nr-button-primary">
               {t('form.save')}

@@ -48,6 +48,12 @@ export const ar: Catalog = {
   'section.programs': 'أبرز البرامج',
   'section.profile': 'عن المؤسسة',
   'section.integrity': 'Zona Integritas',
+  'template.section.national': 'أخبار وطنية',
+  'template.section.world': 'العالم',
+  'template.section.economy': 'اقتصاد',
+  'template.section.culture': 'ثقافة',
+  'template.section.sports': 'رياضة',
+  'template.section.tourism': 'سياحة',
   'article.writtenBy': 'بقلم',
   'article.rateThis': 'قيّم هذا الخبر',
   'article.votes': {
@@ -207,7 +213,6 @@ export const ar: Catalog = {
   'live.announce': 'الآن على {channel}: {program}',
   // broadcast: programs (programs, schedule, program pages, picks)
   'programs.intro': 'برامجنا ومقدموها، واختيارات المحررين، وأخبار من الاستوديو.',
-  'programs.and': 'و',
   'programs.hosts': 'تقديم',
   'programs.channel': 'على',
   'programs.manySlots': '{days} في {times}، مدة كل منها {duration}',

@@ -39,6 +39,13 @@ export const en = {
   'section.programs': 'Program Highlight',
   'section.profile': 'Company Profile',
   'section.integrity': 'Zona Integritas',
+  // Sections a new edition may start with (the newsroom's Editions page), named in its language.
+  'template.section.national': 'National',
+  'template.section.world': 'World',
+  'template.section.economy': 'Economy',
+  'template.section.culture': 'Culture',
+  'template.section.sports': 'Sports',
+  'template.section.tourism': 'Tourism',
   'article.writtenBy': 'Written by',
   'article.rateThis': 'Rate this item',
   'article.votes': { one: '({count} vote)', other: '({count} votes)' },
@@ -170,7 +177,6 @@ export const en = {
   'live.announce': 'Now on {channel}: {program}',
   // broadcast: programs (programs, schedule, program pages, picks)
   'programs.intro': 'Our programs and presenters, the editors’ picks and news from the studio.',
-  'programs.and': 'and',
   'programs.hosts': 'Presented by',
   'programs.channel': 'On',
   'programs.manySlots': '{days} at {times}, {duration} each',

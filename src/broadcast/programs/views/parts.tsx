@@ -1,6 +1,7 @@
 // Pieces the programs pages share: a program's card, the picks list, an airing in a schedule
 // list, host links. Times are <time datetime> with the instant, so the listener's browser can
 // show them in its own zone (client/schedule-times.ts).
+import { escapeHtml } from '@kitajs/html';
 import type { Site } from '../../../core/views/site.ts';
 import { Picture } from '../../../media/index.ts';
 import { authorPath } from '../../../users/index.ts';
@@ -15,19 +16,33 @@ export const programPath = (edition: string, slug: string) => `/${edition}/progr
 export const episodePath = (edition: string, program: string, episode: string) =>
   `${programPath(edition, program)}/episodes/${encodeURIComponent(episode)}`;
 
-/** The hosts, each linked to their author page, in the edition's list style. */
+const listFormats = new Map<string, Intl.ListFormat>();
+
+function listFormatOf(locale: string): Intl.ListFormat {
+  let format = listFormats.get(locale);
+  if (!format) listFormats.set(locale, (format = new Intl.ListFormat(locale, { type: 'conjunction' })));
+  return format;
+}
+
+/**
+ * The hosts, each linked to their author page, joined as the edition's language joins a list
+ * (Intl.ListFormat: "A, B and C", "A y B" but "A e Isabel", "A、B和C", "AとB").
+ */
 export function HostLinks(props: { site: Site; hosts: readonly Host[] }): JSX.Element {
-  const { site } = props;
+  const { site, hosts } = props;
+  const parts = listFormatOf(site.edition.locale).formatToParts(hosts.map((h) => h.name));
+  let next = 0;
   return (
     <>
-      {props.hosts.map((h, i) => (
-        <>
-          {i === 0 ? '' : i === props.hosts.length - 1 ? ` ${site.t('programs.and')} ` : ', '}
-          <a href={authorPath(site.edition.code, h.slug)} safe>
-            {h.name}
+      {parts.map((part) => {
+        if (part.type === 'literal') return <>{escapeHtml(part.value)}</>;
+        const host = hosts[next++]!;
+        return (
+          <a href={authorPath(site.edition.code, host.slug)} safe>
+            {host.name}
           </a>
-        </>
-      ))}
+        );
+      })}
     </>
   );
 }
