@@ -105,6 +105,9 @@ async function handle(request: http.IncomingMessage, response: http.ServerRespon
   // The rest of the page (the newsroom's stylesheet in real life): a submit button of touch size.
   if (url.pathname === '/page.css') return send(200, 'text/css; charset=utf-8', 'button[type=submit]{min-height:44px}');
   if (url.pathname === MEDIA_SRC) return send(200, 'image/jpeg', jpeg);
+  // Chromium asks for a favicon when a page names none (the "Saved" page), at a moment of its own
+  // choosing: a 404 then would be a console error that comes and goes with the machine's speed.
+  if (url.pathname === '/favicon.ico') return send(204, 'image/x-icon', '');
   if (request.method === 'POST' && url.pathname === '/newsroom/media/upload') {
     const body = await readBody(request);
     uploads.push({
