@@ -215,6 +215,7 @@ export const ar: Catalog = {
   'programs.intro': 'برامجنا ومقدموها، واختيارات المحررين، وأخبار من الاستوديو.',
   'programs.hosts': 'تقديم',
   'programs.channel': 'على',
+  'programs.oneSlot': '{days}، {times}',
   'programs.manySlots': '{days} في {times}، مدة كل منها {duration}',
   'programs.noSlots': 'ليس ضمن الجدول الأسبوعي حاليًا.',
   'programs.everyDay': 'كل يوم',

@@ -193,6 +193,7 @@ export const de: Catalog = {
     'Unsere Sendungen und ihre Moderatorinnen und Moderatoren, die Empfehlungen der Redaktion und Neues aus dem Studio.',
   'programs.hosts': 'Moderation:',
   'programs.channel': 'Auf',
+  'programs.oneSlot': '{days}, {times}',
   'programs.manySlots': '{days} um {times}, jeweils {duration}',
   'programs.noSlots': 'Derzeit nicht im Wochenprogramm.',
   'programs.everyDay': 'Täglich',

@@ -179,6 +179,7 @@ export const en = {
   'programs.intro': 'Our programs and presenters, the editors’ picks and news from the studio.',
   'programs.hosts': 'Presented by',
   'programs.channel': 'On',
+  'programs.oneSlot': '{days}, {times}',
   'programs.manySlots': '{days} at {times}, {duration} each',
   'programs.noSlots': 'Not on the weekly schedule at the moment.',
   'programs.everyDay': 'Every day',

@@ -200,6 +200,7 @@ export const es: Catalog = {
   'programs.intro': 'Nuestros programas y presentadores, la selección de la redacción y las novedades del estudio.',
   'programs.hosts': 'Presentado por',
   'programs.channel': 'En',
+  'programs.oneSlot': '{days}, {times}',
   'programs.manySlots': '{days} a las {times}, {duration} por emisión',
   'programs.noSlots': 'De momento no figura en la programación semanal.',
   'programs.everyDay': 'Todos los días',

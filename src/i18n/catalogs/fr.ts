@@ -201,6 +201,7 @@ export const fr: Catalog = {
   'programs.intro': 'Nos émissions et leurs animateurs, la sélection de la rédaction et les nouvelles du studio.',
   'programs.hosts': 'Présentée par',
   'programs.channel': 'Sur',
+  'programs.oneSlot': '{days}, {times}',
   'programs.manySlots': '{days} à {times}, {duration} par émission',
   'programs.noSlots': 'Absente de la grille hebdomadaire pour le moment.',
   'programs.everyDay': 'Tous les jours',

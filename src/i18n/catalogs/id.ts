@@ -176,6 +176,7 @@ export const id: Catalog = {
   'programs.intro': 'Program dan penyiar kami, pilihan redaksi, serta kabar dari studio.',
   'programs.hosts': 'Dipandu oleh',
   'programs.channel': 'Di',
+  'programs.oneSlot': '{days}, {times}',
   'programs.manySlots': '{days} pukul {times}, masing-masing {duration}',
   'programs.noSlots': 'Saat ini tidak ada dalam jadwal mingguan.',
   'programs.everyDay': 'Setiap hari',

@@ -178,6 +178,7 @@ export const ja: Catalog = {
   'programs.intro': '番組と出演者の紹介、編集部のおすすめ、スタジオからのお知らせ。',
   'programs.hosts': '出演',
   'programs.channel': '放送チャンネル',
+  'programs.oneSlot': '{days} {times}',
   'programs.manySlots': '{days}{times}放送（各回{duration}）',
   'programs.noSlots': '現在、週間番組表には入っていません。',
   'programs.everyDay': '毎日',

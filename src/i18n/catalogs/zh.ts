@@ -171,6 +171,7 @@ export const zh: Catalog = {
   'programs.intro': '我们的节目和主持人、编辑推荐，以及来自演播室的动态。',
   'programs.hosts': '主持人',
   'programs.channel': '播出频道',
+  'programs.oneSlot': '{days} {times}',
   'programs.manySlots': '{days}{times}播出，每期{duration}',
   'programs.noSlots': '目前不在每周节目表中。',
   'programs.everyDay': '每天',

@@ -90,7 +90,7 @@ function slotLines(site: Site, program: ProgramInfo): string[] {
   return [...groups.values()].map((slots) => {
     const first = slots[0]!;
     const days = daysText(first.days, locale, site.t);
-    if (slots.length === 1) return `${days}, ${slotTimes(first, locale)}`;
+    if (slots.length === 1) return site.t('programs.oneSlot', { days, times: slotTimes(first, locale) });
     return site.t('programs.manySlots', {
       days,
       times: listOf(
