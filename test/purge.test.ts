@@ -207,7 +207,13 @@ describe('page cache purge after every other kind of change', () => {
   it('a new edition: every page', async () => {
     await afterChange(
       () =>
-        addEdition(u.app.ctx.writer, { code: 'nl', name: 'Nederlands', locale: 'nl-NL', direction: 'ltr', position: 9 }),
+        addEdition(u.app.ctx.writer, {
+          code: 'nl',
+          name: 'Nederlands',
+          locale: 'nl-NL',
+          direction: 'ltr',
+          position: 9,
+        }),
       ['/en', '/id', '/sitemap.xml'],
     );
   });

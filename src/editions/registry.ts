@@ -40,12 +40,11 @@ export class EditionRegistry {
   async reload(): Promise<void> {
     // A code the app uses for its own paths can never serve an edition (it would be unreachable).
     const rows = (await listActiveEditions(this.db)).filter((e) => editionCodeProblem(e.code) === undefined);
-    this.list = rows.map((e) => ({
-      ...e,
-      timeZone: e.timeZone ?? this.settings.timezone,
-      t: withSiteName(createTranslator(e.code, e.locale), this.settings.siteName(e.code)),
-      f: formatsFor(e.locale, e.timeZone ?? this.settings.timezone),
-    }));
+    this.list = rows.map((e) => {
+      const timeZone = e.timeZone ?? this.settings.timezone;
+      const t = withSiteName(createTranslator(e.code, e.locale), this.settings.siteName(e.code));
+      return { ...e, timeZone, t, f: formatsFor(e.locale, timeZone) };
+    });
     this.byCode = new Map(this.list.map((e) => [e.code, e]));
     await this.reloadMenus();
   }

@@ -121,7 +121,7 @@ function keyOf(second: number, id: number) {
  */
 function ftsTerms(q: MatchQuery): string {
   const edition = `${q.edition.replaceAll('-', '\uE001')}\uE000`;
-  return `(${q.terms.map((t, i) => `"${edition}${t.replaceAll('"', '""')}"${isPrefix(q, i) ? '*' : ''}`).join(' ')})`;
+  return `(${q.terms.map((t, i) => `"${edition}${t.replaceAll('"', '""')}"${isPrefixTerm(q, i) ? '*' : ''}`).join(' ')})`;
 }
 
 /** Stories in one of these sections: the scope column holds c<section id> (none: no story). */
@@ -181,12 +181,8 @@ function toPage(rows: readonly { article_id: number | null; total: number }[]): 
 /** tsquery text: each term a quoted lexeme (quotes and backslashes escaped), joined by AND. */
 function tsQueryText(q: MatchQuery): string {
   return q.terms
-    .map((t, i) => `'${t.replaceAll('\\', '\\\\').replaceAll("'", "''")}'${isPrefix(q, i) ? ':*' : ''}`)
+    .map((t, i) => `'${t.replaceAll('\\', '\\\\').replaceAll("'", "''")}'${isPrefixTerm(q, i) ? ':*' : ''}`)
     .join(' & ');
-}
-
-function isPrefix(q: MatchQuery, index: number): boolean {
-  return isPrefixTerm(q, index);
 }
 
 /**

@@ -159,10 +159,10 @@ describe('parseQuery', () => {
     assert.deepEqual(parseQuery('雅加达').terms, ['雅加', '加达']);
     assert.deepEqual(parseQuery('港').terms, ['港']);
     assert.deepEqual(parseQuery('Jakarta 港口').terms, ['jakarta', '港口']);
-    // Every pair of the query is among the text's index words when the query stands in the text.
-    const indexed = new Set(segmentText('香港口岸的货船'));
-    for (const term of parseQuery('港口').terms) assert.ok(segmentText('香港口岸的货船').split(' ').includes(term));
-    assert.ok(indexed.size > 0);
+    // Every pair of the query is among the text's index words when the query stands in the text,
+    // though the segmenter reads the text as 香港 | 口岸.
+    const indexed = segmentText('香港口岸的货船').split(' ');
+    for (const term of parseQuery('港口').terms) assert.ok(indexed.includes(term), term);
   });
 
   it('reads every word as a beginning in languages that write compounds', () => {

@@ -223,6 +223,11 @@ function Header({ site }: { site: Site }): JSX.Element {
   );
 }
 
+/**
+ * Each edition's link, to its home. The layout points the links of a page with translations at
+ * them by the link's opening `<a href="/{code}" lang="{code}" hreflang="{code}"` (layout.tsx,
+ * switcherToTranslations): keep that order of attributes.
+ */
 function EditionSwitcher({ site }: { site: Site }): JSX.Element {
   if (site.editions.length < 2) return <></>;
   return (
