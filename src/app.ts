@@ -25,6 +25,7 @@ import { JobRunner } from './core/jobs/runner.ts';
 import { SlotRegistry } from './core/views/slots.ts';
 import { FAVICON_SVG } from './core/views/favicon.ts';
 import { loggerOptions } from './core/log.ts';
+import { utf8Bytes } from './core/text/utf8.ts';
 import { healthRoutes } from './ops/health.ts';
 import { createRequestIdGenerator, installRequestIdHeader } from './ops/request-id.ts';
 import type { AppContext } from './context.ts';
@@ -200,7 +201,7 @@ function encodeTextPayload(
   payload: unknown,
   done: (error: null, payload: unknown) => void,
 ): void {
-  done(null, typeof payload === 'string' ? Buffer.from(payload) : payload);
+  done(null, typeof payload === 'string' ? utf8Bytes(payload) : payload);
 }
 
 function routesOf(kind: 'publicRoutes' | 'newsroomRoutes' | 'apiRoutes' | 'fallbackRoutes') {

@@ -526,13 +526,20 @@ export async function findArticlePage(
     now: toDbTime(now),
   });
   if (!row) return undefined;
-  const tags = jsonRows<[number, string, string]>(row.tags_json).map(([id, slug, name]) => ({ id, slug, name }));
-  const translations = jsonRows<[number, string, string]>(row.translations_json).map(([id, edition, slug]) => ({
-    id,
-    edition,
-    slug,
-  }));
+  // Sorted here rather than in the aggregates: an ORDER BY inside SQLite's json_group_array
+  // builds a temporary B-tree per list, and the two lists then cost more than the rest of the row.
+  const tags = jsonRows<[number, string, string]>(row.tags_json)
+    .map(([id, slug, name]) => ({ id, slug, name }))
+    .sort((a, b) => byText(a.name, b.name) || a.id - b.id);
+  const translations = jsonRows<[number, string, string]>(row.translations_json)
+    .map(([id, edition, slug]) => ({ id, edition, slug }))
+    .sort((a, b) => byText(a.edition, b.edition) || a.id - b.id);
   return { article: toArticle(row), tags, translations };
+}
+
+/** Code-unit order, the same on both engines (SQLite's BINARY collation, not PostgreSQL's locale). */
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A JSON array column: text on SQLite, already parsed by the driver on PostgreSQL. */
@@ -542,15 +549,15 @@ function jsonRows<T>(value: unknown): T[] {
 
 /** The article page's one statement, for a published story or (preview) for any. */
 function articlePageQuery(db: Db, a: { id: number; now: string }) {
-  // Each list as a JSON array of [id, slug|edition, slug|name] in the order the page shows it
-  // ('[]' when empty), ordered inside the aggregate on both engines.
+  // Each list as a JSON array of [id, slug|edition, slug|name] ('[]' when empty), in no order:
+  // findArticlePage sorts them.
   const isPostgres = engineOf(db) === 'postgres';
-  const list = (items: RawBuilder<unknown>, order: RawBuilder<unknown>) =>
+  const list = (items: RawBuilder<unknown>) =>
     isPostgres
-      ? sql`coalesce(json_agg(json_build_array(${items}) order by ${order}), '[]'::json)`
-      : sql`json_group_array(json_array(${items}) order by ${order})`;
-  const tags = list(sql`tags.id, tags.slug, tags.name`, sql`tags.name`);
-  const translations = list(sql`t.id, t.edition, t.slug`, sql`t.edition`);
+      ? sql`coalesce(json_agg(json_build_array(${items})), '[]'::json)`
+      : sql`json_group_array(json_array(${items}))`;
+  const tags = list(sql`tags.id, tags.slug, tags.name`);
+  const translations = list(sql`t.id, t.edition, t.slug`);
   return selectSummaries(db)
     .leftJoin('users', 'users.id', 'articles.author_id')
     .select([

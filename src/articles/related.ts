@@ -147,6 +147,19 @@ export async function listRelatedArticles(
   limit = 4,
   lists: CandidateLists = candidateListsOf(db),
 ): Promise<ArticleSummary[]> {
+  const ids = await rankRelatedArticles(article, tagIds, now, limit, lists);
+  const cards = await lists.cardsOf(article.edition, ids, now);
+  return cards.filter((card) => card !== undefined);
+}
+
+/** The ids of listRelatedArticles' stories, best first: the ranking without the cards. */
+export async function rankRelatedArticles(
+  article: Pick<Article, 'id' | 'edition' | 'categoryId'>,
+  tagIds: readonly number[],
+  now: Date,
+  limit: number,
+  lists: CandidateLists,
+): Promise<number[]> {
   const considered = tagIds.slice(0, RELATED_TAGS);
   // One more than needed, so the list still holds enough when the story itself is in it.
   const [byTag, bySection] = await Promise.all([
@@ -168,15 +181,10 @@ export async function listRelatedArticles(
       candidates.set(story.id, { id: story.id, at: story.at, tags: story.tags, shared });
     }
   }
-  const ranked = [...candidates.values()]
+  return [...candidates.values()]
     .sort((a, b) => b.shared - a.shared || b.at - a.at || b.id - a.id)
-    .slice(0, limit);
-  const cards = await lists.cardsOf(
-    article.edition,
-    ranked.map((story) => story.id),
-    now,
-  );
-  return cards.filter((card) => card !== undefined);
+    .slice(0, limit)
+    .map((story) => story.id);
 }
 
 /** A list of ids padded with -1 (no such row) to the next power of two. */

@@ -22,8 +22,8 @@ import {
 } from './queries.ts';
 import { ARTICLE_FOOTER_SLOT, ARTICLE_META_SLOT } from './slots.ts';
 import { ARTICLE_EVENTS, TAXONOMY_EVENTS } from './events.ts';
-import { articlePath } from './model.ts';
-import { candidateListsOf, listRelatedArticles, type CandidateLists } from './related.ts';
+import { articlePath, type Article } from './model.ts';
+import { candidateListsOf, rankRelatedArticles, type CandidateLists } from './related.ts';
 import {
   ancestry,
   categoryPath,
@@ -58,6 +58,8 @@ const DERIVED_TTL_SPREAD = 0.25;
 const DERIVED_ENTRIES = 5_000;
 /** Cards of related stories kept (under a kilobyte each): the candidates lists name the same few. */
 const CARDS_KEPT = 5_000;
+/** Articles whose related stories' ranking is kept (four ids each, about 200 bytes with the key). */
+const RANKINGS_KEPT = 10_000;
 
 /** The news plugin. */
 export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
@@ -68,9 +70,11 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
   const kept = { now: ctx.now, ttlMs: DERIVED_TTL_MS, ttlSpread: DERIVED_TTL_SPREAD };
   const derived = new DerivedCache({ maxEntries: DERIVED_ENTRIES, ...kept });
   const cards = new DerivedCache({ maxEntries: CARDS_KEPT, ...kept });
+  const rankings = new DerivedCache({ maxEntries: RANKINGS_KEPT, ...kept });
   ctx.events.on([...ARTICLE_EVENTS, ...TAXONOMY_EVENTS], (event) => {
     derived.invalidate(event.payload.edition);
     cards.invalidate(event.payload.edition);
+    rankings.invalidate(event.payload.edition);
   });
   const categoriesOf = (code: string) => derived.get(code, 'categories', () => listCategories(db, code));
   /** When the edition's next scheduled story appears: itself kept until then (or a change). */
@@ -137,6 +141,30 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
       ),
   };
 
+  /**
+   * An article's related stories. Their ranking comes from the edition's candidate lists alone
+   * (and the story's own tags and section, which change only with an event of its edition), so
+   * it is kept as long as those lists are: a page then costs one lookup, not one per tag.
+   */
+  const relatedOf = async (article: Article, tags: readonly { id: number }[], now: Date) => {
+    const code = article.edition;
+    const { ids } = await rankings.get(
+      code,
+      String(article.id),
+      async () => {
+        const tagIds = tags.map((tag) => tag.id);
+        const [ranked, until] = await Promise.all([
+          rankRelatedArticles(article, tagIds, now, RELATED_COUNT, candidateLists),
+          nextStoryOf(code, now),
+        ]);
+        return { ids: ranked, until };
+      },
+      (v) => v.until,
+    );
+    const shown = await candidateLists.cardsOf(code, ids, now);
+    return shown.filter((card) => card !== undefined);
+  };
+
   app.get<{ Params: { edition: string } }>(
     '/:edition',
     { schema: { params: editionParams } },
@@ -198,14 +226,7 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
     if (slug !== article.slug) {
       return cachePublic(reply).redirect(articlePath(article), 301);
     }
-    const related = await listRelatedArticles(
-      db,
-      article,
-      tags.map((tag) => tag.id),
-      now,
-      RELATED_COUNT,
-      candidateLists,
-    );
+    const related = await relatedOf(article, tags, now);
     const site = await siteFor(ctx, request, edition);
     const [meta, footer, aside, bodyImages] = await Promise.all([
       ctx.slots.render(ARTICLE_META_SLOT, { site, article }),

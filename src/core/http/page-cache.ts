@@ -15,6 +15,7 @@ import { firstSegment, hasOnlyDeclaredQuery, isStorable, storedHeaders } from '.
 import { ScheduledChanges, type LoadScheduledChanges } from './scheduled-changes.ts';
 import { SingleFlight, type Flight } from './single-flight.ts';
 import { StaleRefresh } from './stale-refresh.ts';
+import { utf8Bytes } from '../text/utf8.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -224,7 +225,7 @@ export function installPageCache(app: FastifyInstance, options: PageCacheOptions
       const untilChange = Math.min(seconds === undefined ? Infinity : seconds * 1000, (ownAge ?? Infinity) * 1000);
       const expires = at + Math.min(ttlMs, untilChange);
       if (expires <= at) return payload;
-      const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload ?? '');
+      const body = Buffer.isBuffer(payload) ? payload : utf8Bytes(payload ?? '');
       const page = await preparePage(
         { status: reply.statusCode, headers: storedHeaders(reply), body, segment },
         { storedAt: at, expires, staleUntil: at + Math.min(ttlMs + staleMs, untilChange) },
