@@ -36,6 +36,12 @@ export interface LoadOptions {
   tool: 'wrk' | 'autocannon';
 }
 
+/**
+ * Seconds each wrk connection waits, once open, before its first request; wrk's -d takes whole
+ * seconds, and the rate is counted over the rest of the run (see ConnectionHold).
+ */
+const HOLD_SECONDS = 1;
+
 /** wrk when it is on the PATH, else autocannon. */
 export function defaultLoadTool(): 'wrk' | 'autocannon' {
   return commandExists('wrk') ? 'wrk' : 'autocannon';
@@ -49,11 +55,14 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
 async function runWrk(options: LoadOptions): Promise<LoadResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-bench-wrk-'));
   const script = path.join(dir, 'plan.lua');
-  fs.writeFileSync(script, luaScriptFor(options.plan, options.offset));
+  fs.writeFileSync(
+    script,
+    luaScriptFor(options.plan, options.offset, { connections: options.connections, seconds: HOLD_SECONDS }),
+  );
   const args = [
     '-t1',
     `-c${options.connections}`,
-    `-d${options.seconds}s`,
+    `-d${options.seconds + HOLD_SECONDS}s`,
     // Long enough that a slow server shows its latency rather than a count of timeouts.
     '--timeout',
     '30s',
@@ -77,7 +86,8 @@ async function runWrk(options: LoadOptions): Promise<LoadResult> {
     const line = /WRK_RESULT (\{.*\})/.exec(output)?.[1];
     if (!line) throw new Error(`wrk printed no result:\n${output}`);
     const r = JSON.parse(line) as Record<string, number>;
-    const seconds = r.durationUs! / 1e6;
+    // The hold is part of wrk's duration; no request was sent in it.
+    const seconds = r.durationUs! / 1e6 - HOLD_SECONDS;
     return {
       tool: 'wrk',
       requests: r.requests!,

@@ -47,4 +47,12 @@ describe('request plans', () => {
     assert.ok(lua.includes('"{\\"rating\\":\\"2\\"}"'));
     assert.match(lua, /^done = function/m);
   });
+
+  it('holds the first request of each connection only when asked to', () => {
+    assert.doesNotMatch(luaScriptFor(plan, 0), /^delay = function/m);
+    const lua = luaScriptFor(plan, 0, { connections: 50, seconds: 1 });
+    assert.match(lua, /^delay = function/m);
+    assert.match(lua, /if held < 50 then/);
+    assert.match(lua, /return 1000\n/);
+  });
 });

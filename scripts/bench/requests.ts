@@ -45,11 +45,23 @@ function addressOf(i: number): string {
   return `10.${n >>> 16}.${(n >>> 8) & 255}.${n & 255}`;
 }
 
+/** How long each connection waits before its first request (see luaScriptFor). */
+export interface ConnectionHold {
+  connections: number;
+  seconds: number;
+}
+
 /**
  * A wrk script for the plan whose first request is number `offset`, with one wrk thread (the
  * counter is per thread). Its `done` prints one JSON line with the percentiles the table needs.
+ *
+ * With `hold`, each connection sends its first request only `hold.seconds` after it opened, so
+ * the server has accepted every connection before the load begins. Node (libuv 1.45 and later)
+ * accepts one connection per turn of its event loop, and a turn under load answers a request on
+ * every connection already open: 50 connections opened at once into a busy server wait up to
+ * ~0.7 s in the accept queue, and that ramp, not the steady state, would set a short run's p99.
  */
-export function luaScriptFor(plan: RequestPlan, offset: number): string {
+export function luaScriptFor(plan: RequestPlan, offset: number, hold?: ConnectionHold): string {
   const list = (items: readonly string[] | undefined) => `{${(items ?? []).map(lua).join(',\n')}}`;
   const headers = Object.entries(plan.headers)
     .map(([k, v]) => `[${lua(k)}] = ${lua(v)}`)
@@ -75,12 +87,26 @@ request = function()
   i = i + 1
   return wrk.format(${lua(plan.method)}, path, headers, body)
 end
-
+${hold ? holdScript(hold) : ''}
 done = function(summary, latency, requests)
   local e = summary.errors
   io.write(string.format('WRK_RESULT {"requests":%d,"durationUs":%d,"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d,"p50":%d,"p95":%d,"p99":%d}\\n',
     summary.requests, summary.duration, e.connect, e.read, e.write, e.status, e.timeout,
     latency:percentile(50), latency:percentile(95), latency:percentile(99)))
+end
+`;
+}
+
+/** wrk asks `delay` before each request; the first one of each connection is held. */
+function holdScript(hold: ConnectionHold): string {
+  return `
+local held = 0
+delay = function()
+  if held < ${hold.connections} then
+    held = held + 1
+    return ${Math.round(hold.seconds * 1000)}
+  end
+  return 0
 end
 `;
 }

@@ -37,7 +37,10 @@ const ASCII = /^[\t\n\r\x20-\x7e]*$/;
 // Letters that Unicode does not decompose but readers type as two: "strasse" for "straße",
 // "oeuvre" for "œuvre", "aere" for "ære".
 const TWO_LETTER_FOLDS: Readonly<Record<string, string>> = { ß: 'ss', œ: 'oe', æ: 'ae' };
-const TWO_LETTER_FOLDED = /[ßœæ]/g;
+// Regular expressions spell letters beyond ASCII as escapes (here ß, œ, æ): esbuild leaves a
+// regex literal as written, and one such letter makes V8 keep the whole bundle's source at two
+// bytes a character (see bin/server-bundle.js).
+const TWO_LETTER_FOLDED = /[\u00DF\u0153\u00E6]/g;
 
 /**
  * Lower case, compatibility forms (full-width, ligatures), no accents, tashkeel or tatweel, ASCII
@@ -331,7 +334,9 @@ const SPACE_RUNS = /([\t\n\r ]+)/;
 const SPACE_AT_START = /^[\t\n\r ]/;
 // Punctuation joins letters into one segment only with a letter or digit on both sides
 // ("e.g", "don't"): a run of letters with only some of these before and after it is one word.
-const WORD_IN_PUNCTUATION = /^([.,;:!?()[\]"'“”‘’«»-]*)([\p{L}\p{N}]+)([.,;:!?()[\]"'“”‘’«»-]*)$/u;
+// The quotes “ ” ‘ ’ « » as escapes (see TWO_LETTER_FOLDED).
+const WORD_IN_PUNCTUATION =
+  /^([.,;:!?()[\]"'\u201C\u201D\u2018\u2019\u00AB\u00BB-]*)([\p{L}\p{N}]+)([.,;:!?()[\]"'\u201C\u201D\u2018\u2019\u00AB\u00BB-]*)$/u;
 const JOINER_AFTER_SPACE = /[\t\n\r ][\p{M}\p{Cf}\p{Emoji_Modifier}]/u;
 /** A part that is one word in any case: ASCII letters and digits only. */
 const ASCII_WORD = /^[a-zA-Z0-9]+$/;
