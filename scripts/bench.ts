@@ -69,11 +69,11 @@ const offsets = new Map<RequestPlan, number>();
 const answered = new Map<RequestPlan, number>();
 
 /**
- * A warm-up, then the measured run. With `untilEachPath`, the warm-up goes on in 2 s runs until
+ * A warm-up, then the timed runs. With `untilEachPath`, the warm-up goes on in 2 s runs until
  * every path of the plan was asked for once (at most MAX_WARMUP_SECONDS): a just-started process
  * fills what the news pages keep between changes (each of 3,000 tags' and 14 sections' newest
  * stories, the related cards) during its first pass over 5,000 articles, at several times the
- * steady cost per request, and lets the JIT settle meanwhile. The timed run measures rendering
+ * steady cost per request, and lets the JIT settle meanwhile. The timed runs measure rendering
  * as on a site that has been up for a while, not that first fill.
  */
 async function measure(
@@ -84,6 +84,49 @@ async function measure(
   connections = CONNECTIONS,
   untilEachPath = false,
 ): Promise<ScenarioResult> {
+  const scenario = loadScenario(name, target, plan, pageCache, connections);
+  await scenario.warmUp(untilEachPath);
+  for (let i = 0; i < RUNS; i++) await scenario.timedRun();
+  return scenario.result();
+}
+
+/**
+ * The cached article and the same bytes from nginx, their timed runs taken in turn (nginx,
+ * Warta, nginx, Warta…): the share of nginx is the median of each pair's ratio, so a core that
+ * is slower in one minute than in the next slows both sides of a pair alike.
+ */
+async function measureBesideNginx(
+  warta: LoadScenario,
+  nginx: LoadScenario,
+): Promise<{ cached: ScenarioResult; nginx: ScenarioResult }> {
+  await nginx.warmUp();
+  await warta.warmUp();
+  for (let i = 0; i < RUNS; i++) {
+    await nginx.timedRun();
+    await warta.timedRun();
+  }
+  const shares = warta.runs.map((run, i) => (100 * run.requestsPerSecond) / nginx.runs[i]!.requestsPerSecond);
+  console.error(`cached article, share of nginx in each pair: ${shares.map((x) => `${x.toFixed(1)} %`).join(', ')}`);
+  return { cached: { ...warta.result(), percentOfNginx: median(shares) }, nginx: nginx.result() };
+}
+
+/** One scenario's load: warm-up runs, then timed runs, then the result of those. */
+interface LoadScenario {
+  readonly runs: readonly LoadResult[];
+  warmUp(untilEachPath?: boolean): Promise<void>;
+  timedRun(): Promise<void>;
+  result(): ScenarioResult;
+}
+
+function loadScenario(
+  name: string,
+  target: { baseUrl: string; pid?: number },
+  plan: RequestPlan,
+  pageCache: ScenarioResult['pageCache'],
+  connections = CONNECTIONS,
+): LoadScenario {
+  const runs: LoadResult[] = [];
+  let warmedUp = 0;
   const run = async (seconds: number) => {
     // Each run starts on an idle server, not one still working through the last run's requests.
     if (target.pid !== undefined) await waitUntilIdle(target.pid);
@@ -94,29 +137,46 @@ async function measure(
     answered.set(plan, (answered.get(plan) ?? 0) + result.requests - result.errors);
     return result;
   };
-  const start = offsets.get(plan) ?? 0;
-  let warmedUp = 0;
-  do {
-    await run(WARMUP_SECONDS);
-    warmedUp += WARMUP_SECONDS;
-  } while (untilEachPath && (offsets.get(plan) ?? 0) - start < plan.paths.length && warmedUp < MAX_WARMUP_SECONDS);
-  const runs: LoadResult[] = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await run(SECONDS));
-  const r = medianRun(runs);
-  const spread = runs.map((x) => `${Math.round(x.requestsPerSecond)} req/s p99 ${x.p99Ms.toFixed(1)} ms`).join(', ');
-  console.error(`${name}: median of ${RUNS}: ${spread}; errors ${sumOf(runs, 'errors')} (warm-up ${warmedUp} s)`);
   return {
-    ...r,
-    // Every request of every run counts: an error in any run is an error.
-    requests: sumOf(runs, 'requests'),
-    seconds: sumOf(runs, 'seconds'),
-    errors: sumOf(runs, 'errors'),
-    runs: runs.map((x) => ({ requestsPerSecond: x.requestsPerSecond, p99Ms: x.p99Ms })),
-    name,
-    pageCache,
-    connections,
-    percentOfNginx: undefined,
+    runs,
+    async warmUp(untilEachPath = false) {
+      const start = offsets.get(plan) ?? 0;
+      do {
+        await run(WARMUP_SECONDS);
+        warmedUp += WARMUP_SECONDS;
+      } while (untilEachPath && (offsets.get(plan) ?? 0) - start < plan.paths.length && warmedUp < MAX_WARMUP_SECONDS);
+    },
+    async timedRun() {
+      runs.push(await run(SECONDS));
+    },
+    result() {
+      const r = medianRun(runs);
+      const spread = runs
+        .map((x) => `${Math.round(x.requestsPerSecond)} req/s p99 ${x.p99Ms.toFixed(1)} ms`)
+        .join(', ');
+      console.error(
+        `${name}: median of ${runs.length}: ${spread}; errors ${sumOf(runs, 'errors')} (warm-up ${warmedUp} s)`,
+      );
+      return {
+        ...r,
+        // Every request of every run counts: an error in any run is an error.
+        requests: sumOf(runs, 'requests'),
+        seconds: sumOf(runs, 'seconds'),
+        errors: sumOf(runs, 'errors'),
+        runs: runs.map((x) => ({ requestsPerSecond: x.requestsPerSecond, p99Ms: x.p99Ms })),
+        name,
+        pageCache,
+        connections,
+        percentOfNginx: undefined,
+      };
+    },
   };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 /** The run whose throughput is the median (the slower middle one of an even count). */
@@ -144,21 +204,39 @@ async function measureDefaultSite(options: Omit<ServerOptions, 'env'>, data: Sce
   try {
     console.error(`cold start: ${Math.round(server.coldStartMs)} ms`);
     const url = server.baseUrl;
-    const cached = await measure('cached article', server, pagePlan([data.cachedArticle]), 'on');
-    // The bytes wrk received: no compression asked for.
-    const page = await fetch(`${url}${data.cachedArticle}`, { headers: { 'accept-encoding': 'identity' } });
-    const article = {
-      bytes: Buffer.from(await page.arrayBuffer()),
-      type: page.headers.get('content-type') ?? 'text/html',
-    };
+    const { cached, nginx } = await measureCachedArticle(server, data.cachedArticle);
     const votes = votePlan(data.loaded, url, options.cookieSecret);
     const reads = readPlan(data.loaded, url, options.cookieSecret);
     const voting = await measure('rating POST', server, votes, 'on');
     const reading = await measure('read beacon', server, reads, 'on');
     const sent = await sendExactCounts(url, data.checked, options.cookieSecret);
-    return { server, scenarios: [cached, voting, reading], article, sent, votes, reads };
+    return { server, scenarios: [cached, voting, reading], nginx, sent, votes, reads };
   } finally {
     await server.stop();
+  }
+}
+
+/** The cached article, and beside it nginx on the server's core serving its bytes, when installed. */
+async function measureCachedArticle(
+  server: { baseUrl: string; pid: number },
+  articlePath: string,
+): Promise<{ cached: ScenarioResult; nginx: ScenarioResult | undefined }> {
+  const plan = pagePlan([articlePath]);
+  if (!hasNginx()) {
+    console.error('nginx is not installed: no ratio to nginx');
+    return { cached: await measure('cached article', server, plan, 'on'), nginx: undefined };
+  }
+  // The bytes wrk receives (it asks for no compression), for nginx to serve the same.
+  const page = await fetch(`${server.baseUrl}${articlePath}`, { headers: { 'accept-encoding': 'identity' } });
+  const bytes = Buffer.from(await page.arrayBuffer());
+  const nginx = await startNginx(bytes, page.headers.get('content-type') ?? 'text/html', cpus.server);
+  try {
+    return await measureBesideNginx(
+      loadScenario('cached article', server, plan, 'on'),
+      loadScenario('nginx, same bytes', nginx, pagePlan([nginx.path]), ''),
+    );
+  } finally {
+    await nginx.stop();
   }
 }
 
@@ -185,20 +263,6 @@ async function checkStoredCounts(
     return problems;
   } finally {
     await db.close();
-  }
-}
-
-/** nginx serving the same bytes on the server's core, when installed. */
-async function measureNginx(article: { bytes: Buffer; type: string }): Promise<ScenarioResult | undefined> {
-  if (!hasNginx()) {
-    console.error('nginx is not installed: no ratio to nginx');
-    return undefined;
-  }
-  const server = await startNginx(article.bytes, article.type, cpus.server);
-  try {
-    return await measure('nginx, same bytes', server, pagePlan([server.path]), '');
-  } finally {
-    await server.stop();
   }
 }
 
@@ -273,11 +337,15 @@ async function main(): Promise<number> {
     const site = await measureDefaultSite(options, data);
     const timed = { votes: answered.get(site.votes)!, reads: answered.get(site.reads)! };
     const checks = await checkStoredCounts(file, data, before, site.sent, timed);
-    const nginx = await measureNginx(site.article);
+    const { nginx } = site;
     const rendering = await measureRendering(options, data);
 
     const scenarios = [...site.scenarios, ...rendering.scenarios];
-    for (const s of scenarios) if (nginx) s.percentOfNginx = (100 * s.requestsPerSecond) / nginx.requestsPerSecond;
+    // The cached article has its share from its pairs of runs; the others against nginx's median run.
+    for (const s of scenarios) {
+      if (nginx && s.percentOfNginx === undefined)
+        s.percentOfNginx = (100 * s.requestsPerSecond) / nginx.requestsPerSecond;
+    }
     const peakRssMb = Math.max(site.server.peakRssMb(), rendering.server.peakRssMb());
     const report: BenchReport = {
       date: new Date().toISOString(),
