@@ -4,6 +4,7 @@ export { articlePath, toArticleSummary, type Article, type ArticleSummary } from
 export {
   findNextScheduledTime,
   isPublished,
+  isPublishedRow,
   listMostRead,
   MOST_READ_PERIODS,
   SUMMARY_COLUMNS,

@@ -75,6 +75,14 @@ export function isPublished(now: Date) {
   return isPublishedBy(toDbTime(now));
 }
 
+/**
+ * isPublished for a row already read (without the time in its query, so that it can be kept
+ * across the moment a scheduled story goes live): the same rule, decided in memory.
+ */
+export function isPublishedRow(row: { status: string; published_at: Date | string | null }, now: Date): boolean {
+  return row.status === 'published' && row.published_at !== null && toDate(row.published_at) <= now;
+}
+
 /** isPublished with the time as the database receives it (toDbTime), as reusable queries take it. */
 function isPublishedBy(dbNow: string) {
   return (eb: ExpressionBuilder<Database, 'articles'>) =>

@@ -11,7 +11,7 @@ import { reusable } from '../core/db/compiled-query.ts';
 import { toDate, toDbTime } from '../core/db/dialect.ts';
 import type { Database } from '../core/db/schema.ts';
 import { toArticleSummary, type Article, type ArticleSummary } from './model.ts';
-import { SUMMARY_COLUMNS } from './queries.ts';
+import { isPublishedRow, SUMMARY_COLUMNS } from './queries.ts';
 
 type Db = Kysely<Database>;
 
@@ -63,13 +63,7 @@ export function candidateListsOf(db: Db): CandidateLists {
     async cardsOf(edition, articleIds, now) {
       if (articleIds.length === 0) return [];
       const rows = await cardsOfStories.execute(db, { ids: padded(articleIds) });
-      const shown = rows.filter(
-        (row) =>
-          row.edition === edition &&
-          row.status === 'published' &&
-          row.published_at !== null &&
-          toDate(row.published_at) <= now,
-      );
+      const shown = rows.filter((row) => row.edition === edition && isPublishedRow(row, now));
       const byId = new Map(shown.map((row) => [row.id, row]));
       return articleIds.map((id) => {
         const row = byId.get(id);

@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import { forUpdate, toDbTime } from '../core/db/dialect.ts';
 import type { Database } from '../core/db/schema.ts';
-import { isPublished } from '../articles/index.ts';
+import { isPublished, isPublishedRow } from '../articles/index.ts';
 
 type Db = Kysely<Database>;
 
@@ -14,22 +14,29 @@ export interface RateableArticle {
   readonly edition: string;
   readonly slug: string;
   readonly title: string;
+  /** Whether it is on the site at this instant ("published": status published and its minute has come). */
+  isRateableAt(now: Date): boolean;
 }
 
-/** A published article of this edition ("published": status published and its minute has come). */
-export async function findRateableArticle(
-  db: Db,
-  id: number,
-  edition: string,
-  now: Date,
-): Promise<RateableArticle | undefined> {
-  return db
+/**
+ * An article of this edition, whatever its status; whether it takes votes is decided per
+ * request (isRateableAt), so a kept answer serves across a scheduled story's minute.
+ */
+export async function findRateableArticle(db: Db, id: number, edition: string): Promise<RateableArticle | undefined> {
+  const row = await db
     .selectFrom('articles')
-    .select(['id', 'edition', 'slug', 'title'])
+    .select(['id', 'edition', 'slug', 'title', 'status', 'published_at'])
     .where('id', '=', id)
     .where('edition', '=', edition)
-    .where(isPublished(now))
     .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    edition: row.edition,
+    slug: row.slug,
+    title: row.title,
+    isRateableAt: (now) => isPublishedRow(row, now),
+  };
 }
 
 /** An article's running rating totals, and its edition (a vote names both). */

@@ -340,6 +340,28 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     await unchanged();
   });
 
+  it('takes votes on a scheduled story from its second on, though it was looked up before', async () => {
+    const at = new Date(Date.now() + 60_000);
+    const scheduled = await makeArticle(t.db, { published_at: toDbTime(at) });
+    const voter = newVoter();
+    try {
+      t.setNow(new Date(at.getTime() - 1));
+      assert.equal((await postJson(voteUrl(scheduled), { rating: 4 }, voter)).statusCode, 404);
+      t.setNow(at);
+      const res = await postJson(voteUrl(scheduled), { rating: 4 }, voter);
+      assert.equal(res.statusCode, 200, res.body);
+      const state = await stateOf(scheduled.id);
+      assert.equal(state.sum, 4);
+      assert.equal(state.count, 1);
+      assert.deepEqual(
+        state.votes.map((v) => v.rating),
+        [4],
+      );
+    } finally {
+      t.setNow(undefined);
+    }
+  });
+
   it('treats a tampered or foreign cookie as missing: 403, nothing recorded', async () => {
     const id = randomBytes(16).toString('base64url');
     const signed = t.signCookie(id);

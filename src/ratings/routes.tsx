@@ -21,8 +21,9 @@ import { ConfirmRatingPage } from './views/confirm-page.tsx';
 type VoteRequest = FastifyRequest<{ Params: { edition: string; id: string } }>;
 
 /**
- * How long the route trusts an answer to "is this a published article of this edition". Only
- * for the request's own checks: the vote's transaction looks again, under the article's lock.
+ * How long the route trusts its lookup of an article of this edition (its status and time, so
+ * a scheduled story takes votes from its second on). Only for the request's own checks: the
+ * vote's transaction looks again, under the article's lock.
  */
 const ARTICLE_CHECK_MS = 2000;
 /** Articles whose answer is kept (a few MB at most). */
@@ -36,9 +37,9 @@ export async function ratingRoutes(app: FastifyInstance, opts: { ctx: AppContext
   const hashAddress = createAddressHasher(ensureCookieSecret(ctx.config.cookieSecret, ctx.config.dataDir));
   const votes = new VoteQueue(ctx.db);
   const articles = new ShortLivedCache<string, RateableArticle>(
-    (key, now) => {
+    (key) => {
       const [edition, id] = key.split(':') as [string, string];
-      return findRateableArticle(ctx.db, Number(id), edition, now);
+      return findRateableArticle(ctx.db, Number(id), edition);
     },
     ARTICLE_CHECK_MS,
     ARTICLE_CHECKS_KEPT,
@@ -64,7 +65,7 @@ export async function ratingRoutes(app: FastifyInstance, opts: { ctx: AppContext
     const rating = parseRating(fieldOf(request.body, 'rating'), t);
     const now = ctx.now();
     const article = await articles.get(`${edition.code}:${articleId}`, now);
-    if (!article) throw new AppError('article_not_found', t('rating.noArticle'));
+    if (!article?.isRateableAt(now)) throw new AppError('article_not_found', t('rating.noArticle'));
     const isJson = !acceptsHtml(request); // the error handler's rule, so both agree
 
     const voterId = readVoterId(request);

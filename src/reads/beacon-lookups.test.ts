@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { setArticleStatus } from '../articles/index.ts';
+import { toDbTime } from '../core/db/dialect.ts';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { makeArticle } from '../../test/helpers/factories.ts';
 
@@ -25,7 +26,7 @@ const beacon = (id: number, reader: number) =>
 async function articleQueriesOf(work: () => Promise<unknown>): Promise<string[]> {
   const seen: string[] = [];
   const stop = t.testDb.onQuery((sql) => {
-    if (/^select "id", "edition", "hit_count" from "articles"/.test(sql)) seen.push(sql);
+    if (/^select "id", "edition", "hit_count", "status", "published_at" from "articles"/.test(sql)) seen.push(sql);
   });
   try {
     await work();
@@ -55,6 +56,27 @@ describe('the beacon’s article lookups', () => {
     assert.equal(after.statusCode, 404);
     await setArticleStatus(t.app.ctx.writer, a.id, 'published');
     assert.equal((await beacon(a.id, 3)).statusCode, 200);
+  });
+
+  it('count a scheduled story from its second on, with the lookup made before it', async () => {
+    const at = new Date(Date.now() + 60_000);
+    const a = await makeArticle(t.db, { published_at: toDbTime(at) });
+    const queries = await articleQueriesOf(async () => {
+      t.setNow(new Date(at.getTime() - 1));
+      assert.equal((await beacon(a.id, 1)).statusCode, 404, 'not yet on the site');
+      t.setNow(at);
+      const first = await beacon(a.id, 2);
+      assert.equal(first.statusCode, 200);
+      assert.equal(first.json().counted, true);
+    });
+    assert.equal(queries.length, 1, 'the lookup before its time serves after it');
+    await t.app.readCounter.flush();
+    const stored = await t.db
+      .selectFrom('articles')
+      .select('hit_count')
+      .where('id', '=', a.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(stored.hit_count), 1, 'only the read from its second on');
   });
 
   it('answer a count that never drops back when the pending reads are stored', async () => {

@@ -10,7 +10,7 @@ import { ShortLivedCache } from '../core/short-lived-cache.ts';
 import { ARTICLE_EVENTS } from '../articles/index.ts';
 import { AddressCap } from './address-cap.ts';
 import type { ReadCounter } from './counter.ts';
-import { findReadableArticle, type ReadableArticle } from './queries.ts';
+import { findCountableArticle, type CountableArticle } from './queries.ts';
 import { createReaderHasher, newReaderId, whyNotCounted, type NotCountedReason } from './reader.ts';
 import { RecentSet } from './recent-set.ts';
 
@@ -19,11 +19,12 @@ export const READ_WINDOW_MS = 30 * 60_000;
 /** At most this many (reader, article) pairs are remembered (tens of MB at most); oldest first out. */
 const MAX_REMEMBERED = 200_000;
 /**
- * How long an article's lookup (published? its stored count) serves the beacon. Article events
- * and this process's own writes of counts drop it at once; this bounds how late another
- * process's stored reads show in the count, and a scheduled story's first reads are refused.
+ * How long an article's lookup (its status and time, its stored count) serves the beacon.
+ * Article events and this process's own writes of counts drop it at once, and whether it is
+ * published is decided per request from the time it holds; so this only bounds how late another
+ * process's stored reads show in the count, which their flush interval (10 s) delays anyway.
  */
-const ARTICLE_LOOKUP_MS = 2000;
+const ARTICLE_LOOKUP_MS = 5000;
 /** Articles whose lookup is kept (a few MB at most). */
 const ARTICLE_LOOKUPS_KEPT = 20_000;
 /** The reader cookie lasts a day: enough to recognise reloads, too short to follow anyone. */
@@ -53,8 +54,8 @@ export async function beaconRoutes(
   const addressCap = new AddressCap(ctx.config.readsPerAddress);
   const isSecure = isSecureSite(ctx.config.baseUrl);
   const siteOrigin = new URL(ctx.config.baseUrl).origin;
-  const articles = new ShortLivedCache<number, ReadableArticle>(
-    (id, now) => findReadableArticle(ctx.db, id, now),
+  const articles = new ShortLivedCache<number, CountableArticle>(
+    (id) => findCountableArticle(ctx.db, id),
     ARTICLE_LOOKUP_MS,
     ARTICLE_LOOKUPS_KEPT,
   );
@@ -93,8 +94,9 @@ export async function beaconRoutes(
     articleId: number | undefined,
   ): Promise<ReadResult | undefined> {
     if (articleId === undefined) return undefined;
-    const article = await articles.get(articleId, ctx.now());
-    if (!article) return undefined;
+    const now = ctx.now();
+    const article = await articles.get(articleId, now);
+    if (!article?.isReadableAt(now)) return undefined;
     const reason = whyNotCounted(request, siteOrigin) ?? whyNotCountedNow(request, reply, articleId);
     if (reason === undefined) counter.record(articleId);
     const count = article.hitCount + counter.pendingFor(articleId);

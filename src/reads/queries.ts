@@ -1,6 +1,6 @@
 // Data access for read counts: the beacon's article check and the batched write of counted reads.
 import { sql, type Kysely } from 'kysely';
-import { isPublished } from '../articles/index.ts';
+import { isPublishedRow } from '../articles/index.ts';
 import type { Database } from '../core/db/schema.ts';
 
 type Db = Kysely<Database>;
@@ -9,24 +9,34 @@ type Db = Kysely<Database>;
 export type ReadBatch = ReadonlyMap<number, ReadonlyMap<string, number>>;
 
 /** What the beacon needs to know about an article it may count. */
-export interface ReadableArticle {
+export interface CountableArticle {
   id: number;
   edition: string;
   hitCount: number;
+  /** Whether it is on the site at this instant: published, and its time has come. */
+  isReadableAt(now: Date): boolean;
 }
 
 // Rows per INSERT: far below both engines' limits on bound parameters.
 const CHUNK = 300;
 
-/** A published article (not a draft, not scheduled for later) with its stored read count. */
-export async function findReadableArticle(db: Db, id: number, now: Date): Promise<ReadableArticle | undefined> {
+/**
+ * An article with its stored read count, whatever its status; whether it may be counted is
+ * decided per request (isReadableAt), so a kept answer serves across a scheduled story's minute.
+ */
+export async function findCountableArticle(db: Db, id: number): Promise<CountableArticle | undefined> {
   const row = await db
     .selectFrom('articles')
-    .select(['id', 'edition', 'hit_count'])
+    .select(['id', 'edition', 'hit_count', 'status', 'published_at'])
     .where('id', '=', id)
-    .where(isPublished(now))
     .executeTakeFirst();
-  return row ? { id: row.id, edition: row.edition, hitCount: Number(row.hit_count) } : undefined;
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    edition: row.edition,
+    hitCount: Number(row.hit_count),
+    isReadableAt: (now) => isPublishedRow(row, now),
+  };
 }
 
 /**

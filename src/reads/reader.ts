@@ -25,7 +25,7 @@ export function whyNotCounted(request: BeaconRequest, siteOrigin: string): NotCo
   if (request.method === 'HEAD') return 'head';
   const agent = header(request.headers, 'user-agent');
   // Every browser sends a User-Agent; a request without one is a script.
-  if (!agent || isbot(agent)) return 'bot';
+  if (!agent || isBotAgent(agent)) return 'bot';
   if (isPrefetch(request.headers)) return 'prefetch';
   // Newsroom staff previewing or checking a story are not its readers.
   if (STAFF_COOKIE_NAMES.some((name) => request.cookies[name] !== undefined)) return 'preview';
@@ -34,6 +34,22 @@ export function whyNotCounted(request: BeaconRequest, siteOrigin: string): NotCo
   if (header(request.headers, 'sec-fetch-site') === 'cross-site') return 'cross_site';
   if (isForeignOrigin(request.headers, siteOrigin)) return 'cross_site';
   return undefined;
+}
+
+/** User-Agents already judged: a site sees a few thousand, and isbot's one large pattern costs a few µs each time. */
+const judgedAgents = new Map<string, boolean>();
+const JUDGED_AGENTS_KEPT = 2000;
+
+/** isbot, remembered per User-Agent (forgotten wholesale when many: a rotating script gains nothing). */
+function isBotAgent(agent: string): boolean {
+  let isBot = judgedAgents.get(agent);
+  if (isBot === undefined) {
+    if (judgedAgents.size >= JUDGED_AGENTS_KEPT) judgedAgents.clear();
+    isBot = isbot(agent);
+    // Long strings are judged each time: the memory holds only what browsers send.
+    if (agent.length <= 512) judgedAgents.set(agent, isBot);
+  }
+  return isBot;
 }
 
 /**
