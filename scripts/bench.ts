@@ -46,9 +46,10 @@ const { values: args } = parseArgs({
 });
 const SECONDS = Number(args.seconds);
 /**
- * Timed runs per scenario; the table shows the median run (by throughput). On a shared virtual
- * machine the speed of a core changes from one minute to the next (nginx measured 34,000 to
- * 79,000 req/s on this one across sessions): one run could land on a slow or a fast spell.
+ * Timed runs per scenario; the table shows the median of each figure over the runs, each taken
+ * on its own (a run's p99 can be its outlier while its throughput is the middle one). On a shared
+ * virtual machine the speed of a core changes from one minute to the next (nginx measured 34,000
+ * to 79,000 req/s on this one across sessions): one run could land on a slow or a fast spell.
  */
 const RUNS = Math.max(1, Math.floor(Number(args.runs)));
 const WARMUP_SECONDS = 2;
@@ -150,7 +151,6 @@ function loadScenario(
       runs.push(await run(SECONDS));
     },
     result() {
-      const r = medianRun(runs);
       const spread = runs
         .map((x) => `${Math.round(x.requestsPerSecond)} req/s p99 ${x.p99Ms.toFixed(1)} ms`)
         .join(', ');
@@ -158,12 +158,16 @@ function loadScenario(
         `${name}: median of ${runs.length}: ${spread}; errors ${sumOf(runs, 'errors')} (warm-up ${warmedUp} s)`,
       );
       return {
-        ...r,
+        tool: runs[0]!.tool,
+        requestsPerSecond: median(runs.map((x) => x.requestsPerSecond)),
+        p50Ms: median(runs.map((x) => x.p50Ms)),
+        p95Ms: median(runs.map((x) => x.p95Ms)),
+        p99Ms: median(runs.map((x) => x.p99Ms)),
         // Every request of every run counts: an error in any run is an error.
         requests: sumOf(runs, 'requests'),
         seconds: sumOf(runs, 'seconds'),
         errors: sumOf(runs, 'errors'),
-        runs: runs.map((x) => ({ requestsPerSecond: x.requestsPerSecond, p99Ms: x.p99Ms })),
+        runs: runs.map(({ requestsPerSecond, p50Ms, p95Ms, p99Ms }) => ({ requestsPerSecond, p50Ms, p95Ms, p99Ms })),
         name,
         pageCache,
         connections,
@@ -177,12 +181,6 @@ function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-/** The run whose throughput is the median (the slower middle one of an even count). */
-function medianRun(runs: readonly LoadResult[]): LoadResult {
-  const sorted = [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
-  return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
 function sumOf(runs: readonly LoadResult[], key: 'requests' | 'seconds' | 'errors'): number {
@@ -341,7 +339,7 @@ async function main(): Promise<number> {
     const rendering = await measureRendering(options, data);
 
     const scenarios = [...site.scenarios, ...rendering.scenarios];
-    // The cached article has its share from its pairs of runs; the others against nginx's median run.
+    // The cached article has its share from its pairs of runs; the others against nginx's median throughput.
     for (const s of scenarios) {
       if (nginx && s.percentOfNginx === undefined)
         s.percentOfNginx = (100 * s.requestsPerSecond) / nginx.requestsPerSecond;

@@ -13,8 +13,8 @@ export interface ScenarioResult extends LoadResult {
   connections: number;
   /** Requests per second as a share of nginx's on the cached article's bytes. */
   percentOfNginx: number | undefined;
-  /** Each timed run (the numbers above are the median run's; requests and errors are all runs'). */
-  runs?: { requestsPerSecond: number; p99Ms: number }[];
+  /** Each timed run (the figures above are medians over them, each on its own; requests and errors are all runs'). */
+  runs?: { requestsPerSecond: number; p50Ms: number; p95Ms: number; p99Ms: number }[];
 }
 
 /** One target and whether it was met; `ok` undefined: nothing to compare with (no nginx). */
