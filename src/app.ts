@@ -21,6 +21,7 @@ import { installSecurityHeaders } from './core/http/security.ts';
 import { installPageCache } from './core/http/page-cache.ts';
 import { cacheFirstServer } from './core/http/fast-path.ts';
 import { installInputGuard } from './core/http/input-guard.ts';
+import { lazySchemas, type LazySchemas } from './core/http/lazy-schemas.ts';
 import { JobRunner } from './core/jobs/runner.ts';
 import { SlotRegistry } from './core/views/slots.ts';
 import { FAVICON_SVG } from './core/views/favicon.ts';
@@ -43,6 +44,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The app's shared context (the CLI and tests write through ctx.writer). */
     ctx: AppContext;
+    /** The routes' validators and serializers, compiled on first use (a test compiles them all). */
+    routeSchemas: LazySchemas;
   }
 }
 
@@ -69,6 +72,7 @@ export async function buildApp(
   db: Kysely<Database>,
   options: BuildOptions = {},
 ): Promise<FastifyInstance> {
+  const schemas = lazySchemas();
   const app = Fastify({
     // The page cache (made below, once the app exists) answers first: a hit never reaches Fastify.
     serverFactory: cacheFirstServer(() => pageCache),
@@ -80,6 +84,10 @@ export async function buildApp(
     genReqId: createRequestIdGenerator(config.trustProxy),
     // URLs the router cannot decode are answered in our shape, before any hook or subtree runs.
     frameworkErrors: handleFrameworkError,
+    // Route schemas are compiled on a route's first request, not during the cold start.
+    schemaController: {
+      compilersFactory: { buildValidator: schemas.buildValidator, buildSerializer: schemas.buildSerializer },
+    },
   });
 
   const now = options.now ?? (() => new Date());
@@ -123,6 +131,7 @@ export async function buildApp(
   };
 
   app.decorate('ctx', ctx);
+  app.decorate('routeSchemas', schemas);
   installRequestIdHeader(app);
   healthRoutes(app, db);
   if (config.metrics) {
