@@ -11,7 +11,15 @@ import { build, stop } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { sanitizeBody } from '../../src/core/text/sanitize.ts';
-import { closeBrowser, PHONE, formatViolations, launchBrowser, openPage, runAxe } from '../helpers/browser.ts';
+import {
+  closeBrowser,
+  PHONE,
+  formatViolations,
+  launchBrowser,
+  openPage,
+  runAxe,
+  settledValue,
+} from '../helpers/browser.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'";
@@ -341,7 +349,8 @@ describe('the newsroom editor', { timeout: 120_000 }, () => {
     await caption.fill('The harbour master, at dawn');
     await caption.press('Enter');
     await dialog.waitFor({ state: 'detached' });
-    assert.equal(await textarea.inputValue(), STORED.replace('The harbour master', 'The harbour master, at dawn'));
+    const edited = STORED.replace('The harbour master', 'The harbour master, at dawn');
+    assert.equal(await settledValue(textarea, edited), edited);
     assert.deepEqual(foreignRequests, [], 'nothing is fetched from another site');
     assert.deepEqual(problems, []);
   });

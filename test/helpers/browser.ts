@@ -3,7 +3,7 @@
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { AxeResults, Result as AxeViolation, RunOptions } from 'axe-core';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { articlePath } from '../../src/articles/model.ts';
 import { categoryPath, tagPath } from '../../src/articles/sections.ts';
 import { pagePath } from '../../src/pages/queries.ts';
@@ -217,6 +217,20 @@ export const AXE_OPTIONS: RunOptions = {
   runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
   resultTypes: ['violations'],
 };
+
+/**
+ * A field's value once it is `expected`, else its value after `timeoutMs` (for the assertion to
+ * show). For a change a page applies a moment after what the test waited for (a dialog's answer
+ * is applied once the dialog has gone), which a busy machine can delay.
+ */
+export async function settledValue(field: Locator, expected: string, timeoutMs = 5000): Promise<string> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await field.inputValue();
+    if (value === expected || Date.now() > end) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 /**
  * Runs axe-core on the page as it is now and returns the violations. The page's context must be

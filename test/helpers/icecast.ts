@@ -27,6 +27,9 @@ export interface Icecast {
   readonly adminPassword: string;
   /** Sets a mount's "now playing" title, as a playout system does (the admin API). */
   setTitle(mount: string, title: string): Promise<void>;
+  /** Whether the icecast2 process is still running, and what it logged (for a failure's message). */
+  state(): string;
+  isRunning(): boolean;
   stop(): Promise<void>;
 }
 
@@ -91,6 +94,17 @@ export async function startIcecast(): Promise<Icecast> {
       const res = await fetch(url, { headers: { authorization: admin } });
       if (!res.ok) throw new Error(`Icecast refused the title: ${res.status} ${await res.text()}`);
     },
+    isRunning: () => child.exitCode === null && child.signalCode === null,
+    state() {
+      let log = '';
+      try {
+        log = fs.readFileSync(path.join(logs, 'error.log'), 'utf8');
+      } catch {
+        // Not written yet, or the folder is gone with a stopped server.
+      }
+      const status = icecast.isRunning() ? 'running' : `exited (${child.exitCode ?? child.signalCode})`;
+      return `icecast2 ${status}; ${stderr}\nits error.log ends:\n${log.split('\n').slice(-15).join('\n')}`;
+    },
     stop,
   };
   for (const end = Date.now() + 15_000; ; await delay(100)) {
@@ -117,6 +131,20 @@ export interface ToneSource {
  * mount in its status.
  */
 export async function startTone(icecast: Icecast, mount: string): Promise<ToneSource> {
+  // A refused connection while this Icecast runs (seen once, on a loaded machine) is tried again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startToneOnce(icecast, mount);
+    } catch (error) {
+      const isRefused = /Connection refused/.test(String(error));
+      if (!isRefused || !icecast.isRunning() || attempt === 3)
+        throw new Error(`${(error as Error).message}\n${icecast.state()}`, { cause: error });
+      await delay(500);
+    }
+  }
+}
+
+async function startToneOnce(icecast: Icecast, mount: string): Promise<ToneSource> {
   const target = `icecast://source:${icecast.sourcePassword}@127.0.0.1:${icecast.port}${mount}`;
   const child = spawn(
     'ffmpeg',
