@@ -15,12 +15,12 @@ export interface RateableArticle {
   readonly slug: string;
   readonly title: string;
   /** Whether it is on the site at this instant ("published": status published and its minute has come). */
-  isRateableAt(now: Date): boolean;
+  isPublishedAt(now: Date): boolean;
 }
 
 /**
  * An article of this edition, whatever its status; whether it takes votes is decided per
- * request (isRateableAt), so a kept answer serves across a scheduled story's minute.
+ * request (isPublishedAt), so a kept answer serves across a scheduled story's minute.
  */
 export async function findRateableArticle(db: Db, id: number, edition: string): Promise<RateableArticle | undefined> {
   const row = await db
@@ -35,7 +35,7 @@ export async function findRateableArticle(db: Db, id: number, edition: string): 
     edition: row.edition,
     slug: row.slug,
     title: row.title,
-    isRateableAt: (now) => isPublishedRow(row, now),
+    isPublishedAt: (now) => isPublishedRow(row, now),
   };
 }
 

@@ -65,7 +65,7 @@ export async function ratingRoutes(app: FastifyInstance, opts: { ctx: AppContext
     const rating = parseRating(fieldOf(request.body, 'rating'), t);
     const now = ctx.now();
     const article = await articles.get(`${edition.code}:${articleId}`, now);
-    if (!article?.isRateableAt(now)) throw new AppError('article_not_found', t('rating.noArticle'));
+    if (!article?.isPublishedAt(now)) throw new AppError('article_not_found', t('rating.noArticle'));
     const isJson = !acceptsHtml(request); // the error handler's rule, so both agree
 
     const voterId = readVoterId(request);

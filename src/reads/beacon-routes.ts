@@ -96,7 +96,7 @@ export async function beaconRoutes(
     if (articleId === undefined) return undefined;
     const now = ctx.now();
     const article = await articles.get(articleId, now);
-    if (!article?.isReadableAt(now)) return undefined;
+    if (!article?.isPublishedAt(now)) return undefined;
     const reason = whyNotCounted(request, siteOrigin) ?? whyNotCountedNow(request, reply, articleId);
     if (reason === undefined) counter.record(articleId);
     const count = article.hitCount + counter.pendingFor(articleId);

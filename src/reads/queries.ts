@@ -14,7 +14,7 @@ export interface CountableArticle {
   edition: string;
   hitCount: number;
   /** Whether it is on the site at this instant: published, and its time has come. */
-  isReadableAt(now: Date): boolean;
+  isPublishedAt(now: Date): boolean;
 }
 
 // Rows per INSERT: far below both engines' limits on bound parameters.
@@ -22,7 +22,7 @@ const CHUNK = 300;
 
 /**
  * An article with its stored read count, whatever its status; whether it may be counted is
- * decided per request (isReadableAt), so a kept answer serves across a scheduled story's minute.
+ * decided per request (isPublishedAt), so a kept answer serves across a scheduled story's minute.
  */
 export async function findCountableArticle(db: Db, id: number): Promise<CountableArticle | undefined> {
   const row = await db
@@ -35,7 +35,7 @@ export async function findCountableArticle(db: Db, id: number): Promise<Countabl
     id: row.id,
     edition: row.edition,
     hitCount: Number(row.hit_count),
-    isReadableAt: (now) => isPublishedRow(row, now),
+    isPublishedAt: (now) => isPublishedRow(row, now),
   };
 }
 

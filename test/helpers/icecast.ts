@@ -27,9 +27,10 @@ export interface Icecast {
   readonly adminPassword: string;
   /** Sets a mount's "now playing" title, as a playout system does (the admin API). */
   setTitle(mount: string, title: string): Promise<void>;
-  /** Whether the icecast2 process is still running, and what it logged (for a failure's message). */
-  state(): string;
+  /** Whether the icecast2 process is still running. */
   isRunning(): boolean;
+  /** Whether it runs and the end of its error log, for a failure's message. */
+  state(): string;
   stop(): Promise<void>;
 }
 

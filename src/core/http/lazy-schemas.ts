@@ -8,7 +8,6 @@ import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
 type ValidatorFactory = ReturnType<typeof ValidatorSelector>;
 type SerializerFactory = ReturnType<typeof SerializerSelector>;
 type Validator = ReturnType<ReturnType<ValidatorFactory>>;
-type Serializer = (doc: unknown) => string;
 
 /** Fastify's own compilers, each schema compiled on first use, and a way to compile them all now. */
 export interface LazySchemas {
@@ -60,8 +59,7 @@ export function lazySchemas(): LazySchemas {
         const get = later(`the ${route.httpStatus} response schema of ${route.method} ${route.url}`, () =>
           compile(route),
         );
-        const serialize: Serializer = (doc) => get()(doc);
-        return serialize;
+        return (doc) => get()(doc);
       };
     },
     compileAll() {
