@@ -12,6 +12,7 @@ export {
 } from './queries.ts';
 export { ArticleCard } from './views/cards.tsx';
 export { categoryPath, tagPath, listCategories, withDescendants } from './sections.ts';
+export { keptSectionsOf } from './kept-sections.ts';
 export { modifiedAt } from './structured-data.ts';
 export { ARTICLE_FOOTER_SLOT, ARTICLE_META_SLOT, type ArticleSlotProps } from './slots.ts';
 export { ARTICLE_EVENTS, TAXONOMY_EVENTS, type ArticleFact } from './events.ts';

@@ -24,15 +24,8 @@ import { ARTICLE_FOOTER_SLOT, ARTICLE_META_SLOT } from './slots.ts';
 import { ARTICLE_EVENTS, TAXONOMY_EVENTS } from './events.ts';
 import { articlePath, type Article } from './model.ts';
 import { candidateListsOf, rankRelatedArticles, type CandidateLists } from './related.ts';
-import {
-  ancestry,
-  categoryPath,
-  findTagById,
-  findTagBySlug,
-  listCategories,
-  tagPath,
-  withDescendants,
-} from './sections.ts';
+import { ancestry, categoryPath, findTagById, findTagBySlug, tagPath, withDescendants } from './sections.ts';
+import { keptSectionsOf } from './kept-sections.ts';
 import { findOldSlug } from './slug-redirects.ts';
 import { ArticlePage } from './views/article-page.tsx';
 import { HomePage } from './views/home-page.tsx';
@@ -76,7 +69,7 @@ export async function articleRoutes(app: FastifyInstance, opts: { ctx: AppContex
     cards.invalidate(event.payload.edition);
     rankings.invalidate(event.payload.edition);
   });
-  const categoriesOf = (code: string) => derived.get(code, 'categories', () => listCategories(db, code));
+  const categoriesOf = (code: string) => keptSectionsOf(ctx, code);
   /** When the edition's next scheduled story appears: itself kept until then (or a change). */
   const nextStoryOf = (code: string, now: Date) =>
     derived.get(

@@ -2,7 +2,7 @@
 // (/en/category/politics/feed.xml): the newest published stories, full text.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { editionParams, slugParams } from '../core/http/route-schemas.ts';
-import { categoryPath, listCategories, withDescendants } from '../articles/index.ts';
+import { categoryPath, keptSectionsOf, withDescendants } from '../articles/index.ts';
 import type { AppContext } from '../context.ts';
 import { cachePublic, DISCOVERY } from '../core/http/cache.ts';
 import { AppError } from '../core/http/errors.ts';
@@ -50,7 +50,7 @@ export async function feedRoutes(app: FastifyInstance, opts: { ctx: AppContext }
       { schema: { params: slugParams } },
       async (request, reply) => {
         const edition = requireEdition(ctx, request.params.edition);
-        const categories = await listCategories(ctx.db, edition.code);
+        const categories = await keptSectionsOf(ctx, edition.code);
         const category = categories.find((c) => c.slug === request.params.slug);
         if (!category) throw new AppError('category_not_found');
         // The same title the section page gives its feed links.

@@ -7,7 +7,7 @@ import {
   articlePath,
   categoryPath,
   findNextScheduledTime,
-  listCategories,
+  keptSectionsOf,
   withDescendants,
 } from '../articles/index.ts';
 import type { AppContext } from '../context.ts';
@@ -143,7 +143,7 @@ export async function sitemapRoutes(app: FastifyInstance, opts: { ctx: AppContex
 
   async function categoriesSitemap(edition: Edition, now: Date): Promise<string> {
     const [categories, newest] = await Promise.all([
-      listCategories(db, edition.code),
+      keptSectionsOf(ctx, edition.code),
       listNewestPerCategory(db, edition.code, now),
     ]);
     return renderUrlSet(

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { editionParams } from '../core/http/route-schemas.ts';
 import type { AppContext } from '../context.ts';
-import { listCategories, withDescendants } from '../articles/index.ts';
+import { keptSectionsOf, withDescendants } from '../articles/index.ts';
 import { cachePublic, SHORT } from '../core/http/cache.ts';
 import { AppError } from '../core/http/errors.ts';
 import type { CategoryRow } from '../core/db/schema.ts';
@@ -33,7 +33,7 @@ export async function searchRoutes(app: FastifyInstance, opts: { ctx: AppContext
     async (request, reply) => {
       const edition = requireEdition(ctx, request.params.edition);
       const params = readSearchParams(request.query, edition.locale);
-      const categories = await listCategories(ctx.db, edition.code);
+      const categories = await keptSectionsOf(ctx, edition.code);
       const category = categories.find((c) => c.slug === params.category);
       const site = await siteFor(ctx, request, edition);
       let results: SearchResults | undefined;

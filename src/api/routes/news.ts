@@ -6,7 +6,7 @@ import {
   findArticleForApi,
   listArticlesForApi,
   listAuthorsForApi,
-  listCategories,
+  keptSectionsOf,
   listTagsForApi,
   withDescendants,
   type ApiArticleFilter,
@@ -96,7 +96,7 @@ export async function newsRoutes(app: FastifyInstance, ctx: AppContext): Promise
         edition: edition.code,
         now: ctx.now(),
         categoryIds:
-          q.section === undefined ? undefined : withDescendants(await listCategories(ctx.db, edition.code), q.section),
+          q.section === undefined ? undefined : withDescendants(await keptSectionsOf(ctx, edition.code), q.section),
         tagId: q.tag,
         authorId: q.author,
         publishedAfter: q.published_after === undefined ? undefined : new Date(q.published_after),
@@ -156,7 +156,7 @@ export async function newsRoutes(app: FastifyInstance, ctx: AppContext): Promise
     async (request, reply) => {
       const edition = editionOf(ctx, (request.query as { edition: string }).edition);
       const p = presenterOf(ctx);
-      const sections = await listCategories(ctx.db, edition.code);
+      const sections = await keptSectionsOf(ctx, edition.code);
       setReadCaching(reply, visibilityOf(request));
       return {
         sections: sections.map((s) => ({
