@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { serverBundle } from '../bin/server-bundle.js';
+import { buildAssets } from '../src/core/assets.ts';
 import { openDatabase } from '../src/core/db/database.ts';
 import { buildSecondsOf, copyArchive, ensureArchive } from './bench/archive-cache.ts';
 import {
@@ -299,11 +300,13 @@ async function main(): Promise<number> {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     console.error(`migrated the copy in ${((performance.now() - migrated) / 1000).toFixed(1)} s`);
-    // `warta serve` builds its bundle on the first start after a source changed (a second or
-    // two, once per install or edit): built here, so the cold start measures a start.
+    // `warta serve` builds its bundle and the site's assets on the first start after a source
+    // changed (a second or two, once per install or edit): built here, so the cold start
+    // measures a start.
     const bundled = performance.now();
     await serverBundle(root, 'src/main.ts');
-    console.error(`server bundle ready in ${((performance.now() - bundled) / 1000).toFixed(1)} s`);
+    await buildAssets();
+    console.error(`server bundle and assets ready in ${((performance.now() - bundled) / 1000).toFixed(1)} s`);
     const file = path.join(runDir, 'warta.db');
     const databaseBytes = fs.statSync(file).size;
     const db = openDatabase(`sqlite:${file}`);

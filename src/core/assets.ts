@@ -1,19 +1,15 @@
-// The reading pages' one CSS file and one small script, built once at start with esbuild
-// and served under fingerprinted URLs so browsers and CDNs may cache them forever. The script is
+// The reading pages' one CSS file and one small script, built with esbuild (once, then kept on
+// disk until a source changes: asset-cache.ts) and served under fingerprinted URLs so browsers and CDNs may cache them forever. The script is
 // an ES module split by esbuild: the radio player (with Hotwire Turbo) and hls.js are files of
 // their own that the small script imports only when a reader presses play, by the fingerprinted
 // URLs esbuild writes into it, so no page needs an inline script or an attribute to find them.
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
-import { build, stop, type Plugin } from 'esbuild';
+import { build, stop, type Metafile, type Plugin } from 'esbuild';
+import { cachedAssets, type Asset, type AssetBuild } from './asset-cache.ts';
 
-/** A built asset, held in memory. */
-export interface Asset {
-  readonly url: string;
-  readonly body: Buffer;
-  readonly type: string;
-}
+export type { Asset } from './asset-cache.ts';
 
 /** The site's assets by role. */
 export interface Assets {
@@ -29,6 +25,14 @@ export interface Assets {
 }
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Where built assets are kept between starts (beside the server bundle's). */
+const CACHE_DIR = ROOT + 'node_modules/.cache/warta/assets';
+/**
+ * What every build depends on besides the sources esbuild reports: the packages bundled from
+ * node_modules (hls.js, Turbo) and esbuild itself stand for one file, which npm rewrites on every
+ * install, update or removal; this file holds the build settings.
+ */
+const SHARED_INPUTS = ['node_modules/.package-lock.json', 'src/core/assets.ts', 'src/core/asset-cache.ts'];
 
 /** Builds under way in this process: esbuild's helper process is stopped when none is. */
 let building = 0;
@@ -37,12 +41,13 @@ let building = 0;
 export async function buildAssets(): Promise<Assets> {
   building++;
   try {
-    const [css, scripts] = await Promise.all([
-      bundle('styles/site.css', 'site', 'css', 'text/css; charset=utf-8'),
-      bundleReaderScripts(),
+    const [[css], scripts] = await Promise.all([
+      kept('site-css', () => bundle('styles/site.css', 'site', 'css', 'text/css; charset=utf-8')),
+      kept('reader-scripts', bundleReaderScripts),
     ]);
-    const js = scripts.site;
-    const all = new Map([css, ...scripts.files].map((a) => [a.url, a]));
+    const js = scripts.find((file) => /^\/assets\/site\.[0-9a-f]+\.js$/.test(file.url));
+    if (!css || !js) throw new Error('the built assets lack the site stylesheet or script');
+    const all = new Map([css, ...scripts].map((a) => [a.url, a]));
     let newsroom: Promise<{ css: Asset; js: Asset }> | undefined;
     return {
       css,
@@ -67,10 +72,11 @@ export async function buildAssets(): Promise<Assets> {
 async function buildNewsroomAssets(): Promise<{ css: Asset; js: Asset }> {
   building++;
   try {
-    const [css, js] = await Promise.all([
-      bundle('styles/newsroom.css', 'newsroom', 'css', 'text/css; charset=utf-8'),
-      bundle('client/newsroom/index.ts', 'newsroom', 'js', 'text/javascript; charset=utf-8'),
+    const [[css], [js]] = await Promise.all([
+      kept('newsroom-css', () => bundle('styles/newsroom.css', 'newsroom', 'css', 'text/css; charset=utf-8')),
+      kept('newsroom-js', () => bundle('client/newsroom/index.ts', 'newsroom', 'js', JS_TYPE)),
     ]);
+    if (!css || !js) throw new Error('the built assets lack the newsroom stylesheet or script');
     return { css, js };
   } finally {
     if (--building === 0) await stop();
@@ -79,14 +85,25 @@ async function buildNewsroomAssets(): Promise<{ css: Asset; js: Asset }> {
 
 const JS_TYPE = 'text/javascript; charset=utf-8';
 
+/** A build's assets, from the disk cache when its sources are unchanged. */
+function kept(name: string, build: () => Promise<AssetBuild>): Promise<readonly Asset[]> {
+  return cachedAssets({ root: ROOT, cacheDir: CACHE_DIR, name }, build);
+}
+
+/** The project files a build read (its node_modules files stand behind SHARED_INPUTS). */
+function inputsOf(metafile: Metafile): string[] {
+  return [...Object.keys(metafile.inputs).filter((file) => !file.startsWith('node_modules/')), ...SHARED_INPUTS];
+}
+
 /**
  * The reading pages' script and the files it loads on demand: `site` runs on every page; `player`
  * (the mini player and Turbo) and `hls` (hls.js, for HLS streams where the browser has no HLS of
  * its own) are imported by it only when a reader first presses play. Module scripts, so the
  * dynamic imports need no loader of our own.
  */
-async function bundleReaderScripts(): Promise<{ site: Asset; files: Asset[] }> {
+async function bundleReaderScripts(): Promise<AssetBuild> {
   const result = await build({
+    absWorkingDir: ROOT,
     entryPoints: {
       site: ROOT + 'client/site.ts',
       player: ROOT + 'client/player/index.ts',
@@ -107,6 +124,7 @@ async function bundleReaderScripts(): Promise<{ site: Asset; files: Asset[] }> {
     // they would need helpers in a file shared with the site script, one more request on each page.
     target: ['es2022', 'chrome100', 'firefox100', 'safari15'],
     plugins: [turboWithoutInlineStyle],
+    metafile: true,
     logLevel: 'silent',
   });
   // esbuild's hashes (base32) become hex ones like the stylesheet's, in the names and wherever a
@@ -121,9 +139,7 @@ async function bundleReaderScripts(): Promise<{ site: Asset; files: Asset[] }> {
     for (const [from, to] of renamed) body = body.replaceAll(`./${from}`, `./${to}`);
     return { url: `/assets/${renamed.get(name)}`, body: Buffer.from(body), type: JS_TYPE };
   });
-  const site = files.find((file) => /^\/assets\/site\.[0-9a-f]+\.js$/.test(file.url));
-  if (!site) throw new Error('esbuild produced no site script');
-  return { site, files };
+  return { assets: files, inputs: inputsOf(result.metafile) };
 }
 
 /** `player.KJCKMUEI.js` as `player.<10 hex digits>.js`, the digits made from esbuild's hash. */
@@ -152,19 +168,21 @@ const turboWithoutInlineStyle: Plugin = {
   },
 };
 
-async function bundle(entry: string, name: string, ext: string, type: string): Promise<Asset> {
+async function bundle(entry: string, name: string, ext: string, type: string): Promise<AssetBuild> {
   const result = await build({
+    absWorkingDir: ROOT,
     entryPoints: [ROOT + entry],
     bundle: true,
     minify: true,
     write: false,
     format: ext === 'js' ? 'iife' : undefined,
     target: ['es2020', 'chrome100', 'firefox100', 'safari15'],
+    metafile: true,
     logLevel: 'silent',
   });
   const output = result.outputFiles[0];
   if (!output) throw new Error(`esbuild produced nothing for ${entry}`);
   const body = Buffer.from(output.contents);
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
-  return { url: `/assets/${name}.${hash}.${ext}`, body, type };
+  return { assets: [{ url: `/assets/${name}.${hash}.${ext}`, body, type }], inputs: inputsOf(result.metafile) };
 }
