@@ -41,7 +41,11 @@ export function lazySchemas(): LazySchemas {
   };
   return {
     buildValidator: (externalSchemas, options) => {
-      const compile = validators(externalSchemas, options);
+      // Making the Ajv instance compiles its meta-schema and checks the shared schemas against it
+      // (a twentieth of a cold start): on the first compile too.
+      let compiler: ReturnType<ValidatorFactory> | undefined;
+      const compile: ReturnType<ValidatorFactory> = (route) =>
+        (compiler ??= validators(externalSchemas, options))(route);
       return (route) => {
         const get = later(`the ${route.httpPart} schema of ${route.method} ${route.url}`, () => compile(route));
         // Fastify reads `schemaEnv` (to let Ajv coerce a root value) and `errors` off the function.
@@ -54,7 +58,9 @@ export function lazySchemas(): LazySchemas {
       };
     },
     buildSerializer: (externalSchemas, options) => {
-      const compile = serializers(externalSchemas, options);
+      let compiler: ReturnType<SerializerFactory> | undefined;
+      const compile: ReturnType<SerializerFactory> = (route) =>
+        (compiler ??= serializers(externalSchemas, options))(route);
       return (route) => {
         const get = later(`the ${route.httpStatus} response schema of ${route.method} ${route.url}`, () =>
           compile(route),
