@@ -118,9 +118,12 @@ describe('queries per page', () => {
   it('the first request after a change recomputes the shared parts within a fixed budget', async () => {
     // The article's own 1, the edition's next scheduled story, the candidate lists of its tags
     // (one query for all) and of its section, each with their stories' tags, the related cards
-    // and the most-read box.
-    withinBudget('article (after a change)', await queriesAfterChange(paths.article), 8);
-    withinBudget('home (after a change)', await queriesAfterChange(paths.home), 6);
-    withinBudget('section (after a change)', await queriesAfterChange(paths.section), 5);
+    // (7), and the most-read box: the last day's ranking, then (this site's reads are not
+    // written yet) the month's, then the stored counts (3; a site whose day of reads fills the
+    // box runs the ranking and one lookup of cards).
+    withinBudget('article (after a change)', await queriesAfterChange(paths.article), 10);
+    // Each with the most-read box's 3 as above.
+    withinBudget('home (after a change)', await queriesAfterChange(paths.home), 8);
+    withinBudget('section (after a change)', await queriesAfterChange(paths.section), 7);
   });
 });

@@ -1,15 +1,8 @@
 // Public news: articles, sections and tags, as other domains use them: their data, cards,
 // the article page's slots, events and the commands that write them.
 export { articlePath, toArticleSummary, type Article, type ArticleSummary } from './model.ts';
-export {
-  findNextScheduledTime,
-  isPublished,
-  isPublishedRow,
-  listMostRead,
-  MOST_READ_PERIODS,
-  SUMMARY_COLUMNS,
-  type MostReadPeriod,
-} from './queries.ts';
+export { findNextScheduledTime, isPublished, isPublishedRow, SUMMARY_COLUMNS } from './queries.ts';
+export { listMostRead, MOST_READ_PERIODS, type MostReadPeriod } from './most-read.ts';
 export { ArticleCard } from './views/cards.tsx';
 export { categoryPath, tagPath, listCategories, withDescendants } from './sections.ts';
 export { keptSectionsOf } from './kept-sections.ts';

@@ -4,7 +4,6 @@ import { sql, type ExpressionBuilder, type Kysely, type RawBuilder, type SelectQ
 import { reusable } from '../core/db/compiled-query.ts';
 import { engineOf, toDate, toDbTime } from '../core/db/dialect.ts';
 import type { Database } from '../core/db/schema.ts';
-import { isoInZone } from '../i18n/index.ts';
 import { toArticle, toArticleSummary, type Article, type ArticleSummary } from './model.ts';
 
 type Db = Kysely<Database>;
@@ -87,10 +86,6 @@ export function isPublishedRow(row: { status: string; published_at: Date | strin
 function isPublishedBy(dbNow: string) {
   return (eb: ExpressionBuilder<Database, 'articles'>) =>
     eb.and([eb('articles.status', '=', 'published'), eb('articles.published_at', '<=', dbNow)]);
-}
-
-function applyFilter<O>(query: SelectQueryBuilder<Database, 'articles' | 'categories' | 'media', O>, f: ArticleFilter) {
-  return applyDbFilter(query, toDbFilter(f));
 }
 
 /**
@@ -360,148 +355,6 @@ const nextUnpublish = reusable((db: Db, a: { edition: string; now: string }) =>
     .orderBy('articles.unpublish_at')
     .limit(1),
 );
-
-/** Periods a most-read list covers, shortest first. */
-export const MOST_READ_PERIODS = ['24h', '7d', '30d'] as const;
-export type MostReadPeriod = (typeof MOST_READ_PERIODS)[number];
-const PERIOD_DAYS: Readonly<Record<MostReadPeriod, number>> = { '24h': 1, '7d': 7, '30d': 30 };
-
-/** How to make a most-read list. */
-export interface MostReadOptions {
-  /** The site time zone: daily read totals are kept per calendar day there. */
-  timezone: string;
-  period?: MostReadPeriod;
-  limit?: number;
-  /**
-   * Only stories read in the period. Otherwise a short list is filled from the longer periods,
-   * then from stored all-time counts of the last 30 days' stories (a site with no daily totals yet).
-   */
-  isStrict?: boolean;
-}
-
-/**
- * Most-read published stories of an edition, ranked by the daily read totals of a period, in
- * one query. Not strict: stories read in the period come first, then those read in the longer
- * periods, then the last 30 days' stories by their stored all-time count (a site with no daily
- * totals yet); each tier ranked by its own score.
- */
-export async function listMostRead(
-  db: Db,
-  edition: string,
-  now: Date,
-  options: MostReadOptions,
-): Promise<ArticleSummary[]> {
-  const limit = options.limit ?? 5;
-  const first = options.period ?? '24h';
-  const periods = options.isStrict ? [first] : MOST_READ_PERIODS.slice(MOST_READ_PERIODS.indexOf(first));
-  const hasFallback = !options.isStrict;
-  const scores = periodScores(db, now, options.timezone, periods);
-  const score = (period: MostReadPeriod) => sql.ref<number>(`scores.score_${period}`);
-  const since = toDbTime(new Date(now.getTime() - 30 * 24 * 3600_000));
-  // The tier: the first period with reads, else the all-time fallback.
-  const tier = sql<number>`case ${sql.join(
-    periods.map((p, i) => sql`when coalesce(${score(p)}, 0) > 0 then ${sql.lit(i)}`),
-    sql` `,
-  )} else ${sql.lit(periods.length)} end`;
-  const tierScore = sql<number>`case ${sql.join(
-    periods.map((p) => sql`when coalesce(${score(p)}, 0) > 0 then ${score(p)}`),
-    sql` `,
-  )} else articles.hit_count end`;
-  // The candidates: stories read in the longest period (the daily rows of a few weeks), and for
-  // the fallback the last 30 days' stories that have a count; never the whole archive.
-  const readIds = db
-    .selectFrom('article_reads_daily')
-    .select('article_reads_daily.article_id')
-    .where('article_reads_daily.day', '>=', scoresFrom(now, options.timezone, periods))
-    .where('article_reads_daily.day', '<=', lastScoredDay(now, options.timezone));
-  const candidates = hasFallback
-    ? readIds.union(
-        db
-          .selectFrom('articles')
-          .select('articles.id as article_id')
-          .where('articles.edition', '=', edition)
-          .where(isPublished(now))
-          .where('articles.published_at', '>=', since)
-          .where('articles.hit_count', '>', 0),
-      )
-    : readIds.distinct();
-  const rows = await applyFilter(
-    db
-      .selectFrom(candidates.as('candidates'))
-      // CROSS JOIN keeps this order on SQLite: the candidates look their stories up by id,
-      // instead of a walk through the edition's whole published range.
-      .crossJoin('articles')
-      .whereRef('articles.id', '=', 'candidates.article_id')
-      .innerJoin('categories', 'categories.id', 'articles.category_id')
-      .leftJoin('media', 'media.id', 'articles.featured_media_id')
-      .select(SUMMARY_COLUMNS),
-    { edition, now },
-  )
-    .leftJoin(scores, 'scores.article_id', 'articles.id')
-    .where((eb) =>
-      eb.or([
-        eb(sql.ref(`scores.score_${periods[0]}`), '>', 0),
-        ...periods.slice(1).map((p) => eb(sql.ref(`scores.score_${p}`), '>', 0)),
-        ...(hasFallback ? [eb.and([eb('articles.published_at', '>=', since), eb('articles.hit_count', '>', 0)])] : []),
-      ]),
-    )
-    .orderBy(tier)
-    .orderBy(tierScore, 'desc')
-    .orderBy('articles.published_at', 'desc')
-    .orderBy('articles.id', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map(toArticleSummary);
-}
-
-/**
- * The last calendar day read: tomorrow, in case another process's clock runs ahead. Bounding
- * the days on both sides makes SQLite read the period's range of the (day) index rather than
- * every daily total there is.
- */
-function lastScoredDay(now: Date, timezone: string): string {
-  return addDays(isoInZone(now, timezone).slice(0, 10), 1);
-}
-
-/** The first calendar day the longest of these periods reads (its partly counted edge day). */
-function scoresFrom(now: Date, timezone: string, periods: readonly MostReadPeriod[]): string {
-  const today = isoInZone(now, timezone).slice(0, 10);
-  return addDays(today, -Math.max(...periods.map((p) => PERIOD_DAYS[p])));
-}
-
-/**
- * Read scores per article for each period, from the daily totals. Daily totals approximate a
- * sliding window: the period's last N calendar days (today included) count fully, and the day
- * before them counts for the share of it still inside the window, as if its reads were spread
- * evenly. "24h" at 18:00 = today + a quarter of yesterday.
- */
-function periodScores(db: Db, now: Date, timezone: string, periods: readonly MostReadPeriod[]) {
-  const local = isoInZone(now, timezone); // YYYY-MM-DDTHH:MM:SS±HH:MM
-  const today = local.slice(0, 10);
-  const elapsed = Number(local.slice(11, 13)) * 3600 + Number(local.slice(14, 16)) * 60 + Number(local.slice(17, 19));
-  // Whole numbers (per mille) so both engines add integers, with no float parameter to cast.
-  const edgeWeight = Math.max(0, Math.round(1000 * (1 - elapsed / 86_400)));
-  const longest = Math.max(...periods.map((p) => PERIOD_DAYS[p]));
-  const scoreOf = (period: MostReadPeriod) => {
-    const days = PERIOD_DAYS[period];
-    return sql<number>`sum(case when article_reads_daily.day >= ${addDays(today, 1 - days)} then article_reads_daily.reads * 1000 when article_reads_daily.day >= ${addDays(today, -days)} then article_reads_daily.reads * ${edgeWeight} else 0 end)`.as(
-      `score_${period}`,
-    );
-  };
-  return db
-    .selectFrom('article_reads_daily')
-    .select(['article_reads_daily.article_id', ...periods.map(scoreOf)])
-    .where('article_reads_daily.day', '>=', addDays(today, -longest))
-    .where('article_reads_daily.day', '<=', lastScoredDay(now, timezone))
-    .groupBy('article_reads_daily.article_id')
-    .as('scores');
-}
-
-/** A YYYY-MM-DD calendar day moved by a number of days. */
-function addDays(day: string, delta: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d! + delta)).toISOString().slice(0, 10);
-}
 
 /** A tag as a story shows it. */
 export interface ArticleTag {

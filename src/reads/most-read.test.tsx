@@ -106,6 +106,43 @@ describe('listMostRead', () => {
     assert.deepEqual(titles(box), ['Read today', 'Read this week', 'Read this month', imported.title]);
   });
 
+  it('finds the edition’s stories among more-read stories of another edition, best first', async () => {
+    await freshSite(EVENING);
+    // Nine Indonesian stories read more than any English one: the first cards looked up are theirs.
+    for (let i = 0; i < 9; i++) await reads((await story(`Berita ${i}`, { edition: 'id' })).id, { '2024-06-16': 100 });
+    const most = await story('Most read in English');
+    await reads(most.id, { '2024-06-16': 50 });
+    for (const [title, at] of [
+      ['Older forty', '2024-06-10T00:00:00.000Z'],
+      ['Newest forty', '2024-06-14T00:00:00.000Z'],
+      ['Middle forty', '2024-06-12T00:00:00.000Z'],
+    ]) {
+      await reads((await story(title!, { published_at: at })).id, { '2024-06-16': 40 });
+    }
+    assert.deepEqual(titles(await list(EVENING, { period: '24h', limit: 2 })), [
+      'Most read in English',
+      'Newest forty',
+    ]);
+    assert.deepEqual(titles(await list(EVENING, { period: '24h', limit: 3 })), [
+      'Most read in English',
+      'Newest forty',
+      'Middle forty',
+    ]);
+    assert.equal((await list(EVENING, { period: '24h', limit: 5 }, 'id')).length, 5);
+  });
+
+  it('gives a place shared by equal scores to the newest story, wherever the ranking put it', async () => {
+    await freshSite(EVENING);
+    // Five stories with the same reads, three of another edition: the one place goes to the newer
+    // of the two English ones, whichever of them the first lookups missed.
+    for (let i = 0; i < 3; i++) await reads((await story(`Sama ${i}`, { edition: 'id' })).id, { '2024-06-16': 7 });
+    const older = await story('Older of the two', { published_at: '2024-06-01T00:00:00.000Z' });
+    const newer = await story('Newer of the two', { published_at: '2024-06-02T00:00:00.000Z' });
+    await reads(older.id, { '2024-06-16': 7 });
+    await reads(newer.id, { '2024-06-16': 7 });
+    assert.deepEqual(titles(await list(EVENING, { period: '24h', limit: 1 })), ['Newer of the two']);
+  });
+
   it('is empty on a site where nothing has been read', async () => {
     await freshSite(EVENING);
     await story('Nobody has read this yet');
