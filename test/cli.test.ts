@@ -201,7 +201,7 @@ describe('warta CLI', () => {
     );
     const lines = startLines(run.stdout);
     for (const line of run.stdout.trimEnd().split('\n')) assert.match(line, /^\d\d:\d\d:\d\d INFO {2}\S/);
-    assert.match(lines[0]!, /INFO {2}first start: building the demo site \(about 20 seconds\)…$/);
+    assert.match(lines[0]!, /INFO {2}first start: building the demo site \(under a minute\)…$/);
     assert.ok(lines.some((l) => /INFO {2}demo: 10 of \d+ articles$/.test(l)));
     assert.ok(lines.some((l) => /first start: demo site created demoArticles=\d+$/.test(l)));
     assert.match(lines.at(-1)!, /INFO {2}Warta is ready: open https:\/\/warta\.example\/ engine=sqlite$/);

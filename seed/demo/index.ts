@@ -13,11 +13,14 @@ import { EDITIONS, sectionLinks } from '../editions.ts';
 import { articles, authors, categories, pages } from './editions/index.ts';
 import { seedEpisodes } from './episodes.ts';
 import { seedIntegrityDocuments } from './integrity-documents.ts';
-import { storeDemoPhoto } from './photos.ts';
+import { drawDemoPhotoAhead, storeDemoPhoto } from './photos.ts';
 import { seedRadio } from './radio.ts';
 import { seedDemoSurvey } from '../../src/integrity/survey/demo.ts';
 import type { DemoCategory, EditionCode } from './types.ts';
 import { zonedTime } from './zoned-time.ts';
+
+/** Photos of the next stories drawn while one is stored (librsvg draws each on one core). */
+const PHOTOS_DRAWN_AHEAD = 2;
 
 export interface DemoSeedOptions {
   dataDir: string;
@@ -70,7 +73,8 @@ export async function seedDemo(w: WriteContext, options: DemoSeedOptions): Promi
       }
     }
 
-    for (const story of articles) {
+    for (const [index, story] of articles.entries()) {
+      for (const next of articles.slice(index + 1, index + 1 + PHOTOS_DRAWN_AHEAD)) drawDemoPhotoAhead(next.photo);
       const publishedAt = storyTime(story.daysAgo, story.hour, story.minute, options);
       // Each story is written at its publication time, as the newsroom would have.
       const storyWriter: WriteContext = { ...tw, now: () => publishedAt };

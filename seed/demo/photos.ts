@@ -1875,6 +1875,10 @@ export type DemoPhotoStorer = (
   meta: ImageMeta,
 ) => Promise<MediaRow>;
 
+/** Photos being drawn ahead of their story (drawDemoPhotoAhead), by scene and seed. */
+const drawnAhead = new Map<string, Promise<Buffer>>();
+const photoKey = (photo: DemoPhotoSpec) => `${photo.scene}:${photo.seed}`;
+
 /** Renders a demo photo at 1600 × 900 and stores it in every size, as an upload is stored. */
 export async function renderAndStoreDemoPhoto(
   db: Kysely<Database>,
@@ -1882,7 +1886,22 @@ export async function renderAndStoreDemoPhoto(
   photo: DemoPhotoSpec,
   meta: ImageMeta,
 ): Promise<MediaRow> {
-  return storeImage(db, dataDir, await renderDemoPhoto(photo, 1600, 900), meta);
+  const ahead = drawnAhead.get(photoKey(photo));
+  drawnAhead.delete(photoKey(photo));
+  return storeImage(db, dataDir, await (ahead ?? renderDemoPhoto(photo, 1600, 900)), meta);
+}
+
+/**
+ * Starts drawing a photo the seed will store soon. librsvg draws one picture on one core, for
+ * about half a second, and drawing was most of a first start: with the next stories' photos
+ * drawn meanwhile, the other core works too. Nothing is drawn ahead for a storer tests put in
+ * place; a drawing that fails is reported when its story stores it.
+ */
+export function drawDemoPhotoAhead(photo: DemoPhotoSpec): void {
+  if (storer !== renderAndStoreDemoPhoto || drawnAhead.has(photoKey(photo))) return;
+  const drawing = renderDemoPhoto(photo, 1600, 900);
+  drawing.catch(() => undefined); // awaited (and thrown) by renderAndStoreDemoPhoto
+  drawnAhead.set(photoKey(photo), drawing);
 }
 
 let storer: DemoPhotoStorer = renderAndStoreDemoPhoto;

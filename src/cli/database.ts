@@ -44,7 +44,7 @@ export async function prepareDatabase(
     const isFirstStart = await seedBase(writer);
     let demoArticles = 0;
     if (isFirstStart && config.demo) {
-      onProgress('first start: building the demo site (about 20 seconds)…');
+      onProgress('first start: building the demo site (under a minute)…');
       const options = { dataDir: config.dataDir, timezone: config.timezone, now: new Date() };
       // The demo's stories and pictures are loaded only on the first start that builds it.
       const { seedDemo } = await import('../../seed/demo/index.ts');
