@@ -1,8 +1,9 @@
 // The reading pages' one CSS file and one small script, built with esbuild (once, then kept on
-// disk until a source changes: asset-cache.ts) and served under fingerprinted URLs so browsers and CDNs may cache them forever. The script is
-// an ES module split by esbuild: the radio player (with Hotwire Turbo) and hls.js are files of
-// their own that the small script imports only when a reader presses play, by the fingerprinted
-// URLs esbuild writes into it, so no page needs an inline script or an attribute to find them.
+// disk until a source changes: asset-cache.ts) and served under fingerprinted URLs so browsers
+// and CDNs may cache them forever. The script is an ES module split by esbuild: the radio player
+// (with Hotwire Turbo) and hls.js are files of their own that the small script imports only when
+// a reader presses play, by the fingerprinted URLs esbuild writes into it, so no page needs an
+// inline script or an attribute to find them.
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';

@@ -6,7 +6,7 @@ import { subscriberOf } from '../core/http/client-address.ts';
 
 /** The cap's window: a count starts with an address's first counted read of an article. */
 export const ADDRESS_WINDOW_MS = 10 * 60_000;
-/** At most this many (address, article) counts are held (about 12 MB when full); oldest first out. */
+/** At most this many (address, article) counts are held (about 22 MB when full); oldest first out. */
 const MAX_TRACKED = 200_000;
 
 interface Window {
@@ -25,7 +25,7 @@ export class AddressCap {
   // order is expiry order: pruning stops at the first live entry, and a full map drops the
   // window that would end soonest. Dropping one lets that pair count afresh: memory stays
   // bounded, at the price of a cap that fails open under extreme load.
-  // Keyed by a 53-bit number per (address, article), not a string: a full map is a third the size.
+  // Keyed by a 53-bit number per (address, article), not a string: about half the memory when full.
   private readonly windows = new Map<number, Window>();
   private readonly key = randomBytes(32);
 
