@@ -30,6 +30,17 @@ describe('translator', () => {
     assert.equal(nl('home.moreIn'), 'More in {section}');
   });
 
+  it('fills a message afresh on each call, whatever the last call filled it with', () => {
+    // Messages are split at their placeholders once per translator and reused.
+    const en = createTranslator('en', 'en-GB');
+    assert.equal(en('search.results', { count: 2, query: 'rice' }), '2 results for “rice”');
+    assert.equal(en('search.results', { count: 1, query: 'flood' }), '1 result for “flood”');
+    assert.equal(en('search.results', { count: 1200, query: '{query}' }), '1,200 results for “{query}”');
+    assert.equal(en('search.results', { count: 3 }), '3 results for “{query}”');
+    assert.equal(en('nav.home'), 'Home');
+    assert.equal(en('nav.home', { count: 5 }), 'Home');
+  });
+
   it('keeps Zona Integritas as a proper name in every catalog', () => {
     for (const [code, locale] of Object.entries(CATALOG_LOCALES)) {
       assert.equal(createTranslator(code, locale)('section.integrity'), 'Zona Integritas');
