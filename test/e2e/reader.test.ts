@@ -181,6 +181,25 @@ describe('reading a story', { timeout: TIMEOUT }, () => {
   });
 });
 
+describe('type', { timeout: TIMEOUT }, () => {
+  it('sets English headlines in a Latin serif, not in a Chinese font with full-width punctuation', async () => {
+    // On Linux without the serif faces the stack names first, the Chinese fallback (which also
+    // has Latin letters) used to take the headlines: "men’s" came out as "men’ s", its
+    // apostrophe one em wide. A Latin face draws it a fifth as wide.
+    const page = await open(server.paths.article);
+    // No named function inside: tsx would wrap it in a helper the page does not have.
+    const widths = await page.locator('h1').evaluate((h1) => {
+      const span = document.createElement('span');
+      span.textContent = '\u2019';
+      h1.append(span);
+      const apostrophe = span.getBoundingClientRect().width;
+      span.remove();
+      return { apostrophe, em: parseFloat(getComputedStyle(h1).fontSize) };
+    });
+    assert.ok(widths.apostrophe < widths.em / 2, `’ is ${widths.apostrophe} px wide at ${widths.em} px`);
+  });
+});
+
 describe('Arabic edition', { timeout: TIMEOUT }, () => {
   /** Where the logo and the first two navigation links are drawn. */
   async function geometry(page: Page) {
