@@ -1,6 +1,9 @@
 // Prepared statements are reused per SQL text: SQLite prepares each text once (and gives a stream
 // a statement of its own), PostgreSQL keeps one named statement per text on each connection.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
@@ -37,6 +40,49 @@ describe('SQLite statement cache', () => {
     assert.equal(c.prepared(), 3);
     c.db.prepare('select 1 as n').all([]); // dropped when the third came in
     assert.equal(c.prepared(), 4);
+  });
+
+  it('gives rows the same objects better-sqlite3 gives, built from raw rows', () => {
+    const c = counted();
+    const texts = [
+      `select n, n * 2 as "double", null as "none", x'00ff' as bytes from t order by n`,
+      'select n as a, n + 1 as a from t where n = ?', // the later column wins, as in better-sqlite3
+      `select n as "we'ird ""name""", n as "x y" from t where n = ?`,
+      'select n from t where n > ?', // no rows
+    ];
+    for (const text of texts) {
+      const parameters = text.includes('> ?') ? [9] : text.includes('?') ? [2] : [];
+      const expected = c.native.prepare(text).all(parameters);
+      const rows = c.db.prepare(text).all(parameters) as Record<string, unknown>[];
+      assert.deepEqual(rows, expected, text);
+      for (const row of rows) assert.equal(Object.getPrototypeOf(row), Object.prototype, text);
+    }
+    // better-sqlite3 would set the prototype instead (to a number: ignored); here it is a property.
+    const [odd] = c.db.prepare('select n as "__proto__", n from t where n = 3').all([]) as object[];
+    assert.equal(Object.getPrototypeOf(odd), Object.prototype);
+    assert.deepEqual(Object.entries(odd!), [
+      ['__proto__', 3],
+      ['n', 3],
+    ]);
+  });
+
+  it('reads rows by the current columns after the schema changes, here or on another connection', (t) => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'warta-statements-')), 'db.sqlite');
+    t.after(() => fs.rmSync(path.dirname(file), { recursive: true, force: true }));
+    const native = new SQLite(file);
+    const db = cachingSqliteDatabase(native);
+    db.prepare('create table t (a integer)').run([]);
+    db.prepare('insert into t values (1)').run([]);
+    assert.deepEqual(db.prepare('select * from t').all([]), [{ a: 1 }]);
+    // Through the cache: the kept statements go, and a renamed column is read by its new name.
+    db.prepare('alter table t rename column a to b').run([]);
+    assert.deepEqual(db.prepare('select * from t').all([]), [{ b: 1 }]);
+    // On another connection (a migration in another process): SQLite prepares the statement again.
+    const other = new SQLite(file);
+    other.exec("alter table t add column c text default 'new'");
+    other.close();
+    assert.deepEqual(db.prepare('select * from t').all([]), [{ b: 1, c: 'new' }]);
+    native.close();
   });
 
   it('gives a stream a statement of its own, so the same text runs while it is read', () => {
