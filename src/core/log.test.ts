@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Fastify from 'fastify';
 import { loadConfig } from './config.ts';
-import { createLogger, loggerOptions } from './log.ts';
+import { createLogger, loggerOptions, withoutCredentials } from './log.ts';
 import { formatLogLine } from './log-pretty.ts';
 
 const READER = '203.0.113.7';
@@ -97,6 +97,39 @@ describe('request logs', () => {
     log.info({ upstream: { headers: { authorization: 'Bearer hunter2' } } }, 'nested');
     assert.ok(!lines.join('').includes('abc123') && !lines.join('').includes('hunter2'), lines.join(''));
     assert.match(lines[0]!, /"accept":"text\/html"/);
+  });
+
+  it('redact credential headers in any case, in an error too, and leave the logged objects as they were', () => {
+    const lines: string[] = [];
+    const log = createLogger(loadConfig({ WARTA_LOG_FORMAT: 'json' }), { stream: { write: (l) => lines.push(l) } });
+    const upstream = { status: 401, headers: { Authorization: 'Basic czNjcjN0', 'Proxy-Authorization': 'pw-abc123' } };
+    const error = Object.assign(new Error('webhook refused'), { headers: { 'Set-Cookie': 'sid=abc123' } });
+    const headers = { COOKIE: 'session=abc123', accept: 'text/html' };
+    log.info({ upstream, headers, count: 3, list: [{ headers: { cookie: 'in-an-array' } }] }, 'by hand');
+    log.error({ err: error }, 'delivery failed');
+    const [line, errorLine] = lines.map((l) => JSON.parse(l) as Record<string, any>);
+    assert.deepEqual(line!.upstream, {
+      status: 401,
+      headers: { Authorization: '[redacted]', 'Proxy-Authorization': '[redacted]' },
+    });
+    assert.deepEqual(line!.headers, { COOKIE: '[redacted]', accept: 'text/html' });
+    assert.equal(line!.count, 3);
+    // Two levels only, as before: an array's items are not walked.
+    assert.deepEqual(line!.list, [{ headers: { cookie: 'in-an-array' } }]);
+    // Still an error: its message and stack, with the cookie censored.
+    assert.equal(errorLine!.err.message, 'webhook refused');
+    assert.match(errorLine!.err.stack, /webhook refused/);
+    assert.deepEqual(errorLine!.err.headers, { 'Set-Cookie': '[redacted]' });
+    assert.ok(!lines.join('').includes('abc123') && !lines.join('').includes('czNjcjN0'), lines.join(''));
+    // The objects the caller logged are not changed.
+    assert.equal(upstream.headers.Authorization, 'Basic czNjcjN0');
+    assert.equal(headers.COOKIE, 'session=abc123');
+    assert.deepEqual(error.headers, { 'Set-Cookie': 'sid=abc123' });
+  });
+
+  it('pass a request line through as it is', () => {
+    const line = { req: { headers: { cookie: 'x' } }, res: { statusCode: 200 }, responseTime: 1.5 };
+    assert.equal(withoutCredentials(line), line);
   });
 });
 

@@ -26,17 +26,12 @@ export interface LogOptions {
 }
 
 // Belt and braces: the serializers below never emit headers, but someone may log headers by
-// hand (`log.info({ headers: request.headers })`), and those must not carry credentials.
-const REDACTED_PATHS = [
-  'headers.cookie',
-  'headers.authorization',
-  'headers["set-cookie"]',
-  'headers["proxy-authorization"]',
-  '*.headers.cookie',
-  '*.headers.authorization',
-  '*.headers["set-cookie"]',
-  '*.headers["proxy-authorization"]',
-];
+// hand (`log.info({ headers: request.headers })`, or one level down as `{ upstream: { headers } }`),
+// and those must not carry credentials.
+const CREDENTIAL_HEADERS = new Set(['cookie', 'authorization', 'set-cookie', 'proxy-authorization']);
+const CENSOR = '[redacted]';
+/** Keys whose value pino replaces by a serializer below: none of their output holds headers. */
+const SERIALIZED_KEYS = new Set(['req', 'res']);
 
 /** Creates the process's pino logger: readable text on a terminal, JSON lines elsewhere. */
 export function createLogger(config: Config, options: LogOptions = {}): Logger {
@@ -51,7 +46,9 @@ export function createLogger(config: Config, options: LogOptions = {}): Logger {
   return pino(
     {
       level: config.logLevel,
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      // Not pino's `redact`: its wildcard paths cloned and walked every line, a twentieth of the
+      // time of an uncached article page; this looks at two levels of the line's own keys.
+      formatters: { log: withoutCredentials },
       serializers: {
         req: (request: FastifyRequest) => serializeRequest(request, config.logClientAddresses),
         res: (reply: FastifyReply) => ({ statusCode: reply.statusCode }),
@@ -60,6 +57,46 @@ export function createLogger(config: Config, options: LogOptions = {}): Logger {
     },
     destination,
   );
+}
+
+/**
+ * The line's object with credential headers censored (names in any case) under `headers` at
+ * its top level or one level down; the same object when there are none, as on every request
+ * line. What is copied keeps its prototype, so an error is still logged as an error.
+ */
+export function withoutCredentials(object: Record<string, unknown>): Record<string, unknown> {
+  let copy: Record<string, unknown> | undefined;
+  for (const key of Object.keys(object)) {
+    if (SERIALIZED_KEYS.has(key)) continue;
+    const value = object[key];
+    const censored = key === 'headers' ? censoredHeaders(value) : withCensoredHeaders(value);
+    if (censored !== value) (copy ??= { ...object })[key] = censored;
+  }
+  return copy ?? object;
+}
+
+/** A value whose own `headers` hold credentials, copied with them censored; else the value itself. */
+function withCensoredHeaders(value: unknown): unknown {
+  if (!isObject(value) || !('headers' in value)) return value;
+  const headers = censoredHeaders(value.headers);
+  if (headers === value.headers) return value;
+  const copy = Object.create(Object.getPrototypeOf(value) as object | null, Object.getOwnPropertyDescriptors(value));
+  Object.defineProperty(copy, 'headers', { value: headers, enumerable: true, writable: true, configurable: true });
+  return copy;
+}
+
+/** Headers with any credential censored (a copy), or the same headers when they hold none. */
+function censoredHeaders(headers: unknown): unknown {
+  if (!isObject(headers) || Array.isArray(headers)) return headers;
+  const names = Object.keys(headers).filter((name) => CREDENTIAL_HEADERS.has(name.toLowerCase()));
+  if (names.length === 0) return headers;
+  const copy: Record<string, unknown> = { ...headers };
+  for (const name of names) copy[name] = CENSOR;
+  return copy;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }
 
 /** The request as logged: method and path, plus the address only when the operator asked. */
