@@ -15,9 +15,9 @@ let scratch: Buffer | undefined;
  * A page is copied out as UTF-16 (a memcpy, or a widening copy) and transcoded to UTF-8 by
  * Node's converter: half the time of V8's UTF-8 writer, which on Node 20 takes ~12-17 µs for a
  * 23 KB article whether the page is ASCII or not (and every page is two-byte text, as the
- * edition bar names its editions in their own scripts). Text with a lone surrogate makes the
- * converter refuse, as does shorter text: those are written as UTF-8 once into the scratch
- * buffer and copied out (Buffer.from would read the text twice, to count and to write).
+ * edition bar names its editions in their own scripts). Shorter text, and text with a lone
+ * surrogate (which the converter refuses), is written as UTF-8 once into the scratch buffer and
+ * copied out (Buffer.from would read the text twice, to count and to write).
  * The returned buffer is its own; the scratch buffer is reused by the next call, which cannot
  * begin before this one returns.
  */
