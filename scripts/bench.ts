@@ -1,9 +1,10 @@
 // `npm run bench [-- --update-readme] [--seconds S] [--runs R] [--articles N] [--archive DIR] [--rebuild] [--tool wrk|autocannon] [--lighthouse]`:
 // builds (or reuses, see scripts/bench/archive-cache.ts) an archive of 100,000 articles, starts
 // `warta serve` on a copy of it as users do, and loads each scenario on 127.0.0.1 for a bounded
-// time, the server and the load generator pinned to different cores. With nginx installed the
-// cached article's bytes are also served by nginx, and Warta's throughput is shown as a share
-// of it. Prints a table, writes bench-results/latest.json, and exits 1 when a target is missed.
+// time, the server and the load generator pinned to different cores. The cached article's answer
+// is also served by a bare node:http server and, when installed, by nginx, and Warta's throughput
+// is shown as a share of nginx's. Prints a table, writes bench-results/latest.json, and exits 1
+// when a target is missed.
 // `--lighthouse` then also runs the phone-emulation audits of scripts/lighthouse.ts (3–4 minutes).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -24,6 +25,7 @@ import {
   type Totals,
 } from './bench/exact-counts.ts';
 import { defaultLoadTool, runLoad, type LoadResult } from './bench/load.ts';
+import { startBareNode } from './bench/bare-node.ts';
 import { hasNginx, startNginx } from './bench/nginx.ts';
 import { formatReport, updateReadme, writeReport, type BenchReport, type ScenarioResult } from './bench/report.ts';
 import type { RequestPlan } from './bench/requests.ts';
@@ -93,23 +95,28 @@ async function measure(
 }
 
 /**
- * The cached article and the same bytes from nginx, their timed runs taken in turn (nginx,
- * Warta, nginx, Warta…): the share of nginx is the median of each pair's ratio, so a core that
- * is slower in one minute than in the next slows both sides of a pair alike.
+ * The cached article and the same bytes from the yardsticks, their timed runs taken in turn
+ * (nginx, node:http, Warta, nginx…): a share of nginx is the median of each round's ratio, so a
+ * core that is slower in one minute than in the next slows every side of a round alike.
  */
-async function measureBesideNginx(
+async function measureBesideYardsticks(
   warta: LoadScenario,
-  nginx: LoadScenario,
-): Promise<{ cached: ScenarioResult; nginx: ScenarioResult }> {
-  await nginx.warmUp();
-  await warta.warmUp();
-  for (let i = 0; i < RUNS; i++) {
-    await nginx.timedRun();
-    await warta.timedRun();
-  }
-  const shares = warta.runs.map((run, i) => (100 * run.requestsPerSecond) / nginx.runs[i]!.requestsPerSecond);
-  console.error(`cached article, share of nginx in each pair: ${shares.map((x) => `${x.toFixed(1)} %`).join(', ')}`);
-  return { cached: { ...warta.result(), percentOfNginx: median(shares) }, nginx: nginx.result() };
+  node: LoadScenario,
+  nginx: LoadScenario | undefined,
+): Promise<{ cached: ScenarioResult; node: ScenarioResult; nginx: ScenarioResult | undefined }> {
+  for (const scenario of [nginx, node, warta]) await scenario?.warmUp();
+  for (let i = 0; i < RUNS; i++) for (const scenario of [nginx, node, warta]) await scenario?.timedRun();
+  const shareOf = (name: string, scenario: LoadScenario) => {
+    if (!nginx) return undefined;
+    const shares = scenario.runs.map((run, i) => (100 * run.requestsPerSecond) / nginx.runs[i]!.requestsPerSecond);
+    console.error(`${name}, share of nginx in each round: ${shares.map((x) => `${x.toFixed(1)} %`).join(', ')}`);
+    return median(shares);
+  };
+  return {
+    cached: { ...warta.result(), percentOfNginx: shareOf('cached article', warta) },
+    node: { ...node.result(), percentOfNginx: shareOf('node:http', node) },
+    nginx: nginx?.result(),
+  };
 }
 
 /** One scenario's load: warm-up runs, then timed runs, then the result of those. */
@@ -203,39 +210,45 @@ async function measureDefaultSite(options: Omit<ServerOptions, 'env'>, data: Sce
   try {
     console.error(`cold start: ${Math.round(server.coldStartMs)} ms`);
     const url = server.baseUrl;
-    const { cached, nginx } = await measureCachedArticle(server, data.cachedArticle);
+    const { cached, node, nginx } = await measureCachedArticle(server, data.cachedArticle);
     const votes = votePlan(data.loaded, url, options.cookieSecret);
     const reads = readPlan(data.loaded, url, options.cookieSecret);
     const voting = await measure('rating POST', server, votes, 'on');
     const reading = await measure('read beacon', server, reads, 'on');
     const sent = await sendExactCounts(url, data.checked, options.cookieSecret);
-    return { server, scenarios: [cached, voting, reading], nginx, sent, votes, reads };
+    return { server, scenarios: [cached, voting, reading], node, nginx, sent, votes, reads };
   } finally {
     await server.stop();
   }
 }
 
-/** The cached article, and beside it nginx on the server's core serving its bytes, when installed. */
+/**
+ * The cached article, and beside it on the server's core its exact bytes and headers from a bare
+ * node:http server and, when installed, its bytes as a static file from nginx.
+ */
 async function measureCachedArticle(
   server: { baseUrl: string; pid: number },
   articlePath: string,
-): Promise<{ cached: ScenarioResult; nginx: ScenarioResult | undefined }> {
-  const plan = pagePlan([articlePath]);
-  if (!hasNginx()) {
-    console.error('nginx is not installed: no ratio to nginx');
-    return { cached: await measure('cached article', server, plan, 'on'), nginx: undefined };
-  }
-  // The bytes wrk receives (it asks for no compression), for nginx to serve the same.
+): Promise<{ cached: ScenarioResult; node: ScenarioResult; nginx: ScenarioResult | undefined }> {
+  // The answer wrk receives (it asks for no compression), for the yardsticks to serve the same.
   const page = await fetch(`${server.baseUrl}${articlePath}`, { headers: { 'accept-encoding': 'identity' } });
   const bytes = Buffer.from(await page.arrayBuffer());
-  const nginx = await startNginx(bytes, page.headers.get('content-type') ?? 'text/html', cpus.server);
+  if (!hasNginx()) console.error('nginx is not installed: no ratio to nginx');
+  const node = await startBareNode(bytes, page.headers, cpus.server);
+  const nginx = hasNginx()
+    ? await startNginx(bytes, page.headers.get('content-type') ?? 'text/html', cpus.server).catch(async (error) => {
+        await node.stop();
+        throw error;
+      })
+    : undefined;
   try {
-    return await measureBesideNginx(
-      loadScenario('cached article', server, plan, 'on'),
-      loadScenario('nginx, same bytes', nginx, pagePlan([nginx.path]), ''),
+    return await measureBesideYardsticks(
+      loadScenario('cached article', server, pagePlan([articlePath]), 'on'),
+      loadScenario('node:http, same answer', node, pagePlan([node.path]), ''),
+      nginx && loadScenario('nginx, same bytes', nginx, pagePlan([nginx.path]), ''),
     );
   } finally {
-    await nginx.stop();
+    await Promise.all([node.stop(), nginx?.stop()]);
   }
 }
 
@@ -338,7 +351,7 @@ async function main(): Promise<number> {
     const site = await measureDefaultSite(options, data);
     const timed = { votes: answered.get(site.votes)!, reads: answered.get(site.reads)! };
     const checks = await checkStoredCounts(file, data, before, site.sent, timed);
-    const { nginx } = site;
+    const { node, nginx } = site;
     const rendering = await measureRendering(options, data);
 
     const scenarios = [...site.scenarios, ...rendering.scenarios];
@@ -371,6 +384,7 @@ async function main(): Promise<number> {
         { name: 'page cache off', coldStartMs: rendering.server.coldStartMs, peakRssMb: rendering.server.peakRssMb() },
       ],
       nginx,
+      node,
       scenarios,
       checks,
       targets: checkTargets({

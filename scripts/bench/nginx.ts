@@ -5,7 +5,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { commandExists, freePort, pinned } from './system.ts';
+import { commandExists, freePort, pinned, waitForAnswer } from './system.ts';
+
+const START_TIMEOUT_MS = 5000;
 
 /** A running nginx serving one file at `path`. */
 export interface RunningNginx {
@@ -43,19 +45,11 @@ export async function startNginx(body: Buffer, contentType: string, cpu: number 
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exit = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const baseUrl = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const response = await fetch(`${baseUrl}/article.html`);
-      await response.arrayBuffer();
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (attempt > 300 || child.exitCode !== null) {
-      child.kill('SIGKILL');
-      throw new Error(`nginx did not start:\n${stderr}${readOr(path.join(dir, 'error.log'))}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
+  try {
+    await waitForAnswer(`${baseUrl}/article.html`, () => child.exitCode !== null, START_TIMEOUT_MS);
+  } catch {
+    child.kill('SIGKILL');
+    throw new Error(`nginx did not start:\n${stderr}${readOr(path.join(dir, 'error.log'))}`);
   }
   return {
     baseUrl,

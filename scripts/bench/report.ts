@@ -8,7 +8,7 @@ import type { LoadResult } from './load.ts';
 /** One measured scenario. */
 export interface ScenarioResult extends LoadResult {
   name: string;
-  /** The server's page cache: 'on' (as configured by default), 'off' (every page rendered), or '' (nginx). */
+  /** The server's page cache: 'on' (as configured by default), 'off' (every page rendered), or '' (a yardstick). */
   pageCache: 'on' | 'off' | '';
   connections: number;
   /** Requests per second as a share of nginx's on the cached article's bytes. */
@@ -36,6 +36,8 @@ export interface BenchReport {
   /** Each server started: the default site (page cache on), then the one rendering every page. */
   servers: { name: string; coldStartMs: number; peakRssMb: number }[];
   nginx: ScenarioResult | undefined;
+  /** A bare node:http server answering with the cached article's bytes and headers (older reports lack it). */
+  node?: ScenarioResult;
   scenarios: ScenarioResult[];
   checks: { votes: string[]; reads: string[] };
   targets: TargetResult[];
@@ -58,7 +60,8 @@ export function formatReport(report: BenchReport): string {
     '| scenario | page cache | conns | req/s | % of nginx | p50 ms | p95 ms | p99 ms | errors |',
     '| --- | --- | --: | --: | --: | --: | --: | --: | --: |',
   ];
-  for (const s of [...(report.nginx ? [report.nginx] : []), ...report.scenarios]) {
+  const yardsticks = [report.nginx, report.node].filter((s) => s !== undefined);
+  for (const s of [...yardsticks, ...report.scenarios]) {
     const share = s.percentOfNginx === undefined ? '' : `${n(s.percentOfNginx, 1)} %`;
     lines.push(
       `| ${s.name} | ${s.pageCache} | ${s.connections} | ${n(s.requestsPerSecond)} | ${share} | ${ms(s.p50Ms)} | ${ms(s.p95Ms)} | ${ms(s.p99Ms)} | ${s.errors} |`,

@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { freePort, memoryOf, pinned } from './system.ts';
+import { freePort, memoryOf, pinned, waitForAnswer } from './system.ts';
 
 /** A running server. */
 export interface RunningServer {
@@ -71,7 +71,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }),
   );
   try {
-    await waitForFirstAnswer(`${baseUrl}${options.firstPath}`, () => exited);
+    await waitForAnswer(`${baseUrl}${options.firstPath}`, () => exited, START_TIMEOUT_MS);
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(`${(error as Error).message}\n${tailOf(options.logFile)}`);
@@ -106,22 +106,6 @@ async function stopServer(
 }
 
 /** Asks every 10 ms; the first 200 ends the wait. */
-async function waitForFirstAnswer(url: string, hasExited: () => boolean): Promise<void> {
-  const deadline = performance.now() + START_TIMEOUT_MS;
-  while (performance.now() < deadline) {
-    if (hasExited()) throw new Error('the server exited while starting');
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
-      await response.arrayBuffer();
-      if (response.status === 200) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`the server did not answer ${url} within ${START_TIMEOUT_MS / 1000} s`);
-}
-
 function tailOf(file: string): string {
   try {
     return fs.readFileSync(file, 'utf8').split('\n').slice(-30).join('\n');

@@ -48,6 +48,26 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Asks for `url` until it answers 200; rejects when `hasExited()` says the process it waits for
+ * has gone, or after `timeoutMs`.
+ */
+export async function waitForAnswer(url: string, hasExited: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    if (hasExited()) throw new Error('the process exited while starting');
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      await response.arrayBuffer();
+      if (response.status === 200) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`no answer from ${url} within ${timeoutMs / 1000} s`);
+}
+
 /** Total size of the files under a directory, in bytes. */
 export function directoryBytes(dir: string): number {
   let total = 0;
