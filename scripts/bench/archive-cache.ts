@@ -13,6 +13,7 @@ import { ARCHIVE_VERSION } from './archive.ts';
 /** Files and folders whose content decides the archive (relative to the repository root). */
 const INPUTS = [
   'scripts/bench/archive.ts',
+  'scripts/bench/build-archive.ts',
   'scripts/bench/newsroom.ts',
   'scripts/bench/readers.ts',
   'scripts/bench/story-plan.ts',

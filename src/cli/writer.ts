@@ -6,9 +6,13 @@ import type { Database } from '../core/db/schema.ts';
 import { EventBus, type WriteContext } from '../core/events/index.ts';
 import { registerConsumers } from '../domains.ts';
 
-/** A write context for one CLI run, reporting event failures to stderr. */
-export function createCliWriter(db: Kysely<Database>): WriteContext {
+/**
+ * A write context for one CLI run, reporting event failures to stderr. `eventBatchSize`: see
+ * EventBusOptions.batchSize (a command that may run beside the site keeps the default).
+ */
+export function createCliWriter(db: Kysely<Database>, options: { eventBatchSize?: number } = {}): WriteContext {
   const events = new EventBus(db, {
+    batchSize: options.eventBatchSize,
     log: {
       error: (obj, msg) => console.error(`warta: ${msg}`, obj),
       debug: () => {},

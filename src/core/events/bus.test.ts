@@ -242,6 +242,24 @@ describe('event bus', () => {
     assert.deepEqual(await hitsBy('rare-late'), [1000, 1001], 'and the next one still reaches it');
   });
 
+  it('reads the outbox in batches of the size it is given, to consumers and listeners alike', async () => {
+    const bus = makeBus({ batchSize: 3 });
+    const heard: number[] = [];
+    bus.on('test.happened', (e) => void heard.push(e.payload.n));
+    const batches: number[][] = [];
+    bus.consumeBatches('batched', ['test.happened'], async (trx, events) => {
+      batches.push(events.map((e) => e.payload.n));
+      for (const e of events) await addHit(trx, { n: e.payload.n, by: 'batched' });
+    });
+    await bus.start();
+    await commit(bus, 1, 2, 3, 4, 5, 6, 7);
+    assert.deepEqual(batches, [[1, 2, 3], [4, 5, 6], [7]]);
+    assert.deepEqual(heard, [1, 2, 3, 4, 5, 6, 7]);
+    assert.deepEqual(await hitsBy('batched'), [1, 2, 3, 4, 5, 6, 7]);
+    for (const batchSize of [0, 2.5, Number.NaN])
+      assert.throws(() => new EventBus(db, { log: { error() {}, debug() {} }, batchSize }), /batchSize/);
+  });
+
   it('prunes old events only once every consumer has handled them', async () => {
     const bus = makeBus();
     bus.consume('pruned-a', ['test.happened'], (trx, e) => addHit(trx, { n: e.payload.n, by: 'pruned-a' }));

@@ -37,10 +37,16 @@ export interface EventBusOptions {
   listen?: (channel: string, onNotify: () => void, onError: (error: Error) => void) => Promise<() => Promise<void>>;
   /** How often the outbox is polled for other processes' events (default 1 s on SQLite, 5 s with LISTEN). */
   pollMs?: number;
+  /**
+   * Events read from the outbox per query, and so handled per consumer transaction (default
+   * 100). A site's processes keep the default: each batch holds the database's write lock, and
+   * on SQLite the process's event loop too. A bulk writer that shares the database with no site
+   * (the benchmark's archive build) may take more, for fewer and larger commits.
+   */
+  batchSize?: number;
 }
 
-/** Events read from the outbox per query; consumers commit their cursor once per batch. */
-const BATCH = 100;
+const DEFAULT_BATCH_SIZE = 100;
 
 interface ConsumerEntry {
   readonly name: string;
@@ -63,10 +69,16 @@ export class EventBus {
   private channel: Promise<string> | undefined;
   private handled: { readonly createdAt: Date; readonly handledAt: Date } | undefined;
 
+  private readonly batchSize: number;
+
   constructor(
     private readonly db: Db,
     private readonly options: EventBusOptions,
-  ) {}
+  ) {
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    if (!Number.isInteger(this.batchSize) || this.batchSize < 1)
+      throw new Error(`batchSize must be a whole number of events, at least 1 (got ${options.batchSize})`);
+  }
 
   /** Records an event in the outbox, in the caller's transaction; delivered after the commit. */
   async record<K extends EventName>(
@@ -258,7 +270,7 @@ export class EventBus {
           }
         }
       }
-      if (events.length < BATCH) return;
+      if (events.length < this.batchSize) return;
     }
   }
 
@@ -311,7 +323,7 @@ export class EventBus {
         .executeTakeFirst();
       const events = await this.readAfter(trx, Number(row.last_id), [...consumer.types]);
       if (events.length > 0) await consumer.handle(trx, events);
-      const isFull = events.length === BATCH;
+      const isFull = events.length === this.batchSize;
       // Not full: every event of its types up to the newest was read (on PostgreSQL the read may
       // see events committed after `newest` was taken; the last one read bounds those).
       const lastRead = events.at(-1)?.id ?? 0;
@@ -335,7 +347,7 @@ export class EventBus {
       .where('id', '>', afterId)
       .$if(types !== undefined, (q) => q.where('type', 'in', types!))
       .orderBy('id')
-      .limit(BATCH)
+      .limit(this.batchSize)
       .execute();
     return rows.map(
       (r) =>
