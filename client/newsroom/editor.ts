@@ -13,7 +13,7 @@ import { StoryAudio, StoryEmbed, StoryImage, insertFigure } from './story-nodes.
 import { createToolbar } from './toolbar.ts';
 import { toolbarItems } from './toolbar-items.ts';
 import { IMAGE_TYPES, UploadMarkers, imageUploads, type UploadTarget } from './upload.ts';
-import { focusedChain, focusText } from './focus.ts';
+import { focusText, keepSelection } from './focus.ts';
 
 /** Turns every `textarea[data-rich-editor]` under `root` into a rich-text editor (once each). */
 export function enhanceRichEditors(root: ParentNode = document): void {
@@ -56,8 +56,9 @@ function createRichEditor(textarea: HTMLTextAreaElement): void {
   const editLink = async () => {
     const href = String(editor.getAttributes('link').href ?? '');
     const isEmpty = editor.state.selection.empty;
+    const selected = keepSelection(editor);
     const answer = await askLink(labels, href);
-    const chain = focusedChain(editor);
+    const chain = selected();
     if (answer === 'remove') chain.extendMarkRange('link').unsetLink().run();
     else if (answer && isEmpty && !href) {
       chain.insertContent({ type: 'text', text: answer.href, marks: [{ type: 'link', attrs: answer }] }).run();
@@ -65,14 +66,18 @@ function createRichEditor(textarea: HTMLTextAreaElement): void {
     else chain.run();
   };
   const addAudio = async () => {
+    const at = editor.state.selection.to;
+    const selected = keepSelection(editor);
     const audio = await askAudio(labels);
-    if (audio) insertFigure(editor, 'storyAudio', { ...audio });
-    else focusText(editor);
+    if (audio) insertFigure(editor, 'storyAudio', { ...audio }, at);
+    else selected().run();
   };
   const addEmbed = async () => {
+    const at = editor.state.selection.to;
+    const selected = keepSelection(editor);
     const embed = await askEmbed(labels);
-    if (embed) insertFigure(editor, 'storyEmbed', { ...embed });
-    else focusText(editor);
+    if (embed) insertFigure(editor, 'storyEmbed', { ...embed }, at);
+    else selected().run();
   };
   const pickImages = () => picker.click();
 

@@ -15,3 +15,18 @@ export function focusedChain(editor: Editor): ChainedCommands {
   editor.view.focus();
   return editor.chain().focus();
 }
+
+/**
+ * Keeps the selection made before a dialog opens. Closing a dialog gives the focus back to the
+ * text and the browser may first put its caret at the start, which ProseMirror reads a task
+ * later, racing the dialog's answer: the returned function starts a focused chain that sets the
+ * kept selection again. (The dialog is modal, so the document has not changed meanwhile.)
+ */
+export function keepSelection(editor: Editor): () => ChainedCommands {
+  const bookmark = editor.state.selection.getBookmark();
+  return () =>
+    focusedChain(editor).command(({ tr }) => {
+      tr.setSelection(bookmark.resolve(tr.doc));
+      return true;
+    });
+}
