@@ -2,10 +2,11 @@
 // its brotli and gzip bodies and the header list of each variant. A hit then only picks a
 // variant by Accept-Encoding (or answers 304) and writes bytes: no hashing, no compression.
 import { createHash } from 'node:crypto';
-import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { Negotiator } from '@fastify/accept-negotiator';
+import type { HitHeaders } from './hit-headers.ts';
 
 /** A response as the route made it: plain body, headers (security headers included), status. */
 export interface StoredResponse {
@@ -22,6 +23,8 @@ export type Encoding = 'br' | 'gzip' | 'identity';
 interface Variant {
   readonly body: Buffer;
   readonly headers: readonly string[];
+  /** The same headers with a hit's Age and X-Cache, as the hits of the current second send them. */
+  readonly hitHeaders: HitHeaderList;
 }
 
 /** A stored response with what every hit needs precomputed. */
@@ -40,6 +43,8 @@ export interface CachedPage extends StoredResponse {
   readonly variants: Readonly<Partial<Record<Encoding, Variant>>> & { readonly identity: Variant };
   /** The headers of a 304: the validators and caching headers a 200 would carry (RFC 9110 15.4.5). */
   readonly notModifiedHeaders: readonly string[];
+  /** The 304's headers with a hit's Age and X-Cache (see Variant). */
+  readonly notModifiedHitHeaders: HitHeaderList;
 }
 
 /** Map slot, entry object and header lists: charged per entry so tiny entries still add up. */
@@ -84,15 +89,15 @@ export async function preparePage(
   for (const [name, value] of Object.entries(headers)) if (name !== 'vary') base.push(name, value);
   base.push('etag', etag);
   if (vary) base.push('vary', vary);
-  const variant = (encoded: Buffer, encoding: Encoding): Variant => ({
-    body: encoded,
-    headers: [
+  const variant = (encoded: Buffer, encoding: Encoding): Variant => {
+    const headers = [
       ...base,
       ...(encoding === 'identity' ? [] : ['content-encoding', encoding]),
       'content-length',
       String(encoded.length),
-    ],
-  });
+    ];
+    return { body: encoded, headers, hitHeaders: new HitHeaderList(headers) };
+  };
   const variants: CachedPage['variants'] = {
     identity: variant(body, 'identity'),
     // A variant that would not be smaller is left out; identity is served instead.
@@ -109,7 +114,16 @@ export async function preparePage(
     for (const part of v.headers) bytes += Buffer.byteLength(part);
   }
   const staleUntil = Math.max(times.expires, times.staleUntil ?? times.expires);
-  return { ...response, ...times, staleUntil, etag, variants, notModifiedHeaders, bytes };
+  return {
+    ...response,
+    ...times,
+    staleUntil,
+    etag,
+    variants,
+    notModifiedHeaders,
+    notModifiedHitHeaders: new HitHeaderList(notModifiedHeaders),
+    bytes,
+  };
 }
 
 /** What a hit is written with besides the page. */
@@ -122,23 +136,45 @@ export interface SendOptions {
 /** Writes a page to a raw response: 304 for a matching If-None-Match, else the variant the client accepts. */
 export function sendPage(
   method: string | undefined,
-  headers: IncomingHttpHeaders,
+  headers: HitHeaders,
   res: ServerResponse,
   page: CachedPage,
   options: SendOptions,
 ): void {
-  const age = String(Math.max(0, Math.floor((options.now - page.storedAt) / 1000)));
-  const extra = ['age', age, 'x-cache', page.expires > options.now ? 'hit' : 'stale'];
-  if (options.isClosing) extra.push('connection', 'close');
+  const age = Math.max(0, Math.floor((options.now - page.storedAt) / 1000));
+  const isFresh = page.expires > options.now;
   // Preconditions apply to 2xx answers only (RFC 9110 13.2.1): a cached 404 is sent as it is.
   if (page.status === 200 && matchesEtag(headers['if-none-match'], page.etag)) {
-    res.writeHead(304, page.notModifiedHeaders.concat(extra));
+    res.writeHead(304, page.notModifiedHitHeaders.with(age, isFresh, options.isClosing) as string[]);
     res.end();
     return;
   }
   const variant = page.variants[chooseEncoding(headers['accept-encoding'])] ?? page.variants.identity;
-  res.writeHead(page.status, variant.headers.concat(extra));
+  res.writeHead(page.status, variant.hitHeaders.with(age, isFresh, options.isClosing) as string[]);
   res.end(method === 'HEAD' ? undefined : variant.body);
+}
+
+/**
+ * A header list with a hit's Age and X-Cache after it. The list is made again only when those
+ * change (about once a second for a busy page), not copied for every hit: `writeHead` turns it
+ * into the header block at once and keeps no reference to it.
+ */
+export class HitHeaderList {
+  #age = -1;
+  #isFresh = false;
+  #list: readonly string[] = [];
+
+  constructor(private readonly headers: readonly string[]) {}
+
+  with(age: number, isFresh: boolean, isClosing: boolean): readonly string[] {
+    if (age !== this.#age || isFresh !== this.#isFresh) {
+      this.#list = [...this.headers, 'age', String(age), 'x-cache', isFresh ? 'hit' : 'stale'];
+      this.#age = age;
+      this.#isFresh = isFresh;
+    }
+    // Only while the server drains: rare enough to copy.
+    return isClosing ? this.#list.concat('connection', 'close') : this.#list;
+  }
 }
 
 /** The variant for a reply made by Fastify (a miss that was just stored): its body and headers. */

@@ -24,6 +24,19 @@ function request(port: number, path: string, options: { method?: string; headers
   });
 }
 
+/** One raw HTTP/1.1 request (the lines as given, in their letter case); the raw answer head. */
+function rawRequest(port: number, lines: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let answer = '';
+    const socket = net.connect(port, '127.0.0.1', () =>
+      socket.write([...lines, 'Connection: close', '', ''].join('\r\n')),
+    );
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+    socket.on('close', () => resolve(answer.split('\r\n\r\n', 1)[0]!));
+    socket.on('error', reject);
+  });
+}
+
 describe('cache-first server', () => {
   let t: App;
   let port: number;
@@ -70,6 +83,36 @@ describe('cache-first server', () => {
       assert.notEqual(res.headers['x-cache'], 'hit', `${path} ${JSON.stringify(options)}`);
       assert.equal(t.counts.fastifyRequests, before + 1);
     }
+  });
+
+  it("reads a hit's headers in any letter case and with duplicates, as a routed request would", async () => {
+    const miss = await request(port, '/big');
+    const etag = String(miss.headers['etag']);
+    const raw = (headerLines: string[]) =>
+      rawRequest(port, ['GET /big HTTP/1.1', 'Host: warta.example', ...headerLines]);
+    const before = t.counts.fastifyRequests;
+    assert.match(await raw(['ACCEPT-ENCODING: gzip']), /^content-encoding: gzip$/im);
+    assert.match(await raw(['If-None-Match: "other"', 'IF-NONE-MATCH: ' + etag]), /^HTTP\/1\.1 304/);
+    assert.equal(t.counts.fastifyRequests, before, 'both were hits');
+    // Signed-in staff and credentials, however the client spells the header, go to Fastify.
+    for (const lines of [['COOKIE: a=1', 'cookie: warta_session=abc'], ['AUTHORIZATION: Bearer x']]) {
+      const counted = t.counts.fastifyRequests;
+      assert.doesNotMatch(await raw(lines), /^x-cache: hit$/im, lines.join(' / '));
+      assert.equal(t.counts.fastifyRequests, counted + 1, lines.join(' / '));
+    }
+  });
+
+  it('counts Age and tells a stale hit from a fresh one as the clock moves', async () => {
+    const miss = await request(port, '/robots.txt');
+    assert.equal(miss.headers['x-cache'], 'miss');
+    const ages: string[] = [];
+    for (const step of [0, 0, 2000, 1000, 3000]) {
+      t.advance(step);
+      const hit = await request(port, '/robots.txt');
+      ages.push(`${hit.headers['age']} ${hit.headers['x-cache']}`);
+    }
+    // The TTL is 5 s: past it the page is served stale while it is rendered again.
+    assert.deepEqual(ages, ['0 hit', '0 hit', '2 hit', '3 hit', '6 stale']);
   });
 
   it('never stores what the input guard refuses, so it is refused every time', async () => {

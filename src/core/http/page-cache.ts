@@ -3,13 +3,14 @@
 // entries and bytes. Hits are answered before Fastify runs (fast-path.ts) from bytes prepared
 // once per entry; a page that expired a moment ago is still served while one background render
 // replaces it (stale-refresh.ts); concurrent misses wait for one render; purges also reach a CDN.
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isImmutable, isShared, limitFreshness, sharedMaxAge } from './cache.ts';
 import { matchesEtag, preparePage, sendPage, variantFor, type CachedPage } from './cached-page.ts';
 import { CdnPurger, surrogateKeysOf } from './cdn-purge.ts';
 import { STAFF_COOKIE_NAMES } from './cookies.ts';
 import { acceptsHtml } from './error-handler.ts';
+import { hitHeadersOf, type HitHeaders } from './hit-headers.ts';
 import { SplitPageStore } from './page-store.ts';
 import { firstSegment, hasOnlyDeclaredQuery, isStorable, storedHeaders } from './storable.ts';
 import { ScheduledChanges, type LoadScheduledChanges } from './scheduled-changes.ts';
@@ -271,12 +272,14 @@ export function installPageCache(app: FastifyInstance, options: PageCacheOptions
     cdnPurged: async () => purger?.settled(),
     serveRaw(req, res) {
       if (!isEnabled) return false;
-      const key = keyOf(req.method, req.url, req.headers);
+      // Not req.headers: Node would build the whole object for the five values a hit reads.
+      const headers = hitHeadersOf(req.rawHeaders);
+      const key = keyOf(req.method, req.url, headers);
       if (key === undefined) return false;
       const at = now();
       const page = lookup(key, req.url!, at);
       if (!page) return false;
-      sendPage(req.method, req.headers, res, page, { now: at, isClosing });
+      sendPage(req.method, headers, res, page, { now: at, isClosing });
       return true;
     },
     close,
@@ -302,7 +305,7 @@ export function installPageCache(app: FastifyInstance, options: PageCacheOptions
    * The key of a raw request, or undefined when it must neither be served from nor stored into
    * the cache. Without the route's query rule: only URLs a route accepted are ever stored.
    */
-  function keyOf(method: string | undefined, url: string | undefined, headers: IncomingHttpHeaders) {
+  function keyOf(method: string | undefined, url: string | undefined, headers: HitHeaders) {
     if (method !== 'GET' && method !== 'HEAD') return undefined;
     // Absolute-form targets ("GET http://host/path") and huge URLs stay out.
     if (url === undefined || url.charCodeAt(0) !== 0x2f || url.length > maxUrlLength) return undefined;
