@@ -165,7 +165,11 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
 
 /** Whether the client takes an HTML page (browsers, or no Accept at all); else it gets JSON. */
 export function acceptsHtml(request: { readonly headers: { readonly accept?: string } }): boolean {
-  const accept = request.headers.accept;
+  return acceptsHtmlType(request.headers.accept);
+}
+
+/** The same rule for an Accept header's value (absent: HTML). */
+export function acceptsHtmlType(accept: string | undefined): boolean {
   return !accept || accept.includes('text/html') || accept.includes('*/*');
 }
 

@@ -9,7 +9,7 @@ import { isImmutable, isShared, limitFreshness, sharedMaxAge } from './cache.ts'
 import { matchesEtag, preparePage, sendPage, variantFor, type CachedPage } from './cached-page.ts';
 import { CdnPurger, surrogateKeysOf } from './cdn-purge.ts';
 import { STAFF_COOKIE_NAMES } from './cookies.ts';
-import { acceptsHtml } from './error-handler.ts';
+import { acceptsHtmlType } from './error-handler.ts';
 import { hitHeadersOf, type HitHeaders } from './hit-headers.ts';
 import { SplitPageStore } from './page-store.ts';
 import { firstSegment, hasOnlyDeclaredQuery, isStorable, storedHeaders } from './storable.ts';
@@ -200,7 +200,7 @@ export function installPageCache(app: FastifyInstance, options: PageCacheOptions
     }
     // The same writer as the fast path; here for inject() and for requests that waited.
     reply.hijack();
-    sendPage(request.method, request.headers, reply.raw, page, { now: now(), isClosing });
+    sendPage(request.method, hitHeadersOf(request.raw.rawHeaders), reply.raw, page, { now: now(), isClosing });
   });
 
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
@@ -311,12 +311,15 @@ export function installPageCache(app: FastifyInstance, options: PageCacheOptions
     if (url === undefined || url.charCodeAt(0) !== 0x2f || url.length > maxUrlLength) return undefined;
     if (headers.authorization !== undefined || hasBypassCookie(headers.cookie)) return undefined;
     // The variant is what the error handler picks between an HTML page and JSON.
-    return `${acceptsHtml({ headers }) ? 'html' : 'json'} ${origin}${url}`;
+    return `${acceptsHtmlType(headers.accept) ? 'html' : 'json'} ${origin}${url}`;
   }
 
-  /** The key of a routed request: also only the query parameters the route declared, never a private path. */
+  /**
+   * The key of a routed request: also only the query parameters the route declared, never a
+   * private path. Its headers are read as a hit reads them, so keyOf sees one shape of object.
+   */
   function keyOfRoute(request: FastifyRequest): string | undefined {
-    const key = keyOf(request.method, request.url, request.headers);
+    const key = keyOf(request.method, request.url, hitHeadersOf(request.raw.rawHeaders));
     if (key === undefined || isPrivatePath(request.url)) return undefined;
     return hasOnlyDeclaredQuery(request.url, request.routeOptions.config.cacheQuery ?? []) ? key : undefined;
   }
