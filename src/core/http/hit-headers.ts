@@ -1,7 +1,8 @@
 // The few request headers a page cache hit reads, taken from the raw header list. Node builds
-// `req.headers` on first use (an object, every name lowercased, duplicates merged): about a tenth
-// of a hit's own CPU with a browser's dozen headers, for five values. Read here with the same
-// merging rules, so a hit and a routed request see the same values.
+// `req.headers` on first use (an object, every name lowercased, duplicates merged) for the five
+// values a hit needs: with a benchmark's three headers, reading it (and copying the header list)
+// took ~4 % of a bare node:http server's throughput, and a browser sends a dozen. Read here with
+// the same merging rules, so a hit and a routed request see the same values.
 import type { IncomingHttpHeaders } from 'node:http';
 
 /** What the cache key and the choice of answer depend on. */

@@ -172,7 +172,10 @@ export function installPageCache(app: FastifyInstance, options: PageCacheOptions
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    const key = isEnabled ? keyOfRoute(request) : undefined;
+    if (!isEnabled) return;
+    // Read once, as a hit reads them, so keyOf and sendPage see one shape of object.
+    const headers = hitHeadersOf(request.raw.rawHeaders);
+    const key = keyOfRoute(request, headers);
     if (key === undefined) return;
     const refresh = refresher.claim(key, request.headers);
     if (refresh) {
@@ -200,7 +203,7 @@ export function installPageCache(app: FastifyInstance, options: PageCacheOptions
     }
     // The same writer as the fast path; here for inject() and for requests that waited.
     reply.hijack();
-    sendPage(request.method, hitHeadersOf(request.raw.rawHeaders), reply.raw, page, { now: now(), isClosing });
+    sendPage(request.method, headers, reply.raw, page, { now: now(), isClosing });
   });
 
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
@@ -314,12 +317,9 @@ export function installPageCache(app: FastifyInstance, options: PageCacheOptions
     return `${acceptsHtmlType(headers.accept) ? 'html' : 'json'} ${origin}${url}`;
   }
 
-  /**
-   * The key of a routed request: also only the query parameters the route declared, never a
-   * private path. Its headers are read as a hit reads them, so keyOf sees one shape of object.
-   */
-  function keyOfRoute(request: FastifyRequest): string | undefined {
-    const key = keyOf(request.method, request.url, hitHeadersOf(request.raw.rawHeaders));
+  /** The key of a routed request: also only the query parameters the route declared, never a private path. */
+  function keyOfRoute(request: FastifyRequest, headers: HitHeaders): string | undefined {
+    const key = keyOf(request.method, request.url, headers);
     if (key === undefined || isPrivatePath(request.url)) return undefined;
     return hasOnlyDeclaredQuery(request.url, request.routeOptions.config.cacheQuery ?? []) ? key : undefined;
   }
