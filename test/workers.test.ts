@@ -28,6 +28,8 @@ before(async () => {
   });
   const ready = await primary.waitFor(/Warta is ready: open http:\/\/localhost:(\d+)\//);
   baseUrl = `http://127.0.0.1:${ready[1]}`;
+  // The primary says ready when both workers listen; each worker's own line may come a moment later.
+  await primary.waitFor(/"msg":"worker ready"[\s\S]*"msg":"worker ready"/);
 });
 
 after(async () => {

@@ -100,8 +100,10 @@ export function startServe(db: TestDatabase, options: ServeOptions): ServeProces
       resolve(code ?? signal);
     }),
   );
+  // Only whole lines: a worker's record may be half read when the test looks.
   const records = () =>
     output
+      .slice(0, output.lastIndexOf('\n') + 1)
       .split('\n')
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line) as Record<string, unknown>);
