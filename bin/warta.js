@@ -20,7 +20,8 @@ if (isServe) {
 }
 if (bundle) {
   // Stack traces name the source files and lines, as they do under tsx.
-  process.setSourceMapsEnabled(true);
+  const { mapStackTracesUnder } = await import('./stack-traces.js');
+  mapStackTracesUnder(new URL('./', bundle).href);
   await import(bundle);
 } else {
   const { register } = await import('tsx/esm/api');

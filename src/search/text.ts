@@ -11,7 +11,11 @@
 // words, not the run), and each CJK word becomes its pairs of characters (one character alone
 // stays one); highlighting marks where each such word stands in the text, character by character.
 import { escapeHtml } from '@kitajs/html';
-import sanitizeHtml from 'sanitize-html';
+import type sanitizeHtml from 'sanitize-html';
+import { loadOnFirstUse } from '../core/load-on-first-use.ts';
+
+/** The HTML parser for bodies plainBodyText cannot read: only indexing needs it. */
+const sanitizer = loadOnFirstUse<typeof sanitizeHtml>('sanitize-html');
 
 /** Longest query we read, in characters; the rest of a pasted essay is ignored. */
 export const MAX_QUERY_CHARS = 200;
@@ -146,7 +150,7 @@ function plainBodyText(html: string): string | undefined {
 
 /** bodyText of any HTML, by the HTML parser (the reference plainBodyText must agree with). */
 export function parsedBodyText(html: string): string {
-  const text = sanitizeHtml(html.replace(BLOCK_END, '$& '), { allowedTags: [], allowedAttributes: {} });
+  const text = sanitizer()(html.replace(BLOCK_END, '$& '), { allowedTags: [], allowedAttributes: {} });
   // With no tags allowed, sanitize-html's output holds only these four entities.
   return text
     .replace(/&lt;/g, '<')
