@@ -65,8 +65,10 @@ const SEARCH_CONNECTIONS = 10;
 
 const tool = args.tool === 'autocannon' || args.tool === 'wrk' ? args.tool : defaultLoadTool();
 const cpus = cpuPlan();
-// autocannon runs in this process: keep it off the server's core.
-if (tool === 'autocannon' && cpus.load !== undefined) pinThisProcess(cpus.load);
+// This process stays off the server's core whatever the tool: autocannon runs in it, and with wrk
+// it still polls for the cold start, samples the server's memory every 100 ms and reads wrk's
+// reports, none of which belongs to the server's measured time.
+if (cpus.load !== undefined) pinThisProcess(cpus.load);
 /** Where each plan's numbering continues (its pairs of cookie and article never repeat). */
 const offsets = new Map<RequestPlan, number>();
 /** Requests of each plan answered without error, warm-ups included. */
