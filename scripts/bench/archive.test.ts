@@ -3,13 +3,16 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { articlePath } from '../../src/articles/index.ts';
 import { mediaDir } from '../../src/media/index.ts';
 import { bodyText, wordsOf } from '../../src/search/text.ts';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { writerFor } from '../../test/helpers/writer.ts';
+import { engineOf } from '../../src/core/db/dialect.ts';
 import { buildArchive, type ArchiveSummary } from './archive.ts';
 import { loadScenarioData } from './scenarios.ts';
+import { compactSearchIndexes, pauseSearchMerging, type SearchMerging } from './search-merging.ts';
 import { StoryPlanner } from './story-plan.ts';
 import { searchQueriesFor, vocabularyOf } from './words.ts';
 
@@ -18,9 +21,15 @@ const now = new Date();
 let t: TestApp;
 let summary: ArchiveSummary;
 const progress: number[] = [];
+/** SQLite: the search indexes' automerge as the build paused it, and as found during the build. */
+let paused: SearchMerging[] = [];
+let duringBuild: Record<string, number | undefined> = {};
 
 before(async () => {
   t = await createTestApp();
+  // As build-archive.ts builds on SQLite: search indexes unmerged until the end.
+  if (engineOf(t.db) === 'sqlite') paused = await pauseSearchMerging(t.db);
+  duringBuild = await automergeOf(paused.map((index) => index.table));
   summary = await buildArchive(writerFor(t.db), {
     articles: ARTICLES,
     dataDir: t.testDb.dataDir,
@@ -29,10 +38,39 @@ before(async () => {
     batchSize: 120,
     onProgress: (done) => progress.push(done),
   });
+  await compactSearchIndexes(t.db, paused);
 });
+
+/** Each FTS5 index's automerge setting (undefined: none set, FTS5's default of 4). */
+async function automergeOf(tables: readonly string[]): Promise<Record<string, number | undefined>> {
+  const found: Record<string, number | undefined> = {};
+  for (const table of tables) {
+    const row = await sql<{ v: number }>`select v from ${sql.table(`${table}_config`)} where k = 'automerge'`.execute(
+      t.db,
+    );
+    found[table] = row.rows[0]?.v;
+  }
+  return found;
+}
 after(() => t.close());
 
 describe('benchmark archive', () => {
+  it('is built with the search indexes unmerged, then merges them and gives back their automerge', async (test) => {
+    if (engineOf(t.db) !== 'sqlite') return test.skip('FTS5 indexes are SQLite only');
+    // The site's settings: 2 for the word indexes (migration 0011), FTS5's default 4 for titles.
+    assert.deepEqual(Object.fromEntries(paused.map((index) => [index.table, index.automerge])), {
+      article_search_fts: 2,
+      article_search_headline_fts: 2,
+      article_title_search: 4,
+    });
+    assert.deepEqual(duringBuild, { article_search_fts: 0, article_search_headline_fts: 0, article_title_search: 0 });
+    assert.deepEqual(await automergeOf(paused.map((index) => index.table)), {
+      article_search_fts: 2,
+      article_search_headline_fts: 2,
+      article_title_search: 4,
+    });
+  });
+
   it('publishes the asked number of stories in English and Indonesian over three years, reporting each batch', async () => {
     const rows = await t.db.selectFrom('articles').select(['edition', 'status', 'published_at']).execute();
     assert.equal(rows.length, ARTICLES);

@@ -12,6 +12,7 @@ import { engineOf } from '../../src/core/db/dialect.ts';
 import { migrateToLatest } from '../../src/core/db/migrate.ts';
 import { buildArchive } from './archive.ts';
 import { createProgress, type Progress } from './progress.ts';
+import { compactSearchIndexes, pauseSearchMerging, type SearchMerging } from './search-merging.ts';
 
 const { values } = parseArgs({
   options: {
@@ -44,7 +45,7 @@ const db = openDatabase(values['database-url'] ?? `sqlite:${path.join(dataDir, '
 const isSqlite = engineOf(db.kysely) === 'sqlite';
 try {
   await migrateToLatest(db.kysely);
-  if (isSqlite) await useBuildSettings(db.kysely);
+  const searchMerging = isSqlite ? await useBuildSettings(db.kysely) : [];
   console.error('preparing the newsroom: editions, reporters, sections, photos…');
   const started = performance.now();
   let progress: Progress | undefined;
@@ -58,7 +59,12 @@ try {
     onProgress: (done) => (progress ??= createProgress('articles', articles)).update(done),
   });
   progress?.finish();
-  if (isSqlite) await useSiteJournal(db.kysely);
+  if (isSqlite) {
+    const merging = performance.now();
+    await compactSearchIndexes(db.kysely, searchMerging);
+    console.error(`search indexes merged in ${((performance.now() - merging) / 1000).toFixed(1)} s`);
+    await useSiteJournal(db.kysely);
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
   console.error(
     `built ${summary.articles.en} English and ${summary.articles.id} Indonesian articles, ${summary.votes} votes, in ${seconds} s`,
@@ -76,13 +82,14 @@ try {
  * them again: 28 GB written for the 100,000 stories, against 7 GB now (the search index's
  * segment merges rewrite the same pages commit after commit).
  */
-async function useBuildSettings(kysely: Kysely<Database>): Promise<void> {
+async function useBuildSettings(kysely: Kysely<Database>): Promise<SearchMerging[]> {
   await sql`pragma synchronous = off`.execute(kysely);
   await sql`pragma locking_mode = exclusive`.execute(kysely);
   await sql`pragma journal_mode = memory`.execute(kysely);
   // Enough for the indexes and the search index's segments being merged, so they are not read
   // back from the file: with the site's 8 MB, the build read 18 GB of its 1.8 GB file.
   await sql.raw(`pragma cache_size = -${BUILD_CACHE_KIB}`).execute(kysely);
+  return pauseSearchMerging(kysely);
 }
 
 /** Puts the database back in WAL mode, as the site creates it and the archive is copied. */
