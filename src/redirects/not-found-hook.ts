@@ -53,10 +53,14 @@ export function installRedirectLookup(app: FastifyInstance, resolver: RedirectRe
     };
   });
 
-  app.addHook('onRequest', async (request, reply) => {
-    if (!request.is404 || (request.method !== 'GET' && request.method !== 'HEAD')) return;
-    if (PRIVATE.test(request.url)) return;
-    if (await answer(request, reply)) return reply;
+  // Callback style: every request passes here and nearly all go on at once, without an async
+  // hook's promise. One that answers (a redirect) does not call done, as Fastify asks.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!request.is404 || (request.method !== 'GET' && request.method !== 'HEAD')) return done();
+    if (PRIVATE.test(request.url)) return done();
+    answer(request, reply).then((isAnswered) => {
+      if (!isAnswered) done();
+    }, done);
   });
 }
 

@@ -16,16 +16,19 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * a hook: Fastify's `frameworkErrors` (handleFrameworkError) answers those.
  */
 export function installInputGuard(scope: FastifyInstance): void {
+  // The hooks take Fastify's callback, not a promise: they run on every request and are
+  // synchronous, and an async hook costs each request a promise and a turn of the microtask queue.
   // Before routing's results are used: the raw request-target, whose escapes find-my-way decodes
   // for the path (%00 becomes a NUL) and fast-querystring leaves raw when invalid ("%FF").
-  scope.addHook('onRequest', async (request) => {
-    if (request.url.includes('%') && !isCleanEncodedText(Buffer.from(request.url))) refuse();
+  scope.addHook('onRequest', (request, _reply, done) => {
+    if (request.url.includes('%') && !isCleanEncodedText(Buffer.from(request.url))) return done(refusal());
+    done();
   });
 
   // Text bodies checked as bytes while they stream in, before any parser decodes them.
-  scope.addHook('preParsing', async (request, _reply, payload) => {
+  scope.addHook('preParsing', (request, _reply, payload, done) => {
     const mode = bodyMode(request);
-    if (!mode) return payload;
+    if (!mode) return done(null, payload);
     const check = new TextBodyCheck(mode);
     payload.on('error', (error) => check.destroy(error));
     // Refused: the rest of the body is read and dropped, so the 400 goes out on a usable connection.
@@ -33,17 +36,19 @@ export function installInputGuard(scope: FastifyInstance): void {
       payload.unpipe(check);
       payload.resume();
     });
-    return payload.pipe(check);
+    done(null, payload.pipe(check));
   });
 
   // The parsed values, last: catches what only decoding shows (JSON's "\u0000" or "\ud800").
-  scope.addHook('preValidation', async (request) => {
-    if (!isCleanValue(request.params) || !isCleanValue(request.query) || !isCleanValue(request.body)) refuse();
+  scope.addHook('preValidation', (request, _reply, done) => {
+    if (!isCleanValue(request.params) || !isCleanValue(request.query) || !isCleanValue(request.body))
+      return done(refusal());
+    done();
   });
 }
 
-function refuse(): never {
-  throw new AppError('invalid_text', 'The request contains text with a NUL character or that is not valid UTF-8.');
+function refusal(): AppError {
+  return new AppError('invalid_text', 'The request contains text with a NUL character or that is not valid UTF-8.');
 }
 
 /** Whether a parsed value (string, array or object, keys included) holds only clean text. */

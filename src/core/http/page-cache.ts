@@ -171,8 +171,13 @@ export function installPageCache(app: FastifyInstance, options: PageCacheOptions
     isClosing = true;
   });
 
-  app.addHook('onRequest', async (request, reply) => {
-    if (!isEnabled) return;
+  // Callback style where the answer is known at once (cache off), a promise only for a lookup.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!isEnabled) return done();
+    lookupOrMiss(request, reply).then(() => done(), done);
+  });
+
+  async function lookupOrMiss(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     // Read once, as a hit reads them, so keyOf and sendPage see one shape of object.
     const headers = hitHeadersOf(request.raw.rawHeaders);
     const key = keyOfRoute(request, headers);
@@ -204,7 +209,7 @@ export function installPageCache(app: FastifyInstance, options: PageCacheOptions
     // The same writer as the fast path; here for inject() and for requests that waited.
     reply.hijack();
     sendPage(request.method, headers, reply.raw, page, { now: now(), isClosing });
-  });
+  }
 
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const miss = misses.get(request);
@@ -244,7 +249,10 @@ export function installPageCache(app: FastifyInstance, options: PageCacheOptions
   });
 
   // A request that ends before onSend (aborted, hijacked by a route) must not hold its waiters.
-  app.addHook('onResponse', async (request) => misses.get(request)?.flight?.finish(undefined));
+  app.addHook('onResponse', (request, _reply, done) => {
+    misses.get(request)?.flight?.finish(undefined);
+    done();
+  });
   app.addHook('onRequestAbort', async (request) => misses.get(request)?.flight?.finish(undefined));
 
   const timer = setInterval(() => store.sweep(now()), options.sweepIntervalMs ?? 10_000);

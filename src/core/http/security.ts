@@ -66,7 +66,8 @@ export interface SecurityOptions {
 export function installSecurityHeaders(app: FastifyInstance, options: SecurityOptions): void {
   // Decided once from configuration: a forged X-Forwarded-Proto cannot turn HSTS on or off.
   const hsts = isSecureSite(options.baseUrl) ? STRICT_TRANSPORT_SECURITY : undefined;
-  app.addHook('onSend', async (_request, reply, payload) => {
+  // Callback style: synchronous work on every answer, without an async hook's promise.
+  app.addHook('onSend', (_request, reply, payload, done) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');
     reply.header('x-frame-options', 'SAMEORIGIN');
@@ -75,6 +76,6 @@ export function installSecurityHeaders(app: FastifyInstance, options: SecurityOp
     if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
       reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
     }
-    return payload;
+    done(null, payload);
   });
 }
