@@ -16,6 +16,7 @@ const INPUTS = [
   'scripts/bench/build-archive.ts',
   'scripts/bench/newsroom.ts',
   'scripts/bench/readers.ts',
+  'scripts/bench/search-merging.ts',
   'scripts/bench/story-plan.ts',
   'scripts/bench/story-plan-worker.ts',
   'scripts/bench/story-text.ts',
